@@ -1,0 +1,103 @@
+"""The `mentor-desktop` command: no subcommand opens the window; subcommands work headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from mentor_desktop import APP_NAME, __version__
+from mentor_desktop.domain.errors import MentorDesktopError
+from mentor_desktop.paths import DB_ENV_VAR, resolve_db_path, settings_file
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
+    return value
+
+
+def _open(args: argparse.Namespace):
+    from mentor_desktop.app import open_services
+
+    return open_services(resolve_db_path(args.db))
+
+
+# ---------------------------------------------------------------- demo
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from mentor_desktop.services.demo import DemoOptions, write_demo
+
+    engine, _services = _open(args)
+    try:
+        summary = write_demo(engine, DemoOptions(years=args.years, seed=args.seed), args.force)
+    finally:
+        engine.dispose()
+    print(f"Wrote a {args.years}-year demo mentorship to {resolve_db_path(args.db)}: {summary}")
+    return 0
+
+
+def _add_demo(commands: argparse._SubParsersAction) -> None:
+    demo = commands.add_parser(
+        "demo",
+        help="fill an empty database with a realistic sample mentorship",
+        description="Fill an empty database with a realistic sample mentorship.",
+    )
+    demo.add_argument("--years", type=_positive_int, default=2, help="years of history (2)")
+    demo.add_argument("--seed", type=int, default=7, help="random seed (same seed, same data)")
+    demo.add_argument(
+        "--force", action="store_true", help="write even if the database already has data"
+    )
+    demo.set_defaults(handler=_cmd_demo)
+
+
+#: Each adds its subcommands; later areas append theirs.
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_demo]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mentor-desktop",
+        description=f"{APP_NAME}: run your own mentorship. With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help=f"database file to open (default: ${DB_ENV_VAR}, else the user data folder)",
+    )
+    parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for add in SUBCOMMANDS:
+        add(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from mentor_desktop.app import run_gui
+
+            return run_gui(resolve_db_path(args.db), settings_file(), args.quit_after_show)
+        return handler(args)
+    except MentorDesktopError as exc:
+        print(f"mentor-desktop: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

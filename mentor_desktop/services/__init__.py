@@ -1,0 +1,1 @@
+"""Use cases: validate input, run one unit of work, return plain dataclasses."""

@@ -1,0 +1,298 @@
+"""Sample data: a realistic mentorship over N years, for trying the app and for benchmarks.
+
+Each area adds a writer to `DEMO_WRITERS`; all of them run in one transaction, so a failed
+demo leaves the database as it was. The same seed and `today` give the same data.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from mentor_desktop.domain.errors import MentorDesktopError
+from mentor_desktop.storage.orm import (
+    GoalChangeRow,
+    GoalRow,
+    MentorRow,
+    MentorshipRow,
+    MilestoneRow,
+    ResourceRow,
+    StepRow,
+)
+from mentor_desktop.storage.uow import unit_of_work_factory
+
+
+@dataclass(frozen=True)
+class DemoOptions:
+    years: int = 2
+    seed: int = 7
+    today: date | None = None
+
+
+@dataclass
+class DemoContext:
+    """What writers share: the random source, the time span, and what earlier writers made."""
+
+    rng: random.Random
+    today: date
+    start: date
+    years: int
+    goals: list[GoalRow] = field(default_factory=list)
+    mentorship: MentorshipRow | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+DemoWriter = Callable[[Session, DemoContext], None]
+
+CAREER_GOALS = [
+    ("Lead a cross-team project", "I want to show I can lead beyond my own team."),
+    ("Become a confident public speaker", "Talks open doors and I freeze in front of groups."),
+    ("Move into a staff engineer role", "I want broader technical influence."),
+    ("Learn data engineering", "Our product is turning into a data product."),
+    ("Grow as a people manager", "My team doubled and I need to support them well."),
+    ("Publish a technical article each quarter", "Writing sharpens my thinking."),
+    ("Get better at negotiation", "I avoid hard conversations about scope and pay."),
+    ("Build a mentoring habit of my own", "I want to pass on what I learn."),
+    ("Master system design interviews", "To be ready for a senior role."),
+    ("Understand the business side", "Engineering decisions need business context."),
+    ("Ship an open-source library", "To learn maintenance and community work."),
+    ("Improve estimation and planning", "My estimates slip and it costs trust."),
+]
+PERSONAL_GOALS = [
+    ("Run a half marathon", "Energy and a clear head for work."),
+    ("Read 20 books a year", "Broaden what I think about."),
+    ("Learn Spanish to B1", "Family and travel."),
+    ("Protect evenings from work", "Burnout last year taught me."),
+    ("Keep a weekly reflection habit", "I learn more when I write it down."),
+    ("Learn to cook ten new dishes", "Health and a creative outlet."),
+]
+MILESTONE_WORDS = [
+    "Draft a plan for",
+    "Get feedback on",
+    "Present",
+    "Finish the first version of",
+    "Agree the scope of",
+    "Review progress on",
+    "Pair with a senior on",
+    "Write up",
+    "Run a retrospective on",
+    "Teach a colleague about",
+]
+STEP_WORDS = [
+    "Book time with my manager",
+    "Read two articles",
+    "Write an outline",
+    "Ask for feedback",
+    "Block two hours on Friday",
+    "Collect examples",
+    "Draft slides",
+    "Practise out loud",
+    "Update the tracker",
+    "Share a summary",
+    "Try it on a small case",
+    "Note what I learned",
+]
+REASONS = [
+    "Reorg moved priorities",
+    "Underestimated the work",
+    "Was ill for two weeks",
+    "Mentor suggested a smaller first step",
+    "Project launch took all my time",
+    "Waiting on another team",
+    "",
+    "Holiday season",
+]
+RESOURCES = [
+    ("book", "The Staff Engineer's Path", "Tanya Reilly"),
+    ("book", "Crucial Conversations", ""),
+    ("course", "Public speaking workshop", "Internal learning portal"),
+    ("course", "Data engineering fundamentals", "Online course"),
+    ("contact", "Priya (principal engineer)", "priya@example.org"),
+    ("link", "Architecture decision records", "https://adr.github.io/"),
+    ("book", "Thinking in Systems", "Donella Meadows"),
+    ("contact", "Toastmasters club", "Thursdays 18:30"),
+]
+
+
+def _write_mentorship(session: Session, ctx: DemoContext) -> None:
+    mentor = MentorRow(
+        name="Dr. Amara Okafor",
+        role="VP of Engineering",
+        organisation="Northwind Labs",
+        contact="amara.okafor@example.org",
+    )
+    ctx.mentorship = MentorshipRow(
+        mentor=mentor,
+        purpose="Grow from senior engineer to a technical leader people trust.",
+        hopes="Honest feedback, perspective on leadership, and help with tough calls.",
+        offers="Preparation before each session, follow-through, and a view from the team.",
+        mentor_expectations="Candour, confidentiality, and pointing me to people and resources.",
+        mentee_expectations="I set the agenda, come prepared and do what I commit to.",
+        cadence="RRULE:FREQ=MONTHLY;BYDAY=1TU;BYHOUR=17;BYMINUTE=0",
+        communication="Email for scheduling; chat for quick questions; no weekend messages.",
+        confidentiality="What we discuss stays between us unless we both agree otherwise.",
+        start_date=ctx.start,
+        review_date=ctx.today + timedelta(days=60),
+        active=True,
+    )
+    session.add(ctx.mentorship)
+    ctx.counts["mentor"] = 1
+
+
+def _write_goals(session: Session, ctx: DemoContext) -> None:
+    rng = ctx.rng
+    per_year = 4
+    total = max(1, ctx.years * per_year)
+    span = (ctx.today - ctx.start).days
+    pool = [("career", t, w) for t, w in CAREER_GOALS] + [
+        ("personal", t, w) for t, w in PERSONAL_GOALS
+    ]
+    milestones = steps = changes = resources = 0
+    for index in range(total):
+        kind, title, why = pool[index % len(pool)]
+        if index >= len(pool):
+            title = f"{title} ({index // len(pool) + 1})"
+        start = ctx.start + timedelta(days=int(span * index / total) + rng.randint(0, 20))
+        length = rng.randint(150, 420)
+        target = start + timedelta(days=length)
+        in_past = target < ctx.today
+        status = "active"
+        if in_past:
+            status = rng.choices(["achieved", "dropped", "paused", "active"], [7, 1, 1, 1])[0]
+        goal = GoalRow(
+            title=title,
+            kind=kind,
+            status=status,
+            why=why,
+            success_measure=rng.choice(
+                [
+                    "My manager and mentor agree I am doing it without help.",
+                    "Three concrete examples I can point to in my review.",
+                    "Done on the date, with notes on what I learned.",
+                    "Measured before and after, and visibly better.",
+                ]
+            ),
+            start_date=start,
+            target_date=target,
+            position=index,
+            created_at=datetime.combine(start, time(9)),
+        )
+        session.add(goal)
+        ctx.goals.append(goal)
+        count = rng.randint(3, 5)
+        for m_index in range(count):
+            due = start + timedelta(days=int(length * (m_index + 1) / (count + 0.5)))
+            slipped = rng.random() < 0.25
+            original_due = due - timedelta(days=rng.randint(14, 45)) if slipped else due
+            original_due = max(original_due, start)
+            done_date = None
+            if due < ctx.today and status != "dropped":
+                done_date = min(ctx.today, due + timedelta(days=rng.randint(-10, 12)))
+            milestone = MilestoneRow(
+                goal=goal,
+                title=f"{rng.choice(MILESTONE_WORDS)} {title.lower()}"[:300],
+                due_date=due,
+                done_date=done_date,
+                position=m_index,
+                created_at=datetime.combine(start, time(9)),
+            )
+            session.add(milestone)
+            milestones += 1
+            step_count = rng.randint(2, 6)
+            for s_index, step_title in enumerate(rng.sample(STEP_WORDS, step_count)):
+                done = done_date is not None or (
+                    due - timedelta(days=30) < ctx.today and rng.random() < 0.5
+                )
+                session.add(
+                    StepRow(milestone=milestone, title=step_title, done=done, position=s_index)
+                )
+                steps += 1
+            if slipped and original_due != due:
+                changed_on = min(ctx.today, original_due - timedelta(days=rng.randint(0, 10)))
+                session.add(
+                    GoalChangeRow(
+                        goal=goal,
+                        milestone=milestone,
+                        field="milestone_due",
+                        subject=milestone.title,
+                        old_value=original_due,
+                        new_value=due,
+                        reason=rng.choice(REASONS),
+                        changed_at=datetime.combine(max(changed_on, start), time(18)),
+                    )
+                )
+                changes += 1
+        if rng.random() < 0.2:
+            moved_from = target - timedelta(days=rng.randint(20, 60))
+            session.add(
+                GoalChangeRow(
+                    goal=goal,
+                    field="goal_target",
+                    subject=title,
+                    old_value=moved_from,
+                    new_value=target,
+                    reason=rng.choice(REASONS),
+                    changed_at=datetime.combine(min(ctx.today, moved_from), time(18)),
+                )
+            )
+            changes += 1
+        for r_index, (r_kind, r_title, r_location) in enumerate(
+            rng.sample(RESOURCES, rng.randint(0, 3))
+        ):
+            session.add(
+                ResourceRow(
+                    goal=goal,
+                    kind=r_kind,
+                    title=r_title,
+                    location=r_location,
+                    status=rng.choice(["todo", "in_progress", "done"]),
+                    position=r_index,
+                )
+            )
+            resources += 1
+    ctx.counts.update(
+        goals=total,
+        milestones=milestones,
+        steps=steps,
+        recalibrations=changes,
+        resources=resources,
+    )
+
+
+#: Run in order inside one transaction; later areas append their writers.
+DEMO_WRITERS: list[DemoWriter] = [_write_mentorship, _write_goals]
+
+
+def database_is_empty(session: Session) -> bool:
+    return not session.scalar(select(func.count()).select_from(GoalRow)) and not session.scalar(
+        select(func.count()).select_from(MentorRow)
+    )
+
+
+def write_demo(engine: Engine, options: DemoOptions, force: bool = False) -> str:
+    """Write the demo data; returns a one-line summary of what was written.
+
+    Refuses a database that already holds data unless `force` (which adds, never deletes).
+    """
+    today = options.today or date.today()
+    ctx = DemoContext(
+        rng=random.Random(options.seed),
+        today=today,
+        start=today - timedelta(days=round(365.25 * options.years)),
+        years=options.years,
+    )
+    with unit_of_work_factory(engine)() as uow:
+        if not force and not database_is_empty(uow.session):
+            raise MentorDesktopError(
+                "The database already has data; the demo only fills an empty one. "
+                "Use --force to add the demo data anyway, or --db to pick another file."
+            )
+        for writer in DEMO_WRITERS:
+            writer(uow.session, ctx)
+            uow.session.flush()
+    return ", ".join(f"{count:,} {name}" for name, count in ctx.counts.items())

@@ -1,0 +1,1 @@
+"""SQLite through SQLAlchemy: ORM, engine, unit of work, repositories and migrations."""

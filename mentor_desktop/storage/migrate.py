@@ -1,0 +1,96 @@
+"""Bring a database file to the code's schema, running Alembic only when it is behind.
+
+A normal start compares the revision stored in the file with `HEAD_REVISION` and skips
+Alembic (and its import) when they match. Alembic runs in code: no alembic.ini, and the
+application's logging is left alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, event
+
+from mentor_desktop.domain.errors import DatabaseOpenError
+from mentor_desktop.storage.engine import check_revision, make_engine, read_stored_revision
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+#: Every revision in `migrations/versions`, oldest first. A test keeps this in step.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_foundation",)
+HEAD_REVISION = KNOWN_REVISIONS[-1]
+
+
+def _use_explicit_transactions(engine: Engine) -> None:
+    """Let SQLAlchemy, not the sqlite3 module, decide where transactions begin.
+
+    The sqlite3 module on its own commits DDL outside any transaction; with this, a
+    migration or a multi-row write is all-or-nothing.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _no_implicit_begin(dbapi_connection: object, _record: object) -> None:
+        dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: object) -> None:
+        connection.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+
+
+def open_database(path: Path) -> Engine:
+    """Check `path`, create or upgrade its schema if needed, and return an engine on it.
+
+    Raises a DatabaseOpenError subclass (and leaves the file untouched) for a file that is
+    not a database, a database of another program, or one newer than this app.
+    """
+    stored = read_stored_revision(path)
+    check_revision(path, stored, KNOWN_REVISIONS)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseOpenError(path, f"its folder cannot be created ({exc.strerror}).") from exc
+    engine = make_engine(path)
+    _use_explicit_transactions(engine)
+    if stored != HEAD_REVISION:
+        upgrade(engine)
+    return engine
+
+
+def memory_engine() -> Engine:
+    """A migrated in-memory database (used by tests and tools)."""
+    engine = make_engine(":memory:")
+    _use_explicit_transactions(engine)
+    upgrade(engine)
+    return engine
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run Alembic's upgrade to `revision` in one transaction, foreign keys checked at the end."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys = OFF")  # batch migrations rebuild tables
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise RuntimeError(f"migration left a broken reference: {tuple(broken)}")
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+
+
+def stored_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        has_table = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).first()
+        if not has_table:
+            return None
+        row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        return row[0] if row else None

@@ -1,0 +1,196 @@
+"""ORM tables. Every schema change here needs an Alembic revision in `migrations/versions`."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """The current time in UTC, without tzinfo (how SQLite stores it)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Timestamped:
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, default=utcnow, onupdate=utcnow, nullable=False
+    )
+
+
+class MentorRow(Timestamped, Base):
+    __tablename__ = "mentor"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), nullable=False)
+    role: Mapped[str] = mapped_column(String(300), default="", nullable=False)
+    organisation: Mapped[str] = mapped_column(String(300), default="", nullable=False)
+    contact: Mapped[str] = mapped_column(String(500), default="", nullable=False)
+
+    mentorships: Mapped[list[MentorshipRow]] = relationship(back_populates="mentor")
+
+
+class MentorshipRow(Timestamped, Base):
+    """The mentorship agreement with one mentor."""
+
+    __tablename__ = "mentorship"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mentor_id: Mapped[int] = mapped_column(
+        ForeignKey("mentor.id", ondelete="RESTRICT"), index=True, nullable=False
+    )
+    purpose: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    hopes: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    offers: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    mentor_expectations: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    mentee_expectations: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    cadence: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    communication: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    confidentiality: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    review_date: Mapped[date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+
+    mentor: Mapped[MentorRow] = relationship(back_populates="mentorships")
+
+
+class GoalRow(Timestamped, Base):
+    __tablename__ = "goal"
+    __table_args__ = (
+        CheckConstraint("kind IN ('career', 'personal')", name="kind"),
+        CheckConstraint("status IN ('active', 'achieved', 'paused', 'dropped')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    status: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    why: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    success_measure: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    target_date: Mapped[date | None] = mapped_column(Date)
+    position: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+
+    milestones: Mapped[list[MilestoneRow]] = relationship(
+        back_populates="goal",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="MilestoneRow.position",
+    )
+    resources: Mapped[list[ResourceRow]] = relationship(
+        back_populates="goal",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ResourceRow.position",
+    )
+    changes: Mapped[list[GoalChangeRow]] = relationship(
+        back_populates="goal",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="GoalChangeRow.changed_at",
+    )
+
+
+class MilestoneRow(Timestamped, Base):
+    __tablename__ = "milestone"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    goal_id: Mapped[int] = mapped_column(
+        ForeignKey("goal.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    done_date: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    position: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+
+    goal: Mapped[GoalRow] = relationship(back_populates="milestones")
+    steps: Mapped[list[StepRow]] = relationship(
+        back_populates="milestone",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="StepRow.position",
+    )
+
+
+class StepRow(Timestamped, Base):
+    __tablename__ = "step"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    milestone_id: Mapped[int] = mapped_column(
+        ForeignKey("milestone.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    done: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    position: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+
+    milestone: Mapped[MilestoneRow] = relationship(back_populates="steps")
+
+
+class GoalChangeRow(Timestamped, Base):
+    """A recalibration: a target or due date that moved, and why."""
+
+    __tablename__ = "goal_change"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    goal_id: Mapped[int] = mapped_column(
+        ForeignKey("goal.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    milestone_id: Mapped[int | None] = mapped_column(
+        ForeignKey("milestone.id", ondelete="SET NULL"), index=True
+    )
+    field: Mapped[str] = mapped_column(String(30), nullable=False)
+    subject: Mapped[str] = mapped_column(String(300), nullable=False)
+    old_value: Mapped[date | None] = mapped_column(Date)
+    new_value: Mapped[date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+
+    goal: Mapped[GoalRow] = relationship(back_populates="changes")
+    milestone: Mapped[MilestoneRow | None] = relationship()
+
+
+class ResourceRow(Timestamped, Base):
+    __tablename__ = "resource"
+    __table_args__ = (
+        CheckConstraint("kind IN ('book', 'course', 'contact', 'link')", name="kind"),
+        CheckConstraint("status IN ('todo', 'in_progress', 'done')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    goal_id: Mapped[int] = mapped_column(
+        ForeignKey("goal.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    status: Mapped[str] = mapped_column(String(20), nullable=False)
+    location: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    notes: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    position: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+
+    goal: Mapped[GoalRow] = relationship(back_populates="resources")

@@ -1,0 +1,1 @@
+"""The Goals tab: goals, milestones, steps, recalibrations and resources."""

@@ -1,0 +1,172 @@
+"""The main window: tabs, menus, status bar, remembered geometry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+
+from mentor_desktop import APP_NAME, __version__
+from mentor_desktop.settings import AppSettings, Theme
+from mentor_desktop.ui.actions import ActionId, build_actions
+from mentor_desktop.ui.bus import ChangeBus
+from mentor_desktop.ui.dialogs import Dialogs
+from mentor_desktop.ui.theme import apply_theme
+from mentor_desktop.ui.widgets.tab_page import TabPage
+
+_THEME_ACTIONS = {
+    ActionId.THEME_SYSTEM: Theme.SYSTEM,
+    ActionId.THEME_LIGHT: Theme.LIGHT,
+    ActionId.THEME_DARK: Theme.DARK,
+}
+
+
+def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings) -> list[TabPage]:
+    """The tabs, in their fixed order, each given only the services it needs."""
+    from mentor_desktop.ui.goals.tab import GoalsTab
+
+    return [GoalsTab(services.goals, bus, dialogs)]
+
+
+class MainWindow(QMainWindow):
+    """Holds the tabs and routes the standard commands to the current one.
+
+    Signals: none of its own; tabs talk to each other through `change_bus.changed`.
+    """
+
+    def __init__(
+        self,
+        settings: AppSettings,
+        dialogs: Dialogs,
+        db_path: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.dialogs = dialogs
+        self.db_path = db_path
+        self.change_bus = ChangeBus(self)
+        self.setWindowTitle(f"{APP_NAME} — {db_path.name}")
+        self.resize(1100, 720)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("main_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.setCentralWidget(self.tabs)
+        self.undo_group = QUndoGroup(self)
+        self.actions = build_actions(self)
+        self._build_menus()
+        self.statusBar().showMessage(f"Data: {db_path}", 5000)
+        self._closing = False
+
+    # ---------------------------------------------------------------- tabs
+
+    def add_tab(self, tab: TabPage) -> None:
+        tab.setAccessibleName(tab.title)
+        self.tabs.addTab(tab, tab.title)
+        stack = tab.undo_stack()
+        if stack is not None:
+            self.undo_group.addStack(stack)
+        tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        if self.tabs.count() == 1:
+            self._on_tab_changed(0)
+
+    def tab_pages(self) -> list[TabPage]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
+
+    def current_tab(self) -> TabPage | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, TabPage) else None
+
+    def _on_tab_changed(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if isinstance(tab, TabPage):
+            self.undo_group.setActiveStack(tab.undo_stack())
+
+    # ---------------------------------------------------------------- menus
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        a[ActionId.NEW].triggered.connect(
+            lambda: self.current_tab() and self.current_tab().new_item()
+        )
+        a[ActionId.FIND].triggered.connect(lambda: self.current_tab() and self.current_tab().find())
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.ABOUT].triggered.connect(self._about)
+
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(a[ActionId.NEW])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.QUIT])
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        undo.setObjectName("action_undo")
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        )
+        redo.setObjectName("action_redo")
+        self.undo_action, self.redo_action = undo, redo
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(a[ActionId.FIND])
+
+        view_menu = self.menuBar().addMenu("&View")
+        themes = QActionGroup(self)
+        current = self.settings.theme
+        for action_id, theme in _THEME_ACTIONS.items():
+            action = a[action_id]
+            themes.addAction(action)
+            action.setChecked(theme is current)
+            action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
+            view_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(a[ActionId.ABOUT])
+
+    def set_theme(self, theme: Theme) -> None:
+        self.settings.theme = theme
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+
+    def _about(self) -> None:
+        self.dialogs.info(
+            self,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\n"
+            "Run your own mentorship: goals, a learning journal, session preparation "
+            "and a timeline of your progress. Works offline; your data stays on this "
+            f"computer.\n\nData file: {self.db_path}",
+        )
+
+    # ---------------------------------------------------------------- state
+
+    def restore_state(self) -> None:
+        geometry = self.settings.state_bytes("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.state_bytes("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+        index = self.settings.state_text("main_window/tab", "0")
+        if index.isdigit() and int(index) < self.tabs.count():
+            self.tabs.setCurrentIndex(int(index))
+        for tab in self.tab_pages():
+            tab.restore_state(self.settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing:
+            self._closing = True
+            for tab in self.tab_pages():
+                tab.flush()
+                tab.save_state(self.settings)
+            self.settings.set_state_bytes("main_window/geometry", self.saveGeometry())
+            self.settings.set_state_bytes("main_window/state", self.saveState())
+            self.settings.set_state_text("main_window/tab", str(self.tabs.currentIndex()))
+            self.settings.sync()
+        event.accept()

@@ -1,0 +1,57 @@
+"""Light and dark palettes on the Fusion style, readable in both."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from mentor_desktop.settings import Theme
+
+_DARK = {
+    QPalette.ColorRole.Window: "#2b2d30",
+    QPalette.ColorRole.WindowText: "#e6e6e6",
+    QPalette.ColorRole.Base: "#1e1f22",
+    QPalette.ColorRole.AlternateBase: "#26282b",
+    QPalette.ColorRole.ToolTipBase: "#3c3f41",
+    QPalette.ColorRole.ToolTipText: "#f0f0f0",
+    QPalette.ColorRole.PlaceholderText: "#8c8f94",
+    QPalette.ColorRole.Text: "#e6e6e6",
+    QPalette.ColorRole.Button: "#35383b",
+    QPalette.ColorRole.ButtonText: "#e6e6e6",
+    QPalette.ColorRole.BrightText: "#ff6b6b",
+    QPalette.ColorRole.Highlight: "#3d7bd9",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.Link: "#6ea8fe",
+    QPalette.ColorRole.LinkVisited: "#b197fc",
+    QPalette.ColorRole.Mid: "#4a4d50",
+    QPalette.ColorRole.Dark: "#191a1c",
+    QPalette.ColorRole.Light: "#505357",
+}
+_DARK_DISABLED = "#7a7d82"
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, color in _DARK.items():
+        palette.setColor(role, QColor(color))
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(_DARK_DISABLED))
+    return palette
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def apply_theme(app: QApplication, theme: Theme) -> None:
+    """Fusion style with the light or dark palette (System follows the desktop's choice)."""
+    app.setStyle("Fusion")
+    wants_dark = theme is Theme.DARK or (
+        theme is Theme.SYSTEM and QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    )
+    app.setPalette(dark_palette() if wants_dark else app.style().standardPalette())

@@ -1,0 +1,41 @@
+"""The base every main-window tab derives from."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from mentor_desktop.settings import AppSettings
+
+
+class TabPage(QWidget):
+    """A tab: a controller that wires its view to the services it was given.
+
+    Signals:
+        status_message(str): a short message for the status bar.
+    """
+
+    status_message = Signal(str)
+
+    #: The tab's label; also its accessible name.
+    title = ""
+
+    def undo_stack(self) -> QUndoStack | None:
+        """The tab's undo history (None when the tab has nothing to undo)."""
+        return None
+
+    def new_item(self) -> None:
+        """File > New while this tab is current."""
+
+    def find(self) -> None:
+        """Edit > Find while this tab is current."""
+
+    def flush(self) -> None:
+        """Save anything still pending; called before the window closes."""
+
+    def save_state(self, settings: AppSettings) -> None:
+        """Remember splitters and filters."""
+
+    def restore_state(self, settings: AppSettings) -> None:
+        """Put back what `save_state` remembered."""

@@ -1,0 +1,36 @@
+"""A Dialogs stand-in whose answers a test queues up front, and which records every question."""
+
+from __future__ import annotations
+
+from collections import deque
+
+from mentor_desktop.ui.dialogs import Dialogs
+
+
+class ScriptedDialogs(Dialogs):
+    """Answers `confirm` and `ask_text` from queues; records errors and infos shown."""
+
+    def __init__(self) -> None:
+        self.confirm_answers: deque[bool] = deque()
+        self.text_answers: deque[str | None] = deque()
+        self.asked: list[str] = []
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+
+    def confirm(self, parent, title: str, text: str, action: str = "OK") -> bool:  # type: ignore[override]
+        self.asked.append(text)
+        if not self.confirm_answers:
+            raise AssertionError(f"unexpected confirmation asked: {text}")
+        return self.confirm_answers.popleft()
+
+    def ask_text(self, parent, title: str, label: str, default: str = "") -> str | None:  # type: ignore[override]
+        self.asked.append(label)
+        if not self.text_answers:
+            raise AssertionError(f"unexpected question asked: {label}")
+        return self.text_answers.popleft()
+
+    def error(self, parent, title: str, text: str) -> None:  # type: ignore[override]
+        self.errors.append(text)
+
+    def info(self, parent, title: str, text: str) -> None:  # type: ignore[override]
+        self.infos.append(text)
