@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from mentor_desktop.app import Services, build_services  # noqa: E402
-from mentor_desktop.storage.migrate import open_database  # noqa: E402
+from mentor_desktop.app import Services, build_services
+from mentor_desktop.storage.migrate import open_database
 
 
 @pytest.fixture(autouse=True)

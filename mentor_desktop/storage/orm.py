@@ -194,3 +194,70 @@ class ResourceRow(Timestamped, Base):
     position: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
 
     goal: Mapped[GoalRow] = relationship(back_populates="resources")
+
+
+# ---------------------------------------------------------------- journal
+
+
+class JournalEntryRow(Timestamped, Base):
+    """A dated Markdown entry in the learning journal."""
+
+    __tablename__ = "journal_entry"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('reflection', 'win', 'setback', 'insight', 'feedback')", name="kind"
+        ),
+        CheckConstraint("mood IS NULL OR mood BETWEEN 1 AND 5", name="mood"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_date: Mapped[date] = mapped_column(Date, index=True, nullable=False)
+    title: Mapped[str] = mapped_column(String(300), default="", nullable=False)
+    body: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    mood: Mapped[int | None] = mapped_column(Integer)
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False, index=True)
+
+    tags: Mapped[list[TagRow]] = relationship(secondary="journal_entry_tag", order_by="TagRow.name")
+    goals: Mapped[list[GoalRow]] = relationship(secondary="journal_entry_goal")
+    milestones: Mapped[list[MilestoneRow]] = relationship(secondary="journal_entry_milestone")
+
+
+class TagRow(Base):
+    __tablename__ = "tag"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100, collation="NOCASE"), unique=True, nullable=False)
+
+
+class JournalEntryTagRow(Base):
+    __tablename__ = "journal_entry_tag"
+
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("journal_entry.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(
+        ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class JournalEntryGoalRow(Base):
+    __tablename__ = "journal_entry_goal"
+
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("journal_entry.id", ondelete="CASCADE"), primary_key=True
+    )
+    goal_id: Mapped[int] = mapped_column(
+        ForeignKey("goal.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class JournalEntryMilestoneRow(Base):
+    __tablename__ = "journal_entry_milestone"
+
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("journal_entry.id", ondelete="CASCADE"), primary_key=True
+    )
+    milestone_id: Mapped[int] = mapped_column(
+        ForeignKey("milestone.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
