@@ -1,0 +1,150 @@
+"""Session cadence as RFC 5545 recurrence rules; dates come from `dateutil.rrule`, never by hand.
+
+A cadence is one or more rules, each with its first session (DTSTART, a wall-clock time
+without a zone, so "17:00" stays 17:00 across daylight-saving changes) and a length in
+minutes: "a 60-minute session on the first Tuesday of each month, plus a 15-minute check-in
+every other Friday" is two rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
+
+from mentor_desktop.domain.errors import ValidationError
+
+MAX_LABEL = 100
+MIN_MINUTES = 5
+MAX_MINUTES = 8 * 60
+_ALLOWED_FREQ = {DAILY: "daily", WEEKLY: "weekly", MONTHLY: "monthly", YEARLY: "yearly"}
+_DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
+
+
+@dataclass(frozen=True, slots=True)
+class CadenceRule:
+    """One recurring slot: `rrule` is the RFC 5545 RRULE value (without the `RRULE:` prefix)."""
+
+    label: str
+    rrule: str
+    first_start: datetime
+    duration_minutes: int = 60
+    id: int | None = None
+
+
+def normalise_rrule(text: str) -> str:
+    """`text` without an `RRULE:` prefix, upper-cased and stripped."""
+    value = " ".join(text.split()).strip()
+    if value.upper().startswith("RRULE:"):
+        value = value[6:]
+    return value.upper()
+
+
+def parse_rule(rule: CadenceRule) -> rrule:
+    """The dateutil rule for `rule`; raises ValidationError naming what is wrong."""
+    text = normalise_rrule(rule.rrule)
+    if not text:
+        raise ValidationError.single("rrule", "The cadence rule is empty.")
+    if "DTSTART" in text or "\n" in rule.rrule.strip():
+        raise ValidationError.single(
+            "rrule", "Give only the RRULE part (for example FREQ=MONTHLY;BYDAY=1TU)."
+        )
+    try:
+        parsed = rrulestr(f"RRULE:{text}", dtstart=rule.first_start.replace(tzinfo=None))
+    except (ValueError, TypeError) as exc:
+        raise ValidationError.single(
+            "rrule", f"“{rule.rrule.strip()}” is not a valid recurrence rule ({exc})."
+        ) from None
+    if not isinstance(parsed, rrule):
+        raise ValidationError.single("rrule", "Give a single recurrence rule.")
+    if parsed._freq not in _ALLOWED_FREQ:
+        raise ValidationError.single(
+            "rrule", "Sessions can repeat daily, weekly, monthly or yearly, not more often."
+        )
+    if parsed._count == 0:
+        raise ValidationError.single("rrule", "COUNT must be at least 1.")
+    return parsed
+
+
+def validate_rule(rule: CadenceRule) -> dict[str, str]:
+    """Field name -> message for everything wrong with `rule` (empty when it is fine)."""
+    errors: dict[str, str] = {}
+    if not rule.label.strip():
+        errors["label"] = "Give the session a name, for example “Session” or “Check-in”."
+    elif len(rule.label) > MAX_LABEL:
+        errors["label"] = f"Keep the session name under {MAX_LABEL} characters."
+    if not MIN_MINUTES <= rule.duration_minutes <= MAX_MINUTES:
+        errors["duration_minutes"] = (
+            f"A session lasts between {MIN_MINUTES} and {MAX_MINUTES} minutes, "
+            f"not {rule.duration_minutes}."
+        )
+    try:
+        parsed = parse_rule(rule)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    else:
+        if parsed.after(rule.first_start.replace(tzinfo=None), inc=True) is None:
+            errors["rrule"] = "This rule never produces a session."
+    return errors
+
+
+def occurrences(rule: CadenceRule, start: datetime, end: datetime) -> list[datetime]:
+    """The rule's session starts with `start <= t < end` (wall-clock, no time zone)."""
+    parsed = parse_rule(rule)
+    return [t for t in parsed.between(start, end, inc=True) if t < end]
+
+
+def next_occurrences(rule: CadenceRule, after: datetime, count: int) -> list[datetime]:
+    """Up to `count` session starts at or after `after`."""
+    parsed = parse_rule(rule)
+    found: list[datetime] = []
+    for moment in parsed.xafter(after, count=count, inc=True):
+        found.append(moment)
+    return found
+
+
+def merged_occurrences(
+    rules: Iterable[CadenceRule], start: datetime, end: datetime
+) -> list[tuple[datetime, CadenceRule]]:
+    """Every rule's session starts in `[start, end)`, in time order."""
+    merged = [(moment, rule) for rule in rules for moment in occurrences(rule, start, end)]
+    merged.sort(key=lambda item: (item[0], item[1].label))
+    return merged
+
+
+def describe(rule: CadenceRule) -> str:
+    """A readable sentence, for example “60-minute Session, monthly on the first Tuesday at 17:00”."""
+    try:
+        parsed = parse_rule(rule)
+    except ValidationError:
+        return f"{rule.label}: {rule.rrule} (not a valid rule)"
+    freq = _ALLOWED_FREQ[parsed._freq]
+    interval = parsed._interval
+    unit = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}[freq]
+    if interval == 1:
+        every = freq
+    elif interval == 2:
+        every = f"every other {unit}"
+    else:
+        every = f"every {interval} {unit}s"
+    days = ""
+    if parsed._bynweekday:
+        days = " and ".join(
+            f"the {_ORDINALS.get(n, f'{n}th')} {_DAY_NAMES[d]}" for d, n in parsed._bynweekday
+        )
+    elif parsed._byweekday and freq != "daily":
+        days = " and ".join(f"{_DAY_NAMES[d]}s" for d in sorted(parsed._byweekday))
+    elif parsed._bymonthday and freq == "monthly":
+        days = "day " + ", ".join(str(d) for d in sorted(parsed._bymonthday))
+    elif parsed._bynmonthday:
+        days = "the last day" if -1 in parsed._bynmonthday else "day " + ", ".join(
+            str(d) for d in parsed._bynmonthday
+        )
+    when = f" on {days}" if days else ""
+    return (
+        f"{rule.duration_minutes}-minute {rule.label}, {every}{when} "
+        f"at {rule.first_start:%H:%M}, from {rule.first_start:%d %b %Y}"
+    )
