@@ -218,6 +218,9 @@ class JournalEntryRow(Timestamped, Base):
     kind: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
     mood: Mapped[int | None] = mapped_column(Integer)
     flagged: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False, index=True)
+    #: The entry's tag names joined by ", ", kept by triggers on journal_entry_tag and tag;
+    #: indexed for search with the title and body. Never written by the ORM.
+    tag_text: Mapped[str] = mapped_column(Text, server_default="", nullable=False)
 
     tags: Mapped[list[TagRow]] = relationship(secondary="journal_entry_tag", order_by="TagRow.name")
     goals: Mapped[list[GoalRow]] = relationship(secondary="journal_entry_goal")
@@ -262,6 +265,25 @@ class JournalEntryMilestoneRow(Base):
     milestone_id: Mapped[int] = mapped_column(
         ForeignKey("milestone.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+
+
+class JournalTemplateRow(Timestamped, Base):
+    """A writing prompt the user can edit; `kind` NULL means it fits every kind of entry."""
+
+    __tablename__ = "journal_template"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IS NULL OR kind IN ('reflection', 'win', 'setback', 'insight', 'feedback')",
+            name="kind",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str | None] = mapped_column(String(20), index=True)
+    name: Mapped[str] = mapped_column(String(100), nullable=False)
+    body: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    position: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
 
 
 # ---------------------------------------------------------------- sessions
