@@ -10,6 +10,8 @@ from sqlalchemy import Engine
 
 from mentor_desktop.domain.errors import DatabaseOpenError
 from mentor_desktop.services.goals import GoalService
+from mentor_desktop.services.journal import JournalService
+from mentor_desktop.services.sessions import SessionService
 from mentor_desktop.storage.migrate import open_database
 from mentor_desktop.storage.uow import unit_of_work_factory
 
@@ -19,11 +21,15 @@ class Services:
     """The use cases the UI and CLI work through."""
 
     goals: GoalService
+    journal: JournalService
+    sessions: SessionService
 
 
 def build_services(engine: Engine) -> Services:
     uow = unit_of_work_factory(engine)
-    return Services(goals=GoalService(uow))
+    return Services(
+        goals=GoalService(uow), sessions=SessionService(uow), journal=JournalService(uow)
+    )
 
 
 def open_services(db_path: Path) -> tuple[Engine, Services]:

@@ -116,7 +116,7 @@ def merged_occurrences(
 
 
 def describe(rule: CadenceRule) -> str:
-    """A readable sentence, for example “60-minute Session, monthly on the first Tuesday at 17:00”."""
+    """A readable sentence: “60-minute Session, monthly on the first Tuesday at 17:00, …”."""
     try:
         parsed = parse_rule(rule)
     except ValidationError:
@@ -140,8 +140,10 @@ def describe(rule: CadenceRule) -> str:
     elif parsed._bymonthday and freq == "monthly":
         days = "day " + ", ".join(str(d) for d in sorted(parsed._bymonthday))
     elif parsed._bynmonthday:
-        days = "the last day" if -1 in parsed._bynmonthday else "day " + ", ".join(
-            str(d) for d in parsed._bynmonthday
+        days = (
+            "the last day"
+            if -1 in parsed._bynmonthday
+            else "day " + ", ".join(str(d) for d in parsed._bynmonthday)
         )
     when = f" on {days}" if days else ""
     return (

@@ -115,7 +115,9 @@ class Agreement:
     def draft(self) -> AgreementDraft:
         m = self.mentorship
         return AgreementDraft(
-            mentor=MentorDraft(m.mentor.name, m.mentor.role, m.mentor.organisation, m.mentor.contact),
+            mentor=MentorDraft(
+                m.mentor.name, m.mentor.role, m.mentor.organisation, m.mentor.contact
+            ),
             purpose=m.purpose,
             hopes=m.hopes,
             offers=m.offers,
