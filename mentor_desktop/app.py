@@ -68,8 +68,13 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
         window.add_tab(tab)
     window.restore_state()
     window.show()
-    if quit_after_show:
-        QTimer.singleShot(0, window.close)
+    if quit_after_show:  # start-up checks and benchmarks: report what is shown, then close
+        def report_and_close() -> None:
+            tabs = ", ".join(tab.title for tab in window.tab_pages())
+            print(f"shown: {window.windowTitle()} | tabs: {tabs}", flush=True)
+            window.close()
+
+        QTimer.singleShot(0, report_and_close)
     code = app.exec()
     engine.dispose()
     return code

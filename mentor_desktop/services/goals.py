@@ -43,14 +43,15 @@ from mentor_desktop.storage.repositories.goals import (
 from mentor_desktop.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 
-def _move_within(rows: list, row: Base, new_index: int) -> None:
-    """Move `row` to `new_index` among `rows` (sorted by position) and renumber them."""
+def _move_within(rows: list, row: Base, new_index: int) -> int:
+    """Move `row` to `new_index` among `rows` (sorted by position), renumber; the new index."""
     rows.remove(row)
     new_index = max(0, min(new_index, len(rows)))
     rows.insert(new_index, row)
     for position, item in enumerate(rows):
         if item.position != position:
             item.position = position
+    return new_index
 
 
 class GoalService:
@@ -81,6 +82,11 @@ class GoalService:
     def get_goal(self, goal_id: int) -> Goal:
         with self._uow() as uow:
             return goal_to_domain(GoalRepository(uow.session).goal_tree(goal_id))
+
+    def goal_order(self) -> list[int]:
+        """Every goal id in the user's order (filters do not apply)."""
+        with self._uow() as uow:
+            return [row.id for row in GoalRepository(uow.session).siblings(GoalRow)]
 
     def count_goals(self) -> int:
         with self._uow() as uow:
@@ -183,11 +189,11 @@ class GoalService:
             uow.session.expire_all()
             return goal_to_domain(repo.goal_tree(goal.id))
 
-    def move_goal(self, goal_id: int, new_index: int) -> None:
+    def move_goal(self, goal_id: int, new_index: int) -> int:
         with self._uow() as uow:
             repo = GoalRepository(uow.session)
             rows = repo.siblings(GoalRow)
-            _move_within(rows, repo.get(GoalRow, goal_id), new_index)
+            return _move_within(rows, repo.get(GoalRow, goal_id), new_index)
 
     # ------------------------------------------------------------------ milestones
 
@@ -270,11 +276,11 @@ class GoalService:
             uow.session.expire_all()
             return milestone_to_domain(repo.get(MilestoneRow, milestone.id))
 
-    def move_milestone(self, milestone_id: int, new_index: int) -> None:
+    def move_milestone(self, milestone_id: int, new_index: int) -> int:
         with self._uow() as uow:
             repo = GoalRepository(uow.session)
             row = repo.get(MilestoneRow, milestone_id)
-            _move_within(repo.siblings(MilestoneRow, goal_id=row.goal_id), row, new_index)
+            return _move_within(repo.siblings(MilestoneRow, goal_id=row.goal_id), row, new_index)
 
     # ------------------------------------------------------------------ steps
 
@@ -332,11 +338,13 @@ class GoalService:
             )
             return step
 
-    def move_step(self, step_id: int, new_index: int) -> None:
+    def move_step(self, step_id: int, new_index: int) -> int:
         with self._uow() as uow:
             repo = GoalRepository(uow.session)
             row = repo.get(StepRow, step_id)
-            _move_within(repo.siblings(StepRow, milestone_id=row.milestone_id), row, new_index)
+            return _move_within(
+                repo.siblings(StepRow, milestone_id=row.milestone_id), row, new_index
+            )
 
     # ------------------------------------------------------------------ resources
 

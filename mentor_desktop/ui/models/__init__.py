@@ -1,0 +1,1 @@
+"""Qt item models that feed every list, table and tree."""

@@ -1,0 +1,291 @@
+"""The goals tree: goals, their milestones, and the milestones' steps."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+
+from mentor_desktop.domain.models import Goal, GoalStatus, Milestone, Step
+from mentor_desktop.domain.progress import goal_progress, milestone_progress, percent
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class NodeKind(enum.StrEnum):
+    GOAL = "goal"
+    MILESTONE = "milestone"
+    STEP = "step"
+
+
+#: A stable name for a row across reloads: (kind, database id).
+NodeKey = tuple[NodeKind, int]
+
+
+class Column(enum.IntEnum):
+    TITLE = 0
+    DATE = 1
+    PROGRESS = 2
+    STATUS = 3
+
+
+HEADERS = {
+    Column.TITLE: "Goal / milestone / step",
+    Column.DATE: "Due",
+    Column.PROGRESS: "Progress",
+    Column.STATUS: "Status",
+}
+
+#: Progress as a float 0..1 (for the progress-bar delegate).
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The row's NodeKey.
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(eq=False)
+class _Node:
+    kind: NodeKind
+    item: Goal | Milestone | Step
+    parent: _Node | None
+    row: int
+    children: list[_Node] = field(default_factory=list)
+
+    @property
+    def key(self) -> NodeKey:
+        return (self.kind, self.item.id)
+
+
+def _fmt(day: date | None) -> str:
+    return day.isoformat() if day else "—"
+
+
+class GoalTreeModel(QAbstractItemModel):
+    """Goals > milestones > steps, with progress and check boxes for done.
+
+    The model never writes: ticking a box or renaming a step emits a request that the tab
+    turns into an undoable command, then the tab reloads the model.
+
+    Signals:
+        step_done_requested(int, bool): a step's box was ticked or cleared.
+        milestone_done_requested(int, bool): a milestone's box was ticked or cleared.
+        step_rename_requested(int, str): a step's title was edited in place.
+    """
+
+    step_done_requested = Signal(int, bool)
+    milestone_done_requested = Signal(int, bool)
+    step_rename_requested = Signal(int, str)
+
+    def __init__(self, today: date | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._roots: list[_Node] = []
+        self._by_key: dict[NodeKey, _Node] = {}
+        self._today = today
+
+    # ---------------------------------------------------------------- loading
+
+    def set_goals(self, goals: list[Goal]) -> None:
+        self.beginResetModel()
+        self._roots = []
+        self._by_key = {}
+        for g_row, goal in enumerate(goals):
+            goal_node = _Node(NodeKind.GOAL, goal, None, g_row)
+            for m_row, milestone in enumerate(goal.milestones):
+                m_node = _Node(NodeKind.MILESTONE, milestone, goal_node, m_row)
+                m_node.children = [
+                    _Node(NodeKind.STEP, step, m_node, s_row)
+                    for s_row, step in enumerate(milestone.steps)
+                ]
+                goal_node.children.append(m_node)
+            self._roots.append(goal_node)
+        for node in self._walk():
+            self._by_key[node.key] = node
+        self.endResetModel()
+
+    def _walk(self):
+        stack = list(reversed(self._roots))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    def goals(self) -> list[Goal]:
+        return [node.item for node in self._roots]  # type: ignore[misc]
+
+    def index_for(self, key: NodeKey, column: int = 0) -> QModelIndex:
+        node = self._by_key.get(key)
+        if node is None:
+            return QModelIndex()
+        return self.createIndex(node.row, column, node)
+
+    def key_at(self, index: AnyIndex) -> NodeKey | None:
+        node = self._node(index)
+        return node.key if node else None
+
+    def item_at(self, index: AnyIndex) -> Goal | Milestone | Step | None:
+        node = self._node(index)
+        return node.item if node else None
+
+    def goal_of(self, index: AnyIndex) -> Goal | None:
+        node = self._node(index)
+        while node is not None and node.parent is not None:
+            node = node.parent
+        return node.item if node else None  # type: ignore[return-value]
+
+    def _node(self, index: AnyIndex) -> _Node | None:
+        if not index.isValid():
+            return None
+        return index.internalPointer()
+
+    # ---------------------------------------------------------------- structure
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
+        if column < 0 or column >= len(Column) or row < 0:
+            return QModelIndex()
+        siblings = self._roots if not parent.isValid() else self._node(parent).children
+        if row >= len(siblings):
+            return QModelIndex()
+        return self.createIndex(row, column, siblings[row])
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        node = self._node(index)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self._roots)
+        if parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS.get(Column(section)) if 0 <= section < len(Column) else None
+        return None
+
+    # ---------------------------------------------------------------- data
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        node = self._node(index)
+        if node is None:
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == Column.TITLE and node.kind is not NodeKind.GOAL:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() == Column.TITLE and node.kind is NodeKind.STEP:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self._node(index)
+        if node is None:
+            return None
+        column = Column(index.column())
+        if role == KEY_ROLE:
+            return node.key
+        if role == PROGRESS_ROLE:
+            return self._progress(node)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(node, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node, column)
+        if role == Qt.ItemDataRole.CheckStateRole and column is Column.TITLE:
+            if node.kind is NodeKind.STEP:
+                return Qt.CheckState.Checked if node.item.done else Qt.CheckState.Unchecked
+            if node.kind is NodeKind.MILESTONE:
+                done = node.item.done_date is not None
+                return Qt.CheckState.Checked if done else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.FontRole and node.kind is NodeKind.GOAL:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{node.kind.value}: {self._text(node, column)}"
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        node = self._node(index)
+        if node is None or index.column() != Column.TITLE:
+            return False
+        if role == Qt.ItemDataRole.CheckStateRole:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            if node.kind is NodeKind.STEP:
+                self.step_done_requested.emit(node.item.id, checked)
+                return True
+            if node.kind is NodeKind.MILESTONE:
+                self.milestone_done_requested.emit(node.item.id, checked)
+                return True
+        if role == Qt.ItemDataRole.EditRole and node.kind is NodeKind.STEP:
+            text = str(value)
+            if text != node.item.title:
+                self.step_rename_requested.emit(node.item.id, text)
+            return True
+        return False
+
+    # ---------------------------------------------------------------- helpers
+
+    @staticmethod
+    def _progress(node: _Node) -> float:
+        if node.kind is NodeKind.GOAL:
+            return goal_progress(node.item)  # type: ignore[arg-type]
+        if node.kind is NodeKind.MILESTONE:
+            return milestone_progress(node.item)  # type: ignore[arg-type]
+        return 1.0 if node.item.done else 0.0  # type: ignore[union-attr]
+
+    def _text(self, node: _Node, column: Column) -> str:
+        item = node.item
+        if column is Column.TITLE:
+            return item.title
+        if column is Column.PROGRESS:
+            return "" if node.kind is NodeKind.STEP else f"{percent(self._progress(node))} %"
+        if node.kind is NodeKind.GOAL:
+            goal: Goal = item  # type: ignore[assignment]
+            if column is Column.DATE:
+                return _fmt(goal.target_date)
+            return f"{goal.kind.label} · {goal.status.label}"
+        if node.kind is NodeKind.MILESTONE:
+            milestone: Milestone = item  # type: ignore[assignment]
+            if column is Column.DATE:
+                return _fmt(milestone.due_date)
+            return self._milestone_status(milestone)
+        step: Step = item  # type: ignore[assignment]
+        if column is Column.STATUS:
+            return "Done" if step.done else "To do"
+        return ""
+
+    def _milestone_status(self, milestone: Milestone) -> str:
+        if milestone.done_date:
+            return f"Done {milestone.done_date.isoformat()}"
+        today = self._today or date.today()
+        if milestone.due_date and milestone.due_date < today:
+            return "Overdue"
+        return "Open"
+
+    def _tooltip(self, node: _Node, column: Column) -> str | None:
+        if node.kind is NodeKind.GOAL:
+            goal: Goal = node.item  # type: ignore[assignment]
+            parts = [goal.title]
+            if goal.why:
+                parts.append(f"Why: {goal.why}")
+            if goal.status is not GoalStatus.ACTIVE:
+                parts.append(goal.status.label)
+            return "\n".join(parts)
+        if column is Column.TITLE:
+            return node.item.title
+        return None

@@ -1,0 +1,77 @@
+"""The real command in a real process: version, help, demo, bad files, and the window start."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mentor_desktop import __version__
+
+pytestmark = pytest.mark.slow
+
+
+def run(*args: str, env: dict[str, str] | None = None, timeout: float = 60):
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mentor_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_version_and_help() -> None:
+    version = run("--version")
+    assert version.returncode == 0
+    assert version.stdout.strip() == f"mentor-desktop {__version__}"
+    help_text = run("--help")
+    assert help_text.returncode == 0
+    assert "demo" in help_text.stdout
+    assert "--db PATH" in help_text.stdout
+
+
+def test_demo_fills_an_empty_database_once(tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite3"
+    first = run("--db", str(db), "demo", "--years", "3")
+    assert first.returncode == 0, first.stderr
+    assert "12 goals" in first.stdout
+    again = run("--db", str(db), "demo")
+    assert again.returncode == 2
+    assert "already has data" in again.stderr
+    assert "Traceback" not in again.stderr
+
+
+def test_bad_arguments_and_bad_files_get_a_message_not_a_traceback(tmp_path: Path) -> None:
+    years = run("--db", str(tmp_path / "x.sqlite3"), "demo", "--years", "ten")
+    assert years.returncode == 2
+    assert "expected a whole number, got 'ten'" in years.stderr
+    text_file = tmp_path / "letter.txt"
+    text_file.write_text("Dear diary")
+    opened = run("--db", str(text_file), "demo")
+    assert opened.returncode == 2
+    assert f"Cannot open {text_file}" in opened.stderr
+    assert "Traceback" not in opened.stderr
+    assert text_file.read_text() == "Dear diary"
+
+
+def test_the_window_starts_on_the_database_named_by_the_environment(tmp_path: Path) -> None:
+    db = tmp_path / "env.sqlite3"
+    assert run("--db", str(db), "demo", "--years", "1").returncode == 0
+    started = run("--quit-after-show", env={"MENTOR_DESKTOP_DB": str(db)})
+    assert started.returncode == 0, started.stderr
+    assert f"shown: Mentor Desktop — {db.name}" in started.stdout
+    assert "tabs: Goals" in started.stdout
+
+
+def test_the_window_refuses_a_foreign_file_with_a_message(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"\x00\x01binary junk" * 100)
+    started = run("--db", str(junk), "--quit-after-show")
+    assert started.returncode == 2
+    assert "not a Mentor Desktop database" in started.stderr

@@ -1,0 +1,85 @@
+"""The main window: title, menus, undo routed to the current tab, remembered geometry, themes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from mentor_desktop.app import build_services
+from mentor_desktop.domain.models import GoalDraft
+from mentor_desktop.settings import AppSettings, Theme
+from mentor_desktop.ui.main_window import MainWindow, build_tabs
+from mentor_desktop.ui.theme import is_dark
+
+
+def _window(qtbot, engine, db_path: Path, settings: AppSettings, dialogs) -> MainWindow:
+    window = MainWindow(settings, dialogs, db_path)
+    for tab in build_tabs(build_services(engine), window.change_bus, dialogs, settings):
+        window.add_tab(tab)
+    window.restore_state()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, engine, db_path, app_settings, dialogs) -> MainWindow:
+    return _window(qtbot, engine, db_path, app_settings, dialogs)
+
+
+def test_title_tabs_and_menus(window: MainWindow) -> None:
+    assert window.windowTitle().startswith("Mentor Desktop")
+    assert window.tabs.tabText(0) == "Goals"
+    menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
+    assert menus[:2] == ["File", "Edit"]
+    assert menus[-2:] == ["View", "Help"]
+
+
+def test_standard_shortcuts(window: MainWindow) -> None:
+    assert QKeySequence(QKeySequence.StandardKey.Undo) in window.undo_action.shortcuts()
+    assert QKeySequence("Ctrl+Shift+Z") in window.redo_action.shortcuts()
+    new = window.findChild(type(window.undo_action), "action_new")
+    assert QKeySequence(QKeySequence.StandardKey.New) in new.shortcuts()
+
+
+def test_edit_undo_acts_on_the_current_tabs_history(window, engine) -> None:
+    goals_tab = window.tab_pages()[0]
+    services = build_services(engine)
+    goal = services.goals.create_goal(GoalDraft("Temporary"))
+    goals_tab.reload()
+    goals_tab.select(("goal", goal.id))
+    goals_tab.delete_selected()
+    assert services.goals.list_goals() == []
+    assert window.undo_action.isEnabled()
+    assert "Delete goal" in window.undo_action.text()
+    window.undo_action.trigger()
+    assert [g.title for g in services.goals.list_goals()] == ["Temporary"]
+    window.redo_action.trigger()
+    assert services.goals.list_goals() == []
+
+
+def test_about_names_the_version_and_the_data_file(window, dialogs, db_path) -> None:
+    window.findChild(type(window.undo_action), "action_about").trigger()
+    assert str(db_path) in dialogs.infos[-1]
+    assert "Mentor Desktop 0." in dialogs.infos[-1]
+
+
+def test_geometry_and_filters_are_remembered(qtbot, engine, db_path, app_settings, dialogs):
+    first = _window(qtbot, engine, db_path, app_settings, dialogs)
+    first.resize(700, 520)
+    first.tab_pages()[0].view.status_filter.setCurrentIndex(2)
+    first.close()
+    second = _window(qtbot, engine, db_path, app_settings, dialogs)
+    assert (second.width(), second.height()) == (700, 520)
+    assert second.tab_pages()[0].view.status_filter.currentIndex() == 2
+
+
+def test_dark_theme_is_applied_and_remembered(window: MainWindow, app_settings) -> None:
+    window.findChild(type(window.undo_action), "action_theme_dark").trigger()
+    assert is_dark(QApplication.instance().palette())
+    assert app_settings.theme is Theme.DARK
+    window.findChild(type(window.undo_action), "action_theme_light").trigger()
+    assert not is_dark(QApplication.instance().palette())
