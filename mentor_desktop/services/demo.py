@@ -24,6 +24,7 @@ from mentor_desktop.storage.orm import (
     ResourceRow,
     StepRow,
 )
+from mentor_desktop.services.session_demo import write_session_demo
 from mentor_desktop.storage.uow import unit_of_work_factory
 
 
@@ -266,6 +267,7 @@ def _write_goals(session: Session, ctx: DemoContext) -> None:
 
 #: Run in order inside one transaction; later areas append their writers.
 DEMO_WRITERS: list[DemoWriter] = [_write_mentorship, _write_goals]
+DEMO_WRITERS.append(write_session_demo)
 
 
 def database_is_empty(session: Session) -> bool:

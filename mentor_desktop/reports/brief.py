@@ -1,0 +1,147 @@
+"""The one-page session brief: BriefData -> HTML from `templates/brief.html` -> PDF or printer."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from string import Template
+
+from mentor_desktop.domain.progress import percent
+from mentor_desktop.domain.sessions import AgendaSource, BriefData
+from mentor_desktop.reports.pipeline import PageSize, Report, load_template, mm_to_px, write_pdf
+
+CHART_MM = (78, 44)
+#: The brief shows at most this many goals, then “and N more”.
+MAX_GOALS = 8
+MAX_COMMITMENTS = 12
+
+
+def _text(value: str) -> str:
+    """Escaped text with line breaks kept."""
+    return escape(value).replace("\n", "<br/>")
+
+
+def _empty(message: str) -> str:
+    return f'<p class="muted">{escape(message)}</p>'
+
+
+def _goals_html(data: BriefData) -> str:
+    if not data.goals:
+        return _empty("No active goals.")
+    rows = []
+    for goal in data.goals[:MAX_GOALS]:
+        share = percent(goal.progress)
+        if share <= 0:
+            bar = '<td class="bar-left" width="100%">&nbsp;</td>'
+        elif share >= 100:
+            bar = '<td class="bar-done" width="100%">&nbsp;</td>'
+        else:
+            bar = (
+                f'<td class="bar-done" width="{share}%">&nbsp;</td>'
+                f'<td class="bar-left" width="{100 - share}%">&nbsp;</td>'
+            )
+        target = f" · by {goal.target_date:%d %b %Y}" if goal.target_date else ""
+        rows.append(
+            f'<tr><td width="62%">{escape(goal.title)}<span class="tag">{target}</span></td>'
+            f'<td width="28%"><table width="100%" cellspacing="0" cellpadding="0"><tr>{bar}'
+            f'</tr></table></td><td width="10%" class="pct" align="right">{share} %</td></tr>'
+        )
+    more = len(data.goals) - MAX_GOALS
+    extra = _empty(f"… and {more} more active goals.") if more > 0 else ""
+    return f'<table class="goals" width="100%" cellspacing="0">{"".join(rows)}</table>{extra}'
+
+
+def _agenda_html(data: BriefData) -> str:
+    topics = data.topics
+    if not topics:
+        return _empty("Nothing on the agenda yet.")
+    items = []
+    for item in topics:
+        tag = ""
+        if item.source is AgendaSource.CARRIED:
+            tag = ' <span class="tag">(carried over)</span>'
+        elif item.source is not AgendaSource.OWN:
+            tag = f' <span class="tag">({escape(item.source.label.lower())})</span>'
+        items.append(f"<li>{escape(item.text)}{tag}</li>")
+    return f"<ol>{''.join(items)}</ol>"
+
+
+def _questions_html(data: BriefData) -> str:
+    if not data.questions:
+        return _empty("No questions yet.")
+    return "<ol>" + "".join(f"<li>{escape(q.text)}</li>" for q in data.questions) + "</ol>"
+
+
+def _commitments_html(data: BriefData) -> str:
+    if not data.commitments:
+        return _empty("No open commitments.")
+    rows = []
+    for action in data.commitments[:MAX_COMMITMENTS]:
+        overdue = action.is_overdue(data.today)
+        due = f"{action.due_date:%d %b %Y}" if action.due_date else "no date"
+        due_html = f'<span class="overdue">{due} (overdue)</span>' if overdue else due
+        goal = (
+            f' <span class="tag">· {escape(action.goal_title)}</span>' if action.goal_title else ""
+        )
+        rows.append(
+            f'<tr><td width="12%">{action.owner.label}</td>'
+            f"<td>{escape(action.text)}{goal}</td>"
+            f'<td width="24%" align="right">{due_html}</td></tr>'
+        )
+    more = len(data.commitments) - MAX_COMMITMENTS
+    extra = _empty(f"… and {more} more open commitments.") if more > 0 else ""
+    return f'<table class="list" width="100%" cellspacing="0">{"".join(rows)}</table>{extra}'
+
+
+def _wins_html(data: BriefData) -> str:
+    if not data.wins:
+        return _empty("No wins recorded since the last session.")
+    return "<ul>" + "".join(f"<li>{escape(w)}</li>" for w in data.wins) + "</ul>"
+
+
+def brief_html(data: BriefData) -> str:
+    session = data.session
+    mentor = data.mentor
+    role = ", ".join(part for part in (mentor.role, mentor.organisation) if part)
+    values = {
+        "title": escape(f"Session brief — {mentor.name} — {session.start:%d %B %Y}"),
+        "when": f"{session.start:%A %d %B %Y, %H:%M}",
+        "duration": f"{session.duration_minutes} minutes",
+        "label": escape(session.label),
+        "mentor": escape(mentor.name),
+        "mentor_role": f" — {escape(role)}" if role else "",
+        "purpose": _text(data.purpose) if data.purpose else "",
+        "goals": _goals_html(data),
+        "chart_width": str(mm_to_px(CHART_MM[0])),
+        "chart_height": str(mm_to_px(CHART_MM[1])),
+        "follow_through": escape(data.follow_through.summary()),
+        "agenda": _agenda_html(data),
+        "questions": _questions_html(data),
+        "personal_update": f"<p>{_text(data.personal_update)}</p>"
+        if data.personal_update.strip()
+        else _empty("No personal update written."),
+        "commitments": _commitments_html(data),
+        "wins": _wins_html(data),
+    }
+    return Template(load_template("brief.html")).substitute(values)
+
+
+def brief_report(data: BriefData) -> Report:
+    """The brief as a Report (HTML, CSS, the chart image), ready to print or write as PDF."""
+    from mentor_desktop.charts.progress import milestone_progress_png
+
+    chart = milestone_progress_png(
+        data.milestone_points, width_mm=CHART_MM[0], height_mm=CHART_MM[1]
+    )
+    return Report(
+        title=f"Session brief — {data.mentor.name} — {data.session.start:%d %B %Y}",
+        html=brief_html(data),
+        css=load_template("brief.css"),
+        images={"chart:milestones": chart},
+        footer=f"Session brief · {data.mentor.name} · {data.session.start:%d %b %Y}",
+    )
+
+
+def write_brief(data: BriefData, path: Path, page_size: PageSize | None = None) -> int:
+    """Write the brief for `data` to `path`; returns the number of pages."""
+    return write_pdf(brief_report(data), path, page_size)

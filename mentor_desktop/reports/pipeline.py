@@ -1,0 +1,196 @@
+"""The one way the app makes PDFs: HTML + CSS -> QTextDocument -> pages on a QPdfWriter/QPrinter.
+
+A `Report` is plain data (HTML, CSS, named PNG images, a title). `write_pdf` lays it out on
+A4 or Letter (the locale's choice unless overridden), draws page after page so nothing is
+clipped or overlaps, and adds a footer with the page number and a visible continuation note
+when a document runs onto another page. The PDF embeds its fonts (Qt subsets them) and keeps
+the text extractable. `paint_report` does the same on any QPrinter, for print and preview.
+
+Needs a QGuiApplication (fonts and images); `ensure_gui_application` makes an offscreen-safe
+one for the command line.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+TEMPLATES = Path(__file__).with_name("templates")
+#: Layout units: CSS pixels at 96 per inch, as in a browser.
+LAYOUT_DPI = 96
+MARGIN_MM = 14.0
+FOOTER_PX = 22
+BODY_FONT = "DejaVu Sans"
+
+
+class PageSize(enum.StrEnum):
+    A4 = "a4"
+    LETTER = "letter"
+
+    @property
+    def qt(self) -> QPageSize:
+        return QPageSize(
+            QPageSize.PageSizeId.A4 if self is PageSize.A4 else QPageSize.PageSizeId.Letter
+        )
+
+    @property
+    def label(self) -> str:
+        return "A4" if self is PageSize.A4 else "Letter"
+
+
+def locale_page_size(locale: QLocale | None = None) -> PageSize:
+    """Letter where the locale measures in US units (US, Canada's English locales…), else A4."""
+    locale = locale or QLocale.system()
+    if locale.territory() in (QLocale.Country.UnitedStates, QLocale.Country.Canada) or (
+        locale.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    ):
+        return PageSize.LETTER
+    return PageSize.A4
+
+
+def mm_to_px(mm: float) -> int:
+    """Millimetres in layout pixels (for `width`/`height` attributes of images)."""
+    return round(mm / 25.4 * LAYOUT_DPI)
+
+
+def load_template(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Report:
+    """A document to print: `images` maps the `src` names used in `html` to PNG bytes."""
+
+    title: str
+    html: str
+    css: str = ""
+    images: Mapping[str, bytes] = field(default_factory=dict)
+    footer: str = ""
+
+
+def ensure_gui_application() -> QGuiApplication:
+    """The running Qt application, or a new offscreen-safe QGuiApplication (command line)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["mentor-desktop"])
+    return app  # type: ignore[return-value]
+
+
+def build_document(report: Report) -> QTextDocument:
+    """The report as a QTextDocument with its images as resources (not yet paginated)."""
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    font = QFont(BODY_FONT)
+    font.setPointSizeF(9.5)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(report.css)
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, report.title)
+    for name, data in report.images.items():
+        image = QImage.fromData(data)
+        if image.isNull():
+            raise ValueError(f"image {name!r} of the report could not be read")
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    document.setHtml(report.html)
+    return document
+
+
+def paint_report(
+    report: Report, device: QPagedPaintDevice, page_size: PageSize | None = None
+) -> int:
+    """Lay `report` out on `device` page by page; returns the number of pages.
+
+    With `page_size`, the device is set to that size and the standard margins; without it
+    (a printer the user set up), the device's own page layout is used.
+    """
+    if page_size is not None:
+        device.setPageLayout(
+            QPageLayout(
+                page_size.qt,
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+    paint_rect = device.pageLayout().paintRectPixels(device.resolution())
+    scale = device.resolution() / LAYOUT_DPI
+    width = paint_rect.width() / scale
+    height = paint_rect.height() / scale
+    document = build_document(report)
+    document.setPageSize(QSizeF(width, height - FOOTER_PX))
+    content_height = height - FOOTER_PX
+    pages = document.pageCount()
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("the printer or PDF file could not be opened for writing")
+    try:
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.scale(scale, scale)
+            painter.translate(0, -page * content_height)
+            document.drawContents(painter, QRectF(0, page * content_height, width, content_height))
+            painter.restore()
+            _paint_footer(painter, report, page, pages, width, height, scale)
+    finally:
+        painter.end()
+    return pages
+
+
+def _paint_footer(
+    painter: QPainter,
+    report: Report,
+    page: int,
+    pages: int,
+    width: float,
+    height: float,
+    scale: float,
+) -> None:
+    """Title on the left; page number (and where the text continues) on the right."""
+    painter.save()
+    font = QFont(BODY_FONT)
+    font.setPointSizeF(7.5)
+    painter.setFont(font)
+    painter.setPen(QColor("#5b6270"))
+    top = (height - FOOTER_PX + 6) * scale
+    painter.drawLine(QPointF(0, top), QPointF(width * scale, top))
+    left = report.footer or report.title
+    right = f"Page {page + 1} of {pages}"
+    if page + 1 < pages:
+        right = f"Continued on page {page + 2} · {right}"
+    box = QRectF(0, top + 2 * scale, width * scale, (FOOTER_PX - 8) * scale)
+    painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
+    painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
+    painter.restore()
+
+
+def write_pdf(report: Report, path: Path, page_size: PageSize | None = None) -> int:
+    """Write `report` to the PDF file `path`; returns the number of pages."""
+    ensure_gui_application()
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        raise FileNotFoundError(f"the folder {path.parent} does not exist")
+    writer = QPdfWriter(str(path))
+    writer.setResolution(300)
+    writer.setTitle(report.title)
+    writer.setCreator("Mentor Desktop")
+    return paint_report(report, writer, page_size or locale_page_size())
