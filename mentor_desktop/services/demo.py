@@ -15,6 +15,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from mentor_desktop.domain.errors import MentorDesktopError
+from mentor_desktop.services.journal_demo import write_journal_demo
 from mentor_desktop.storage.orm import (
     GoalChangeRow,
     GoalRow,
@@ -267,6 +268,7 @@ def _write_goals(session: Session, ctx: DemoContext) -> None:
 
 #: Run in order inside one transaction; later areas append their writers.
 DEMO_WRITERS: list[DemoWriter] = [_write_mentorship, _write_goals]
+DEMO_WRITERS.append(write_journal_demo)
 DEMO_WRITERS.append(write_session_demo)
 
 

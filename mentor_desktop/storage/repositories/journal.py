@@ -48,6 +48,8 @@ from mentor_desktop.storage.search import SEARCH_TABLE, bm25_expression, snippet
 #: Characters of the body read for a list line (never the whole body).
 PREVIEW_CHARS = 400
 TAG_SEPARATOR = ", "
+#: Most matches ranked by bm25 for one search (the most recently written ones).
+RANK_WINDOW = 4000
 
 _search = table(SEARCH_TABLE, column("rowid"))
 _E = JournalEntryRow
@@ -225,17 +227,52 @@ class JournalRepository:
     def search(
         self, match: str, entry_filter: EntryFilter, limit: int, offset: int = 0
     ) -> list[EntrySummary]:
-        """Entries matching the FTS5 expression `match`, best first (bm25), with snippets."""
-        query: Select = (
-            select(*_SUMMARY_COLUMNS, literal_column(snippet_expression()).label("snip"))
-            .select_from(_search.join(_E, _E.id == _search.c.rowid))
-            .where(text(f"{SEARCH_TABLE} MATCH :match").bindparams(match=match))
-            .where(*filter_conditions(entry_filter))
-            .order_by(literal_column(bm25_expression()), _E.entry_date.desc())
+        """Entries matching the FTS5 expression `match`, best first (bm25), with snippets.
+
+        Ranking costs time for every match, so for a word found in more than RANK_WINDOW
+        entries only the RANK_WINDOW most recently written matches are ranked; this keeps
+        a common word as fast in a 50,000-entry journal as in a small one.
+        """
+        floor = self.session.execute(
+            self._matches(match, entry_filter, _search.c.rowid)
+            .order_by(_search.c.rowid.desc())
+            .limit(1)
+            .offset(RANK_WINDOW - 1)
+        ).scalar()
+        ranked = self._matches(match, entry_filter, _search.c.rowid)
+        if floor is not None:
+            ranked = ranked.where(_search.c.rowid >= floor)
+        ranked = (
+            ranked.order_by(literal_column(bm25_expression()), _search.c.rowid.desc())
             .limit(limit)
             .offset(offset)
         )
-        return [_summary(row, row.snip or "") for row in self.session.execute(query)]
+        ids = list(self.session.execute(ranked).scalars())
+        if not ids:
+            return []
+        # Snippets and list columns only for the page (not for every ranked match).
+        page = self._matches(
+            match,
+            NO_FILTER,
+            *_SUMMARY_COLUMNS,
+            literal_column(snippet_expression()).label("snip"),
+        ).where(_search.c.rowid.in_(ids))
+        rows = {row.id: row for row in self.session.execute(page)}
+        return [_summary(rows[i], rows[i].snip or "") for i in ids if i in rows]
+
+    def _matches(self, match: str, entry_filter: EntryFilter, *columns) -> Select:
+        query = select(*columns).where(text(f"{SEARCH_TABLE} MATCH :match").bindparams(match=match))
+        conditions = filter_conditions(entry_filter)
+        if conditions or any(c is not _search.c.rowid for c in columns):
+            query = query.select_from(_search.join(_E, _E.id == _search.c.rowid))
+            query = query.where(*conditions)
+        else:
+            query = query.select_from(_search)
+        return query
+
+    def count_matches(self, match: str, entry_filter: EntryFilter) -> int:
+        query = self._matches(match, entry_filter, func.count())
+        return int(self.session.scalar(query) or 0)
 
     def count(self, entry_filter: EntryFilter = NO_FILTER) -> int:
         query = select(func.count()).select_from(_E).where(*filter_conditions(entry_filter))
