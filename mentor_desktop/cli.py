@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from mentor_desktop import APP_NAME, __version__
 from mentor_desktop.cli_journal import add_journal_commands
+from mentor_desktop.cli_sessions import add_session_commands
 from mentor_desktop.domain.errors import MentorDesktopError
 from mentor_desktop.paths import DB_ENV_VAR, resolve_db_path, settings_file
 
@@ -62,6 +63,7 @@ def _add_demo(commands: argparse._SubParsersAction) -> None:
 #: Each adds its subcommands; later areas append theirs.
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_demo]
 SUBCOMMANDS.append(add_journal_commands)
+SUBCOMMANDS.append(add_session_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,142 @@
+"""`mentor-desktop brief` and `mentor-desktop sessions`: the brief PDF and the calendar export."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from mentor_desktop.domain.errors import MentorDesktopError
+
+
+def _open_sessions(args: argparse.Namespace):
+    from mentor_desktop.app import open_services
+    from mentor_desktop.paths import resolve_db_path
+
+    engine, services = open_services(resolve_db_path(args.db))
+    return engine, services.sessions
+
+
+def _output_path(text: str, suffix: str) -> Path:
+    path = Path(text).expanduser()
+    if path.is_dir():
+        raise MentorDesktopError(f"{path} is a folder; give a file name ending in {suffix}.")
+    if not path.parent.exists():
+        raise MentorDesktopError(f"The folder {path.parent} does not exist.")
+    return path
+
+
+# ---------------------------------------------------------------- brief
+
+
+def _cmd_brief(args: argparse.Namespace) -> int:
+    from mentor_desktop.reports.pipeline import PageSize
+
+    output = _output_path(args.output, ".pdf")
+    engine, sessions = _open_sessions(args)
+    try:
+        if args.session is not None:
+            session = sessions.session(args.session)
+        else:
+            session = sessions.next_session()
+            if session is None:
+                raise MentorDesktopError(
+                    "There is no upcoming session: add a cadence to an active agreement or "
+                    "plan a session first (or pass --session ID)."
+                )
+        data = sessions.brief_data(session)
+    finally:
+        engine.dispose()
+    from mentor_desktop.reports.brief import write_brief
+    from mentor_desktop.reports.pipeline import ensure_gui_application
+
+    ensure_gui_application()
+    page_size = PageSize(args.page_size) if args.page_size else None
+    try:
+        pages = write_brief(data, output, page_size)
+    except OSError as exc:
+        raise MentorDesktopError(f"Cannot write {output}: {exc}") from exc
+    plural = "s" if pages != 1 else ""
+    print(f"Wrote the brief for {session.start:%d %b %Y %H:%M} ({pages} page{plural}) to {output}")
+    return 0
+
+
+def _add_brief(commands: argparse._SubParsersAction) -> None:
+    brief = commands.add_parser(
+        "brief",
+        help="write the printable one-page brief for a session as PDF",
+        description="Write the printable brief for a session (the next one by default) as PDF.",
+    )
+    which = brief.add_mutually_exclusive_group()
+    which.add_argument("--session", type=int, metavar="ID", help="the session with this id")
+    which.add_argument("--next", action="store_true", help="the next session (the default)")
+    brief.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="PDF to write")
+    brief.add_argument(
+        "--page-size",
+        choices=["a4", "letter"],
+        help="paper size (default: from your locale)",
+    )
+    brief.set_defaults(handler=_cmd_brief)
+
+
+# ---------------------------------------------------------------- sessions
+
+
+def _cmd_sessions(args: argparse.Namespace) -> int:
+    engine, sessions = _open_sessions(args)
+    try:
+        if args.ics:
+            if not args.output:
+                raise MentorDesktopError("--ics needs -o FILE.ics (or -o - for standard output).")
+            from mentor_desktop.reports.calendar import sessions_calendar
+
+            now = datetime.now().replace(second=0, microsecond=0)
+            data = sessions_calendar(sessions.calendar_data(args.mentorship), now)
+            if args.output == "-":
+                sys.stdout.buffer.write(data)
+            else:
+                path = _output_path(args.output, ".ics")
+                path.write_bytes(data)
+                print(f"Wrote upcoming sessions to {path}")
+            return 0
+        agreements = [a for a in sessions.list_agreements() if a.mentorship.active]
+        if args.mentorship is not None:
+            agreements = [sessions.agreement(args.mentorship)]
+        if not agreements:
+            print("No active agreement yet.")
+            return 0
+        for agreement in agreements:
+            print(f"# {agreement.mentor.name} (agreement {agreement.id})")
+            listed = sessions.list_sessions(agreement.id, upcoming_days=args.days)
+            now = datetime.now()
+            past = [s for s in listed if s.start < now][-5:]
+            upcoming = [s for s in listed if s.start >= now][: args.limit]
+            for session in past + upcoming:
+                sid = str(session.id) if session.id is not None else "-"
+                print(
+                    f"{sid:>5}  {session.start:%Y-%m-%d %H:%M}  {session.duration_minutes:>3} min  "
+                    f"{session.status.label:<9}  {session.label}  ({session.agenda_count} items)"
+                )
+    finally:
+        engine.dispose()
+    return 0
+
+
+def _add_sessions(commands: argparse._SubParsersAction) -> None:
+    sessions = commands.add_parser(
+        "sessions",
+        help="list sessions, or export upcoming ones to a calendar file (--ics)",
+        description="List recent and upcoming sessions, or export the upcoming ones as .ics.",
+    )
+    sessions.add_argument("--ics", action="store_true", help="write an iCalendar file")
+    sessions.add_argument("-o", "--output", metavar="FILE.ics", help="file to write (- for stdout)")
+    sessions.add_argument("--mentorship", type=int, metavar="ID", help="only this agreement")
+    sessions.add_argument("--days", type=int, default=90, help="days ahead to list (90)")
+    sessions.add_argument("--limit", type=int, default=20, help="upcoming sessions to list (20)")
+    sessions.set_defaults(handler=_cmd_sessions)
+
+
+def add_session_commands(commands: argparse._SubParsersAction) -> None:
+    _add_brief(commands)
+    _add_sessions(commands)

@@ -1,0 +1,89 @@
+"""Upcoming sessions as an iCalendar (.ics) file, written with the `icalendar` library.
+
+Each cadence rule becomes one recurring event (RRULE) starting at its next occurrence, with
+EXDATE for cancelled occurrences and an override event (RECURRENCE-ID) for moved ones; ad-hoc
+sessions are single events. Times are floating (wall-clock), like the app's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from icalendar import Calendar, Event, vRecur
+
+from mentor_desktop.domain import cadence
+from mentor_desktop.domain.sessions import Agreement, Session, SessionStatus
+
+PRODID = "-//Mentor Desktop//Sessions//EN"
+UID_DOMAIN = "mentor-desktop.invalid"
+
+
+def _event(uid: str, summary: str, start: datetime, minutes: int, stamp: datetime) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", summary)
+    event.add("dtstart", start)
+    event.add("duration", timedelta(minutes=minutes))
+    return event
+
+
+def sessions_calendar(
+    entries: Sequence[tuple[Agreement, Sequence[Session]]], now: datetime
+) -> bytes:
+    """The .ics bytes for the agreements' upcoming sessions (as of `now`)."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Mentoring sessions")
+    stamp = now.replace(microsecond=0)
+    for agreement, stored in entries:
+        mentor = agreement.mentor.name
+        by_rule: dict[int, list[Session]] = {}
+        for session in stored:
+            if session.rule_id is not None:
+                by_rule.setdefault(session.rule_id, []).append(session)
+            elif session.status in (SessionStatus.PLANNED, SessionStatus.MOVED) and (
+                session.start >= now
+            ):
+                calendar.add_component(
+                    _event(
+                        f"session-{session.id}@{UID_DOMAIN}",
+                        f"{session.label} with {mentor}",
+                        session.start,
+                        session.duration_minutes,
+                        stamp,
+                    )
+                )
+        for rule in agreement.rules:
+            text = cadence.normalise_rrule(rule.rrule)
+            bounded = "COUNT=" in text
+            nxt = cadence.next_occurrences(rule, now, 1)
+            if not nxt:
+                continue
+            start = rule.first_start if bounded else nxt[0]
+            uid = f"rule-{rule.id}@{UID_DOMAIN}"
+            series = _event(uid, f"{rule.label} with {mentor}", start, rule.duration_minutes, stamp)
+            series.add("rrule", vRecur.from_ical(text))
+            overrides = []
+            for session in by_rule.get(rule.id or -1, []):
+                original = session.original_start
+                if original is None or original < start:
+                    continue
+                if session.status is SessionStatus.CANCELLED:
+                    series.add("exdate", original)
+                elif session.start != original:
+                    override = _event(
+                        uid,
+                        f"{session.label} with {mentor} (moved)",
+                        session.start,
+                        session.duration_minutes,
+                        stamp,
+                    )
+                    override.add("recurrence-id", original)
+                    overrides.append(override)
+            calendar.add_component(series)
+            for override in overrides:
+                calendar.add_component(override)
+    return calendar.to_ical()
