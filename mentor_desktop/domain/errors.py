@@ -50,3 +50,25 @@ class ForeignDatabaseError(DatabaseOpenError):
 
 class DatabaseTooNewError(DatabaseOpenError):
     """The database was written by a newer version of Mentor Desktop."""
+
+
+class DamagedDatabaseError(DatabaseOpenError):
+    """The database file is damaged or truncated; it has not been written to."""
+
+
+class ReadOnlyDatabaseError(DatabaseOpenError):
+    """The database file (or its folder) cannot be written; it has been left as it is."""
+
+
+class ImportFormatError(MentorDesktopError):
+    """A file given to an importer (or a backup to restore) is not what it should be.
+
+    `path` names the file; `where` the entry or line when one is to blame.
+    """
+
+    def __init__(self, path: Path, reason: str, where: str = "") -> None:
+        self.path = path
+        self.reason = reason
+        self.where = where
+        location = f" ({where})" if where else ""
+        super().__init__(f"{path}{location}: {reason}")

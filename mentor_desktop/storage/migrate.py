@@ -7,11 +7,12 @@ application's logging is left alone.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import Engine, event
 
-from mentor_desktop.domain.errors import DatabaseOpenError
+from mentor_desktop.domain.errors import DatabaseOpenError, ReadOnlyDatabaseError
 from mentor_desktop.storage.engine import check_revision, make_engine, read_stored_revision
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -41,7 +42,8 @@ def open_database(path: Path) -> Engine:
     """Check `path`, create or upgrade its schema if needed, and return an engine on it.
 
     Raises a DatabaseOpenError subclass (and leaves the file untouched) for a file that is
-    not a database, a database of another program, or one newer than this app.
+    not a database, a database of another program, one newer than this app, a damaged or
+    truncated one (`PRAGMA quick_check`, read-only, before anything writes) or a read-only one.
     """
     stored = read_stored_revision(path)
     check_revision(path, stored, KNOWN_REVISIONS)
@@ -49,6 +51,8 @@ def open_database(path: Path) -> Engine:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseOpenError(path, f"its folder cannot be created ({exc.strerror}).") from exc
+    if not os.access(path.parent, os.W_OK):
+        raise ReadOnlyDatabaseError(path, "its folder is read-only, so no database can be made.")
     engine = make_engine(path)
     _use_explicit_transactions(engine)
     if stored != HEAD_REVISION:

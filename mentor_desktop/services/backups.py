@@ -1,0 +1,275 @@
+"""Automatic and manual backups in rotation, and restoring one after checking it.
+
+Backups live in `paths.data_dir()/backups` as `<db stem>-YYYYMMDD-HHMMSS.sqlite3`; the
+newest backup of each of the last 7 days, 4 weeks and 12 months (that have backups) are
+kept. Before a restore, the current database is kept aside as
+`<db stem>-before-restore-YYYYMMDD-HHMMSS.sqlite3` (never rotated away).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from mentor_desktop.domain.errors import (
+    DamagedDatabaseError,
+    DatabaseOpenError,
+    ImportFormatError,
+    MentorDesktopError,
+)
+from mentor_desktop.storage.backup import (
+    BackupCheck,
+    Progress,
+    backup_database,
+    check_backup,
+    copy_into,
+)
+from mentor_desktop.storage.engine import read_stored_revision
+from mentor_desktop.storage.migrate import HEAD_REVISION, KNOWN_REVISIONS, open_database
+
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+KEEP_MONTHLY = 12
+#: An automatic backup on start is made when the newest one is older than this.
+BACKUP_INTERVAL = timedelta(days=1)
+_STAMP = "%Y%m%d-%H%M%S"
+_SIDECARS = ("-wal", "-shm", "-journal")
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file; `problem` is empty when the file checked out sound."""
+
+    path: Path
+    made_at: datetime
+    kind: str  # "automatic" or "before restore"
+    size: int
+    counts: dict[str, int] = field(default_factory=dict)
+    revision: str | None = None
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored: BackupInfo
+    #: Where the database that was replaced now is (None when there was none).
+    kept_aside: Path | None
+
+
+def backups_to_keep(
+    times: Iterable[datetime],
+    daily: int = KEEP_DAILY,
+    weekly: int = KEEP_WEEKLY,
+    monthly: int = KEEP_MONTHLY,
+) -> set[datetime]:
+    """The newest time in each of the last `daily` days, `weekly` ISO weeks and `monthly`
+    months that have any (the usual grandfather-father-son rotation)."""
+    newest_first = sorted(set(times), reverse=True)
+    keep: set[datetime] = set()
+    periods: list[tuple[Callable[[datetime], Hashable], int]] = [
+        (lambda t: t.date(), daily),
+        (lambda t: t.isocalendar()[:2], weekly),
+        (lambda t: (t.year, t.month), monthly),
+    ]
+    for period_of, count in periods:
+        seen: set[Hashable] = set()
+        for moment in newest_first:
+            if len(seen) >= count:
+                break
+            period = period_of(moment)
+            if period not in seen:
+                seen.add(period)
+                keep.add(moment)
+    return keep
+
+
+class BackupService:
+    """Backups of the database at `db_path`, kept in `backup_dir`."""
+
+    def __init__(self, db_path: Path, backup_dir: Path, clock: Clock = datetime.now) -> None:
+        self.db_path = db_path
+        self.backup_dir = backup_dir
+        self._clock = clock
+        stem = re.escape(db_path.stem)
+        self._pattern = re.compile(
+            rf"^{stem}-(?P<aside>before-restore-)?(?P<stamp>\d{{8}}-\d{{6}})(?:-\d+)?\.sqlite3$"
+        )
+
+    # ---------------------------------------------------------------- making
+
+    def backup_now(self, progress: Progress | None = None) -> BackupInfo:
+        """Make a backup into the rotation folder, then drop those the rotation no longer keeps."""
+        target = self._new_name("")
+        backup_database(self.db_path, target, progress)
+        info = self._describe(target, check=True)
+        self.rotate()
+        return info
+
+    def backup_to(self, target: Path, progress: Progress | None = None) -> BackupInfo:
+        """Make a backup at a place the user chose (outside the rotation)."""
+        if target.resolve() == self.db_path.resolve():
+            raise MentorDesktopError(f"{target} is the database itself; choose another file.")
+        if target.is_dir():
+            raise MentorDesktopError(f"{target} is a folder; give a file name for the backup.")
+        backup_database(self.db_path, target, progress)
+        return self._describe(target, check=True, kind="manual")
+
+    def backup_due(self) -> bool:
+        """True when there is no automatic backup yet or the newest is over a day old."""
+        latest = self._automatic()
+        return not latest or self._clock() - latest[0].made_at >= BACKUP_INTERVAL
+
+    def backup_if_due(self, progress: Progress | None = None) -> BackupInfo | None:
+        """The start-up backup: only when the newest is over a day old."""
+        if not self.db_path.exists() or not self.backup_due():
+            return None
+        return self.backup_now(progress)
+
+    def backup_if_changed(self) -> BackupInfo | None:
+        """The backup on quit: only when the database changed since the newest backup."""
+        if not self.db_path.exists():
+            return None
+        latest = self._automatic()
+        if latest:
+            changed = max(
+                (p.stat().st_mtime for p in self._with_sidecars(self.db_path) if p.exists()),
+                default=0.0,
+            )
+            if changed <= latest[0].path.stat().st_mtime:
+                return None
+        return self.backup_now()
+
+    def rotate(self) -> list[Path]:
+        """Delete the automatic backups the rotation does not keep; returns what was deleted."""
+        automatic = self._automatic()
+        keep = backups_to_keep(info.made_at for info in automatic)
+        removed = []
+        for info in automatic:
+            if info.made_at not in keep:
+                info.path.unlink(missing_ok=True)
+                removed.append(info.path)
+        return removed
+
+    # ---------------------------------------------------------------- listing
+
+    def list_backups(self, check: bool = True) -> list[BackupInfo]:
+        """Every backup of this database in the backup folder, newest first.
+
+        With `check`, each is opened read-only, checked (`PRAGMA quick_check`) and counted.
+        """
+        if not self.backup_dir.is_dir():
+            return []
+        found = []
+        for path in self.backup_dir.iterdir():
+            match = self._pattern.match(path.name)
+            if match:
+                kind = "before restore" if match["aside"] else "automatic"
+                found.append(self._describe(path, check=check, kind=kind))
+        return sorted(found, key=lambda info: (info.made_at, info.path.name), reverse=True)
+
+    def latest_good_backup(self) -> BackupInfo | None:
+        """The newest backup that checks out sound (damaged ones are skipped)."""
+        for info in self.list_backups(check=False):
+            checked = self._describe(info.path, check=True, kind=info.kind)
+            if checked.ok:
+                return checked
+        return None
+
+    # ---------------------------------------------------------------- restoring
+
+    def restore(self, source: Path) -> RestoreResult:
+        """Check `source`, keep the current database aside, and put `source` in its place.
+
+        A sound current database is copied aside with the backup API and then overwritten in
+        one step (safe while the app has it open); a damaged one is moved aside as it is,
+        with its -wal/-shm files. Raises ImportFormatError (nothing changed) for a bad file.
+        """
+        checked = check_backup(source)
+        if checked.revision is not None and checked.revision not in KNOWN_REVISIONS:
+            raise ImportFormatError(
+                source,
+                f"it was made by a newer version of Mentor Desktop (schema {checked.revision}).",
+            )
+        if self.db_path.exists() and source.resolve() == self.db_path.resolve():
+            raise MentorDesktopError(f"{source} is the database itself, not a backup.")
+        info = self._info_from_check(source, checked, kind="restored")
+        aside: Path | None = None
+        if self.db_path.exists() and self.db_path.stat().st_size > 0:
+            try:
+                read_stored_revision(self.db_path)
+            except DamagedDatabaseError:
+                aside = self._move_damaged_aside()
+                backup_database(source, self.db_path)
+            else:
+                aside = self._new_name("before-restore-")
+                backup_database(self.db_path, aside)
+                copy_into(source, self.db_path)
+        else:
+            backup_database(source, self.db_path)
+        if checked.revision != HEAD_REVISION:
+            open_database(self.db_path).dispose()  # brings an older backup up to date
+        return RestoreResult(restored=info, kept_aside=aside)
+
+    def _move_damaged_aside(self) -> Path:
+        stamp = self._clock().strftime(_STAMP)
+        aside = self.db_path.with_name(f"{self.db_path.name}.damaged-{stamp}")
+        for original in self._with_sidecars(self.db_path):
+            if original.exists():
+                suffix = original.name[len(self.db_path.name) :]
+                os.replace(original, aside.with_name(aside.name + suffix))
+        return aside
+
+    # ---------------------------------------------------------------- helpers
+
+    def _automatic(self) -> list[BackupInfo]:
+        return [info for info in self.list_backups(check=False) if info.kind == "automatic"]
+
+    def _new_name(self, prefix: str) -> Path:
+        self.backup_dir.mkdir(parents=True, exist_ok=True)
+        base = f"{self.db_path.stem}-{prefix}{self._clock().strftime(_STAMP)}"
+        target = self.backup_dir / f"{base}.sqlite3"
+        number = 2
+        while target.exists():
+            target = self.backup_dir / f"{base}-{number}.sqlite3"
+            number += 1
+        return target
+
+    def _made_at(self, path: Path) -> datetime:
+        match = self._pattern.match(path.name)
+        if match:
+            return datetime.strptime(match["stamp"], _STAMP)
+        return datetime.fromtimestamp(path.stat().st_mtime)
+
+    def _describe(self, path: Path, check: bool, kind: str = "automatic") -> BackupInfo:
+        if not check:
+            return BackupInfo(path, self._made_at(path), kind, path.stat().st_size)
+        try:
+            checked = check_backup(path)
+        except (ImportFormatError, DatabaseOpenError, OSError) as exc:
+            reason = exc.reason if isinstance(exc, ImportFormatError) else str(exc)
+            return BackupInfo(path, self._made_at(path), kind, path.stat().st_size, problem=reason)
+        return self._info_from_check(path, checked, kind)
+
+    def _info_from_check(self, path: Path, checked: BackupCheck, kind: str) -> BackupInfo:
+        return BackupInfo(
+            path=path,
+            made_at=self._made_at(path),
+            kind=kind,
+            size=path.stat().st_size,
+            counts=checked.counts,
+            revision=checked.revision,
+        )
+
+    @staticmethod
+    def _with_sidecars(path: Path) -> list[Path]:
+        return [path, *(path.with_name(path.name + suffix) for suffix in _SIDECARS)]

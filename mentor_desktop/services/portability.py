@@ -1,0 +1,369 @@
+"""Export everything (JSON, Markdown) and import it back or from other journal apps.
+
+Every operation is one unit of work: an import that fails part-way leaves the database
+exactly as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, StatementError
+from sqlalchemy.orm import Session
+
+from mentor_desktop import __version__
+from mentor_desktop.domain.errors import ImportFormatError, MentorDesktopError
+from mentor_desktop.services.importers import IMPORTERS
+from mentor_desktop.services.importers.base import ParsedJournal
+from mentor_desktop.storage.migrate import KNOWN_REVISIONS, stored_revision
+from mentor_desktop.storage.repositories import portability as repo
+from mentor_desktop.storage.uow import UnitOfWorkFactory
+
+FORMAT_NAME = "mentor-desktop"
+#: Bump when the JSON layout changes; an import refuses a newer version.
+FORMAT_VERSION = 1
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    path: Path
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    entry_date: date
+    title: str
+    tags: tuple[str, ...]
+    flagged: bool
+    duplicate: bool
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What an import would do, before it does it."""
+
+    source: str
+    path: Path
+    entries_found: int
+    new_entries: int
+    duplicates: int
+    first_date: date | None
+    last_date: date | None
+    tags: tuple[str, ...]
+    problems: tuple[str, ...]
+    rows: tuple[PreviewRow, ...]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    imported: int
+    duplicates: int
+    tags_created: int
+    problems: tuple[str, ...]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def _rebuild_search(session: Session) -> None:
+    """Rebuild the journal search index after a bulk load, where the app has one."""
+    try:
+        from mentor_desktop.storage.search import rebuild_search_index
+    except ImportError:  # pragma: no cover - search arrives with the journal
+        return
+    rebuild_search_index(session)
+
+
+class PortabilityService:
+    """Whole-database export and import, and imports from other journal apps."""
+
+    def __init__(self, uow_factory: UnitOfWorkFactory) -> None:
+        self._uow = uow_factory
+
+    # ---------------------------------------------------------------- JSON
+
+    def export_json(self, target: Path, progress: Progress | None = None) -> ExportSummary:
+        """Write every table as one JSON document (written aside, then renamed into place)."""
+        with self._uow() as uow:
+            tables = repo.existing_tables(uow.session)
+            revision = stored_revision(uow.session.get_bind())
+            document: dict[str, Any] = {
+                "format": FORMAT_NAME,
+                "format_version": FORMAT_VERSION,
+                "app_version": __version__,
+                "schema_revision": revision,
+                "exported_at": _now().isoformat(timespec="seconds"),
+                "tables": {},
+            }
+            counts = {}
+            for index, table in enumerate(tables):
+                columns = [column.name for column in table.columns]
+                rows = [
+                    [repo.encode_value(value) for value in row]
+                    for row in repo.read_table(uow.session, table)
+                ]
+                document["tables"][table.name] = {"columns": columns, "rows": rows}
+                counts[table.name] = len(rows)
+                _report(progress, index + 1, len(tables) + 1)
+        _write_atomically(target, json.dumps(document, ensure_ascii=False, indent=1))
+        _report(progress, len(tables) + 1, len(tables) + 1)
+        return ExportSummary(target, counts)
+
+    def import_json(self, source: Path, progress: Progress | None = None) -> ExportSummary:
+        """Load a JSON export into this (empty) database, every table in one transaction."""
+        document = _read_export(source)
+        tables_in_file: dict[str, Any] = document["tables"]
+        counts: dict[str, int] = {}
+        with self._uow() as uow:
+            session = uow.session
+            if repo.has_user_data(session):
+                raise MentorDesktopError(
+                    f"Cannot import {source}: this database already has data. A full JSON "
+                    "import only goes into an empty database (open a new file with --db)."
+                )
+            tables = repo.existing_tables(session)
+            known = {table.name: table for table in tables}
+            for name in tables_in_file:
+                if name not in known:
+                    raise ImportFormatError(
+                        source, f"it holds a table this version does not know ({name!r})."
+                    )
+            repo.clear_tables(session, tables)
+            for index, table in enumerate(tables):
+                data = tables_in_file.get(table.name)
+                if data is not None:
+                    rows = _decode_rows(source, table, data)
+                    try:
+                        repo.insert_rows(session, table, rows)
+                        session.flush()
+                    except (IntegrityError, StatementError) as exc:
+                        raise ImportFormatError(
+                            source,
+                            f"its rows do not fit the database ({exc.orig or exc}).",
+                            f"table {table.name}",
+                        ) from None
+                    counts[table.name] = len(rows)
+                _report(progress, index + 1, len(tables) + 1)
+            _rebuild_search(session)
+        _report(progress, 1, 1)
+        return ExportSummary(source, counts)
+
+    # ---------------------------------------------------------------- Markdown
+
+    def export_markdown(self, folder: Path, progress: Progress | None = None) -> ExportSummary:
+        """A folder a person can read without the app: journal/ (one file per entry with YAML
+        front matter), goals.md and, when there are sessions, sessions.md."""
+        from mentor_desktop.services import markdown_export
+
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise MentorDesktopError(
+                f"Cannot export to {folder}: choose a new or empty folder "
+                "(nothing in an existing folder is overwritten)."
+            )
+        partial = folder.with_name(folder.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        try:
+            with self._uow() as uow:
+                counts = markdown_export.write_folder(uow.session, partial, progress)
+            if folder.exists():
+                folder.rmdir()
+            os.replace(partial, folder)
+        except OSError as exc:
+            shutil.rmtree(partial, ignore_errors=True)
+            raise MentorDesktopError(f"Cannot export to {folder}: {exc.strerror or exc}.") from exc
+        except BaseException:
+            shutil.rmtree(partial, ignore_errors=True)
+            raise
+        return ExportSummary(folder, counts)
+
+    # ---------------------------------------------------------------- other journals
+
+    @staticmethod
+    def read_journal(source_format: str, path: Path) -> ParsedJournal:
+        """Parse another app's journal; raises ImportFormatError naming the file and line."""
+        parse = IMPORTERS.get(source_format)
+        if parse is None:
+            raise MentorDesktopError(
+                f"Unknown import format {source_format!r}; choose one of {', '.join(IMPORTERS)}."
+            )
+        return parse(path)
+
+    def preview(self, parsed: ParsedJournal) -> ImportPreview:
+        """Entries found, date range, tags, duplicates and problems; nothing is written."""
+        with self._uow() as uow:
+            flags = self._duplicate_flags(uow.session, parsed)
+        entries = parsed.entries
+        tags = sorted({tag for entry in entries for tag in entry.tags}, key=str.casefold)
+        dates = [entry.entry_date for entry in entries]
+        return ImportPreview(
+            source=parsed.source,
+            path=parsed.path,
+            entries_found=len(entries),
+            new_entries=flags.count(False),
+            duplicates=flags.count(True),
+            first_date=min(dates, default=None),
+            last_date=max(dates, default=None),
+            tags=tuple(tags),
+            problems=tuple(parsed.problems),
+            rows=tuple(
+                PreviewRow(e.entry_date, e.title, e.tags, e.flagged, dup)
+                for e, dup in zip(entries, flags, strict=True)
+            ),
+        )
+
+    def import_journal(
+        self, parsed: ParsedJournal, progress: Progress | None = None
+    ) -> ImportResult:
+        """Add the entries that are not in the journal yet, all in one transaction.
+
+        An entry counts as already there when an entry with the same date, title and body
+        exists (or appeared earlier in the same file), so running an import twice adds nothing.
+        """
+        now = _now()
+        with self._uow() as uow:
+            session = uow.session
+            flags = self._duplicate_flags(session, parsed)
+            fresh = [e for e, duplicate in zip(parsed.entries, flags, strict=True) if not duplicate]
+            rows = [
+                {
+                    "entry_date": entry.entry_date,
+                    "title": entry.title,
+                    "body": entry.body,
+                    "kind": "reflection",
+                    "mood": None,
+                    "flagged": entry.flagged,
+                    "created_at": entry.created_at or now,
+                    "updated_at": now,
+                }
+                for entry in fresh
+            ]
+            tags_created = repo.insert_entries(
+                session, rows, [entry.tags for entry in fresh], progress
+            )
+            if fresh:
+                _rebuild_search(session)
+        return ImportResult(
+            imported=len(fresh),
+            duplicates=len(parsed.entries) - len(fresh),
+            tags_created=tags_created,
+            problems=tuple(parsed.problems),
+        )
+
+    @staticmethod
+    def _duplicate_flags(session: Session, parsed: ParsedJournal) -> list[bool]:
+        if not parsed.entries:
+            return []
+        dates = [entry.entry_date for entry in parsed.entries]
+        seen = repo.existing_entry_keys(session, min(dates), max(dates))
+        flags = []
+        for entry in parsed.entries:
+            key = repo.entry_key(entry.entry_date, entry.title, entry.body)
+            flags.append(key in seen)
+            seen.add(key)
+        return flags
+
+    def has_user_data(self) -> bool:
+        with self._uow() as uow:
+            return repo.has_user_data(uow.session)
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows per table (for checks and summaries)."""
+        from sqlalchemy import func
+
+        with self._uow() as uow:
+            return {
+                table.name: uow.session.scalar(select(func.count()).select_from(table)) or 0
+                for table in repo.existing_tables(uow.session)
+            }
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    if target.is_dir():
+        raise MentorDesktopError(f"Cannot export to {target}: it is a folder; give a file name.")
+    partial = target.with_name(target.name + ".partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise MentorDesktopError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+
+
+def _read_export(source: Path) -> dict[str, Any]:
+    from mentor_desktop.services.importers.base import read_text
+
+    text = read_text(source, "a Mentor Desktop JSON export")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(
+            source, f"it is not valid JSON ({exc.msg}).", f"line {exc.lineno}"
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise ImportFormatError(source, "it is not a Mentor Desktop JSON export.")
+    version = document.get("format_version")
+    if not isinstance(version, int):
+        raise ImportFormatError(source, "it has no format version.")
+    if version > FORMAT_VERSION:
+        raise ImportFormatError(
+            source,
+            f"it was written by a newer version of Mentor Desktop (format {version}; this "
+            f"version reads up to {FORMAT_VERSION}). Update the app to import it.",
+        )
+    revision = document.get("schema_revision")
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise ImportFormatError(
+            source,
+            f"it was written by a newer version of Mentor Desktop (schema {revision}). "
+            "Update the app to import it.",
+        )
+    if not isinstance(document.get("tables"), dict):
+        raise ImportFormatError(source, "it holds no tables.")
+    return document
+
+
+def _decode_rows(source: Path, table, data: Any) -> list[dict[str, Any]]:
+    where = f"table {table.name}"
+    if not isinstance(data, dict) or not isinstance(data.get("columns"), list):
+        raise ImportFormatError(source, "the table has no column list.", where)
+    columns = data["columns"]
+    unknown = [name for name in columns if name not in table.columns]
+    if unknown:
+        raise ImportFormatError(source, f"unknown columns {unknown}.", where)
+    decoders = [repo.decoder_for(table, name) for name in columns]
+    rows = []
+    for number, raw in enumerate(data.get("rows") or [], start=1):
+        if not isinstance(raw, list) or len(raw) != len(columns):
+            raise ImportFormatError(
+                source, f"row {number} does not have {len(columns)} values.", where
+            )
+        try:
+            rows.append(
+                {
+                    name: decode(value)
+                    for name, decode, value in zip(columns, decoders, raw, strict=True)
+                }
+            )
+        except (TypeError, ValueError) as exc:
+            raise ImportFormatError(
+                source, f"row {number} has a bad value ({exc}).", where
+            ) from None
+    return rows

@@ -1,0 +1,139 @@
+"""Copies of a database made with SQLite's online backup API, and checks of such copies.
+
+A live database is never copied file by file: the backup API reads a consistent snapshot
+while the app keeps writing (WAL lets readers and one writer work side by side).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mentor_desktop.domain.errors import DatabaseOpenError, ImportFormatError
+from mentor_desktop.storage.engine import APPLICATION_ID, SQLITE_HEADER, quick_check
+
+#: Tables counted in a backup's summary when they exist (label, table).
+COUNTED_TABLES: tuple[tuple[str, str], ...] = (
+    ("entries", "journal_entry"),
+    ("goals", "goal"),
+    ("sessions", "session"),
+)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    """What a backup file holds: its schema revision and the number of rows that matter."""
+
+    revision: str | None
+    counts: dict[str, int]
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(path)
+
+
+def backup_database(source: Path, target: Path, progress: Progress | None = None) -> None:
+    """Copy the database at `source` into a new file `target` with the online backup API.
+
+    The copy is written next to `target` and renamed into place when it is complete and in
+    rollback-journal mode (a single self-contained file), so a crash leaves no half backup.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        src = _connect(source, read_only=True)
+        try:
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst, progress=_adapt(progress))
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        os.replace(partial, target)
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseOpenError(source, f"the backup could not be made ({exc}).") from exc
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseOpenError(target, f"the backup could not be written ({exc}).") from exc
+
+
+def copy_into(source: Path, target: Path) -> None:
+    """Replace the contents of the database `target` (live or new) with those of `source`.
+
+    One backup-API step inside SQLite's own transaction: other connections to `target`
+    see either the old or the new data, never a mix.
+    """
+    src = _connect(source, read_only=True)
+    try:
+        dst = sqlite3.connect(target, timeout=10)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        raise DatabaseOpenError(target, f"the backup could not be restored ({exc}).") from exc
+    finally:
+        src.close()
+
+
+def check_backup(path: Path) -> BackupCheck:
+    """Open `path` read-only and check that it is a sound Mentor Desktop database.
+
+    Raises ImportFormatError naming the file when it is missing, not a database, another
+    program's database or damaged. The file is never written.
+    """
+    if not path.is_file():
+        raise ImportFormatError(path, "the file does not exist.")
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
+        raise ImportFormatError(path, "it is not a Mentor Desktop database or backup.")
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise ImportFormatError(path, "it is an SQLite database of another program.")
+    try:
+        connection = _connect(path, read_only=True)
+    except sqlite3.Error as exc:
+        raise ImportFormatError(path, f"SQLite cannot open it ({exc}).") from exc
+    try:
+        problems = quick_check(connection)
+        if problems:
+            raise ImportFormatError(path, f"the backup is damaged ({problems[0]}).")
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        revision = None
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        counts = {
+            label: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            for label, table in COUNTED_TABLES
+            if table in tables
+        }
+        return BackupCheck(revision=revision, counts=counts)
+    except sqlite3.DatabaseError as exc:
+        raise ImportFormatError(path, f"the backup is damaged ({exc}).") from exc
+    finally:
+        connection.close()
+
+
+def _adapt(progress: Progress | None):
+    if progress is None:
+        return None
+
+    def report(_status: int, remaining: int, total: int) -> None:
+        progress(total - remaining, total)
+
+    return report
