@@ -97,6 +97,20 @@ class EntrySummary:
         return self.title or self.first_line or "(untitled)"
 
 
+def summarize(entry: JournalEntry) -> EntrySummary:
+    """The list line of an entry."""
+    return EntrySummary(
+        id=entry.id,
+        entry_date=entry.entry_date,
+        title=entry.title,
+        kind=entry.kind,
+        tags=entry.tags,
+        first_line=first_line(entry.body[:400]),
+        flagged=entry.flagged,
+        mood=entry.mood,
+    )
+
+
 #: Marks around a matching word in `EntrySummary.snippet` (control characters never typed).
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"

@@ -165,7 +165,7 @@ def write_journal_demo(session: Session, ctx: DemoContext) -> None:
             kind = rng.choices(kinds, weights)[0]
             goal = rng.choice(active) if active and rng.random() < 0.6 else None
             tags = sorted(rng.sample(TAGS, rng.choice((0, 1, 1, 2, 2, 3))), key=str.lower)
-            topic = goal[1].lower() if goal else rng.choice(tags or TAGS)
+            topic = goal[1][:1].lower() + goal[1][1:] if goal else rng.choice(tags or TAGS)
             title = rng.choice(TITLES[kind]).format(topic=topic, person=rng.choice(PEOPLE))
             recent = (ctx.today - day).days < 45
             written = datetime.combine(day, time(rng.randint(18, 22), rng.randint(0, 59)))

@@ -25,8 +25,11 @@ _THEME_ACTIONS = {
 def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings) -> list[TabPage]:
     """The tabs, in their fixed order, each given only the services it needs."""
     from mentor_desktop.ui.goals.tab import GoalsTab
+    from mentor_desktop.ui.journal.tab import JournalTab
 
-    return [GoalsTab(services.goals, bus, dialogs)]
+    tabs: list[TabPage] = [GoalsTab(services.goals, bus, dialogs)]
+    tabs.append(JournalTab(services.journal, services.goals, bus, dialogs))
+    return tabs
 
 
 class MainWindow(QMainWindow):

@@ -1,0 +1,277 @@
+"""The entry editor controller: loads an entry into the editor view and saves it on its own.
+
+Typing restarts a one-second timer; when it fires, the title and body are written with one
+small UPDATE. Switching entries, closing the window and quitting save at once (`flush`).
+The other fields (date, kind, mood, flag, tags, goals) are saved as soon as they change.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtWidgets import QMenu
+
+from mentor_desktop.domain.errors import MentorDesktopError, NotFoundError, ValidationError
+from mentor_desktop.domain.journal import (
+    EntryDraft,
+    EntryKind,
+    JournalEntry,
+    parse_tags,
+    summarize,
+)
+from mentor_desktop.services.journal import JournalService
+from mentor_desktop.ui.journal.view import EntryEditorView
+from mentor_desktop.ui.models.journal_choices import GoalChecklistModel
+
+#: How long typing may pause before the text is saved.
+AUTOSAVE_MS = 1000
+
+
+class EntryEditorController(QObject):
+    """Wires an EntryEditorView to the journal service for one entry at a time.
+
+    Signals:
+        saved(object): an EntrySummary of the entry just written (text or fields).
+        edit_prompts_requested(): the user asked to edit the writing prompts.
+        delete_requested(int): the user asked to delete the entry with this id.
+    """
+
+    saved = Signal(object)
+    edit_prompts_requested = Signal()
+    delete_requested = Signal(int)
+
+    def __init__(
+        self, view: EntryEditorView, journal: JournalService, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self._journal = journal
+        self._entry: JournalEntry | None = None
+        self._dirty = False
+        self._loading = False
+        self.goal_model = GoalChecklistModel(self)
+        view.goals_view.setModel(self.goal_model)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(AUTOSAVE_MS)
+        self.timer.timeout.connect(self.save_text_now)
+        self._prompt_menu = QMenu(view.prompt_button)
+        view.prompt_button.setMenu(self._prompt_menu)
+        self._prompt_menu.aboutToShow.connect(self._fill_prompt_menu)
+
+        view.title_edit.textEdited.connect(self._text_edited)
+        view.body_edit.textChanged.connect(self._body_changed)
+        view.date_edit.dateChanged.connect(self._fields_changed)
+        view.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        view.mood_combo.currentIndexChanged.connect(self._fields_changed)
+        view.flag_box.toggled.connect(self._fields_changed)
+        view.tags_edit.editingFinished.connect(self._tags_finished)
+        self.goal_model.checked_changed.connect(self._fields_changed)
+        view.preview_button.toggled.connect(self._toggle_preview)
+        view.edit_prompts_button.clicked.connect(self.edit_prompts_requested)
+        view.delete_button.clicked.connect(self._delete_clicked)
+
+    # ---------------------------------------------------------------- state
+
+    @property
+    def entry_id(self) -> int | None:
+        return self._entry.id if self._entry else None
+
+    @property
+    def has_unsaved_text(self) -> bool:
+        return self._dirty
+
+    def set_goals(self, goals: list[tuple[int, str]]) -> None:
+        checked = self.goal_model.checked_ids()
+        self.goal_model.set_goals(goals)
+        self.goal_model.set_checked(set(checked))
+
+    def load(self, entry: JournalEntry | None) -> None:
+        """Show `entry` (None clears the editor); saves what was typed in the previous one."""
+        self.flush()
+        self._entry = entry
+        self._loading = True
+        try:
+            v = self.view
+            self._show_error("")
+            if entry is None:
+                v.title_edit.clear()
+                v.body_edit.setPlainText("")
+                v.tags_edit.clear()
+                self.goal_model.set_checked(set())
+                v.saved_label.clear()
+                return
+            v.title_edit.setText(entry.title)
+            v.body_edit.setPlainText(entry.body)
+            v.date_edit.setDate(
+                QDate(entry.entry_date.year, entry.entry_date.month, entry.entry_date.day)
+            )
+            v.kind_combo.setCurrentIndex(max(0, v.kind_combo.findData(entry.kind.value)))
+            mood_index = v.mood_combo.findData(entry.mood) if entry.mood is not None else 0
+            v.mood_combo.setCurrentIndex(max(0, mood_index))
+            v.flag_box.setChecked(entry.flagged)
+            v.tags_edit.setText(", ".join(entry.tags))
+            self.goal_model.set_checked(set(entry.goal_ids))
+            v.saved_label.setText(f"Saved {entry.updated_at:%Y-%m-%d %H:%M}")
+            self._update_prompt(entry.kind)
+            if v.preview_button.isChecked():
+                v.preview.setMarkdown(entry.body)
+        finally:
+            self._loading = False
+            self._dirty = False
+
+    # ---------------------------------------------------------------- saving
+
+    def flush(self) -> None:
+        """Save typed text now if any is waiting (switching entries, closing, quitting)."""
+        self.timer.stop()
+        if self._dirty:
+            self.save_text_now()
+
+    def save_text_now(self) -> None:
+        self.timer.stop()
+        if self._entry is None or not self._dirty:
+            return
+        title = self.view.title_edit.text()
+        body = self.view.body_edit.toPlainText()
+        try:
+            self._journal.save_text(self._entry.id, title, body)
+        except ValidationError as exc:
+            self._show_error(str(exc))
+            return
+        except NotFoundError as exc:
+            self._show_error(str(exc))
+            self._dirty = False
+            return
+        self._dirty = False
+        self._entry = _with_text(self._entry, title.strip(), body)
+        self._show_error("")
+        self.view.saved_label.setText(f"Saved {datetime.now():%H:%M:%S}")
+        self.saved.emit(summarize(self._entry))
+
+    def _draft(self) -> EntryDraft:
+        v = self.view
+        return EntryDraft(
+            entry_date=v.date_edit.date().toPython(),
+            title=v.title_edit.text(),
+            body=v.body_edit.toPlainText(),
+            kind=EntryKind(v.kind_combo.currentData()),
+            mood=v.mood_combo.currentData(),
+            flagged=v.flag_box.isChecked(),
+            tags=parse_tags(v.tags_edit.text()),
+            goal_ids=self.goal_model.checked_ids(),
+            milestone_ids=self._entry.milestone_ids if self._entry else (),
+        )
+
+    def save_fields_now(self) -> None:
+        """Save every field (and the text) of the entry at once."""
+        if self._entry is None:
+            return
+        self.timer.stop()
+        try:
+            entry = self._journal.update_entry(self._entry.id, self._draft())
+        except MentorDesktopError as exc:
+            self._show_error(str(exc))
+            return
+        self._entry = entry
+        self._dirty = False
+        self._show_error("")
+        self.view.saved_label.setText(f"Saved {datetime.now():%H:%M:%S}")
+        if self.view.tags_edit.text() != ", ".join(entry.tags):
+            self.view.tags_edit.setText(", ".join(entry.tags))
+        self.saved.emit(summarize(entry))
+
+    # ---------------------------------------------------------------- slots
+
+    def _text_edited(self) -> None:
+        if self._loading or self._entry is None:
+            return
+        self._dirty = True
+        self.timer.start()
+
+    def _body_changed(self) -> None:
+        self._text_edited()
+        if self.view.preview_button.isChecked() and not self._loading:
+            self.view.preview.setMarkdown(self.view.body_edit.toPlainText())
+
+    def _fields_changed(self) -> None:
+        if not self._loading:
+            self.save_fields_now()
+
+    def _kind_changed(self) -> None:
+        if self._loading:
+            return
+        self._update_prompt(EntryKind(self.view.kind_combo.currentData()))
+        self.save_fields_now()
+
+    def _tags_finished(self) -> None:
+        if self._loading or self._entry is None:
+            return
+        try:
+            tags = parse_tags(self.view.tags_edit.text())
+        except ValidationError as exc:
+            self._show_error(str(exc))
+            return
+        if tags != self._entry.tags:
+            self.save_fields_now()
+
+    def _toggle_preview(self, on: bool) -> None:
+        if on:
+            self.view.preview.setMarkdown(self.view.body_edit.toPlainText())
+        self.view.set_preview_visible(on)
+
+    def _delete_clicked(self) -> None:
+        if self._entry is not None:
+            self.delete_requested.emit(self._entry.id)
+
+    # ---------------------------------------------------------------- prompts
+
+    def _update_prompt(self, kind: EntryKind) -> None:
+        template = self._journal.prompt_for(kind)
+        text = template.body if template else ""
+        self.view.body_edit.setPlaceholderText(text)
+
+    def _fill_prompt_menu(self) -> None:
+        self._prompt_menu.clear()
+        kind = EntryKind(self.view.kind_combo.currentData())
+        for template in self._journal.templates(kind):
+            action = QAction(template.name, self._prompt_menu)
+            action.triggered.connect(lambda _=False, body=template.body: self.insert_prompt(body))
+            self._prompt_menu.addAction(action)
+        if not self._prompt_menu.actions():
+            self._prompt_menu.addAction("No prompts for this kind").setEnabled(False)
+
+    def insert_prompt(self, body: str) -> None:
+        """Insert a prompt at the cursor (one undo step in the editor)."""
+        cursor = self.view.body_edit.textCursor()
+        if not self.view.body_edit.toPlainText().strip():
+            cursor.movePosition(QTextCursor.MoveOperation.Start)
+        cursor.insertText(body)
+        self.view.body_edit.setTextCursor(cursor)
+        self.view.body_edit.setFocus()
+
+    def _show_error(self, message: str) -> None:
+        self.view.error_label.setText(message)
+        self.view.error_label.setVisible(bool(message))
+
+    def entry_date(self) -> date | None:
+        return self._entry.entry_date if self._entry else None
+
+
+def _with_text(entry: JournalEntry, title: str, body: str) -> JournalEntry:
+    return JournalEntry(
+        entry.id,
+        entry.entry_date,
+        title,
+        body,
+        entry.kind,
+        entry.mood,
+        entry.flagged,
+        entry.tags,
+        entry.goal_ids,
+        entry.milestone_ids,
+        entry.created_at,
+        datetime.now(),
+    )

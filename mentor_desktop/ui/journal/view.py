@@ -1,0 +1,325 @@
+"""Layout of the Journal tab: filters and entry list, the editor, the calendar side panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentor_desktop.domain.journal import MOOD_LABELS, EntryKind
+from mentor_desktop.ui.models.journal_entries import COL_DATE, COL_KIND, COL_TEXT, HTML_ROLE
+
+#: A date edit showing this date means "no date" (its special value text is shown instead).
+NO_DATE = QDate(1900, 1, 1)
+
+
+class SnippetDelegate(QStyledItemDelegate):
+    """Draws the Text column as rich text, so search matches show in bold.
+
+    Signals: none.
+    """
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        html = index.data(HTML_ROLE)
+        if not html:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = QTextDocument()
+        doc.setDefaultFont(opt.font)
+        doc.setDocumentMargin(2)
+        doc.setHtml(html)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 6))
+
+
+def optional_date_edit(name: str, special: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setObjectName(name)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(special)
+    edit.setDate(NO_DATE)
+    return edit
+
+
+class EntryEditorView(QWidget):
+    """The fields of one entry and its Markdown text with a rendered view.
+
+    Signals: none (the editor controller listens to the child widgets).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("journal_title")
+        self.title_edit.setPlaceholderText("Title")
+        self.title_edit.setAccessibleName("Entry title")
+        self.date_edit = QDateEdit()
+        self.date_edit.setObjectName("journal_date")
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setMinimumDate(QDate(1900, 1, 1))
+        self.date_edit.setMaximumDate(QDate(2999, 12, 31))
+        self.date_edit.setAccessibleName("Entry date")
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("journal_kind")
+        self.kind_combo.setAccessibleName("Kind of entry")
+        for kind in EntryKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.mood_combo = QComboBox()
+        self.mood_combo.setObjectName("journal_mood")
+        self.mood_combo.setAccessibleName("Mood")
+        self.mood_combo.addItem("No mood", None)
+        for value, label in MOOD_LABELS.items():
+            self.mood_combo.addItem(label, value)
+        self.flag_box = QCheckBox("Raise at next session")
+        self.flag_box.setObjectName("journal_flag")
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setObjectName("journal_tags")
+        self.tags_edit.setPlaceholderText("Tags, separated by commas")
+        self.tags_edit.setAccessibleName("Tags")
+        self.goals_view = QListView()
+        self.goals_view.setObjectName("journal_goals")
+        self.goals_view.setAccessibleName("Linked goals")
+        self.goals_view.setMaximumHeight(90)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("journal_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label.hide()
+
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setObjectName("journal_body")
+        self.body_edit.setAccessibleName("Entry text (Markdown)")
+        self.body_edit.setTabChangesFocus(False)
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("journal_preview")
+        self.preview.setAccessibleName("Rendered entry")
+        self.preview.setOpenExternalLinks(False)
+        self.body_stack = QStackedWidget()
+        self.body_stack.addWidget(self.body_edit)
+        self.body_stack.addWidget(self.preview)
+
+        self.preview_button = QPushButton("Preview")
+        self.preview_button.setObjectName("journal_preview_toggle")
+        self.preview_button.setCheckable(True)
+        self.preview_button.setShortcut("Ctrl+Shift+P")
+        self.preview_button.setToolTip("Show the text rendered (Ctrl+Shift+P)")
+        self.prompt_button = QToolButton()
+        self.prompt_button.setObjectName("journal_insert_prompt")
+        self.prompt_button.setText("Insert prompt")
+        self.prompt_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.edit_prompts_button = QPushButton("Edit prompts…")
+        self.edit_prompts_button.setObjectName("journal_edit_prompts")
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setObjectName("journal_delete")
+        self.delete_button.setToolTip("Delete this entry (can be undone)")
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("journal_saved")
+
+        form = QFormLayout()
+        form.addRow("Title", self.title_edit)
+        row = QHBoxLayout()
+        row.addWidget(self.date_edit)
+        row.addWidget(self.kind_combo)
+        row.addWidget(self.mood_combo)
+        row.addWidget(self.flag_box)
+        row.addStretch(1)
+        form.addRow("Date", row)
+        form.addRow("Tags", self.tags_edit)
+        form.addRow("Goals", self.goals_view)
+        tools = QHBoxLayout()
+        tools.addWidget(self.prompt_button)
+        tools.addWidget(self.edit_prompts_button)
+        tools.addWidget(self.preview_button)
+        tools.addStretch(1)
+        tools.addWidget(self.saved_label)
+        tools.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addLayout(tools)
+        layout.addWidget(self.body_stack, 1)
+
+    def set_preview_visible(self, visible: bool) -> None:
+        self.body_stack.setCurrentWidget(self.preview if visible else self.body_edit)
+
+
+class JournalView(QWidget):
+    """Search and filters over the entry list; the editor; a calendar with "on this day".
+
+    Signals: none (the tab controller listens to the child widgets).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("journal_search")
+        self.search_edit.setPlaceholderText('Search: words, "a phrase", prefix*, -exclude')
+        self.search_edit.setAccessibleName("Search the journal")
+        self.search_edit.setClearButtonEnabled(True)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setObjectName("journal_kind_filter")
+        self.kind_filter.setAccessibleName("Filter by kind")
+        self.kind_filter.addItem("All kinds", None)
+        for kind in EntryKind:
+            self.kind_filter.addItem(kind.label, kind.value)
+        self.tag_filter = QComboBox()
+        self.tag_filter.setObjectName("journal_tag_filter")
+        self.tag_filter.setAccessibleName("Filter by tag")
+        self.goal_filter = QComboBox()
+        self.goal_filter.setObjectName("journal_goal_filter")
+        self.goal_filter.setAccessibleName("Filter by goal")
+        self.goal_filter.setMaximumWidth(220)
+        self.from_filter = optional_date_edit("journal_from_filter", "From: any")
+        self.from_filter.setAccessibleName("From date")
+        self.to_filter = optional_date_edit("journal_to_filter", "To: any")
+        self.to_filter.setAccessibleName("To date")
+        self.flagged_filter = QCheckBox("To raise")
+        self.flagged_filter.setObjectName("journal_flagged_filter")
+        self.flagged_filter.setToolTip("Only entries marked to raise at the next session")
+        self.clear_filters_button = QPushButton("Clear")
+        self.clear_filters_button.setObjectName("journal_clear_filters")
+        self.new_button = QPushButton("New entry")
+        self.new_button.setObjectName("journal_new")
+        self.new_button.setToolTip("New entry for today (Ctrl+N)")
+        self.result_label = QLabel()
+        self.result_label.setObjectName("journal_result")
+
+        self.list_view = QTableView()
+        self.list_view.setObjectName("journal_list")
+        self.list_view.setAccessibleName("Journal entries")
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setShowGrid(False)
+        self.list_view.setAlternatingRowColors(True)
+        self.list_view.setWordWrap(False)
+        self.list_view.verticalHeader().hide()
+        self.list_view.verticalHeader().setDefaultSectionSize(22)
+        self.list_view.setItemDelegateForColumn(COL_TEXT, SnippetDelegate(self.list_view))
+
+        filters = QGridLayout()
+        filters.addWidget(self.search_edit, 0, 0, 1, 4)
+        filters.addWidget(self.new_button, 0, 4)
+        filters.addWidget(self.kind_filter, 1, 0)
+        filters.addWidget(self.tag_filter, 1, 1)
+        filters.addWidget(self.goal_filter, 1, 2, 1, 2)
+        filters.addWidget(self.flagged_filter, 1, 4)
+        filters.addWidget(self.from_filter, 2, 0)
+        filters.addWidget(self.to_filter, 2, 1)
+        filters.addWidget(self.clear_filters_button, 2, 2)
+        filters.addWidget(self.result_label, 2, 3, 1, 2)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.list_view, 1)
+
+        self.editor = EntryEditorView()
+        self.placeholder = QLabel("Pick an entry, or press Ctrl+N to write a new one.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.editor_stack = QStackedWidget()
+        self.editor_stack.addWidget(self.placeholder)
+        self.editor_stack.addWidget(self.editor)
+
+        self.calendar = QCalendarWidget()
+        self.calendar.setObjectName("journal_calendar")
+        self.calendar.setAccessibleName("Calendar of entries")
+        self.calendar.setGridVisible(False)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.on_this_day_label = QLabel("On this day")
+        self.on_this_day_label.setObjectName("journal_on_this_day_label")
+        self.on_this_day_view = QTableView()
+        self.on_this_day_view.setObjectName("journal_on_this_day")
+        self.on_this_day_view.setAccessibleName("Entries on this day in earlier years")
+        self.on_this_day_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.on_this_day_view.setShowGrid(False)
+        self.on_this_day_view.verticalHeader().hide()
+        self.on_this_day_view.horizontalHeader().hide()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.calendar)
+        right_layout.addWidget(self.on_this_day_label)
+        right_layout.addWidget(self.on_this_day_view, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("journal_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor_stack)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([600, 560, 240])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+    def configure_list_columns(self) -> None:
+        """Column widths once a model is set."""
+        header = self.list_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.list_view.setColumnWidth(COL_DATE, 82)
+        self.list_view.setColumnWidth(1, 190)
+        self.list_view.setColumnWidth(COL_KIND, 80)
+        self.list_view.setColumnWidth(3, 90)
+        other = self.on_this_day_view.horizontalHeader()
+        other.setStretchLastSection(True)
+        for column in (2, 3, 4):
+            self.on_this_day_view.setColumnHidden(column, True)
+
+    def show_editor(self, visible: bool) -> None:
+        self.editor_stack.setCurrentWidget(self.editor if visible else self.placeholder)

@@ -1,0 +1,174 @@
+"""Journal entries as a lazy table: one page at a time through canFetchMore/fetchMore."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from mentor_desktop.domain.journal import HIGHLIGHT_END, HIGHLIGHT_START, EntrySummary
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+HEADERS = ("Date", "Title", "Kind", "Tags", "Text")
+COL_DATE, COL_TITLE, COL_KIND, COL_TAGS, COL_TEXT = range(len(HEADERS))
+ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The Text column as HTML: the snippet with matches in bold (search) or the first line.
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+FLAG_MARK = "⚑ "
+
+#: loader(last row so far or None, rows so far, page size) -> the next rows.
+PageLoader = Callable[[EntrySummary | None, int, int], list[EntrySummary]]
+
+
+def plain_snippet(snippet: str) -> str:
+    return " ".join(snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "").split())
+
+
+def html_snippet(snippet: str) -> str:
+    text = html.escape(" ".join(snippet.split()))
+    return text.replace(HIGHLIGHT_START, "<b>").replace(HIGHLIGHT_END, "</b>")
+
+
+class JournalEntriesModel(QAbstractTableModel):
+    """Entry summaries (never whole bodies), loaded a page at a time as the view scrolls.
+
+    Signals: none beyond QAbstractTableModel's.
+    """
+
+    def __init__(self, page_size: int = 200, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.page_size = page_size
+        self._rows: list[EntrySummary] = []
+        self._loader: PageLoader | None = None
+        self._more = False
+
+    # ---------------------------------------------------------------- loading
+
+    def set_loader(self, loader: PageLoader | None) -> None:
+        """Start again from the first page of `loader` (None empties the list)."""
+        self.beginResetModel()
+        self._loader = loader
+        self._rows = loader(None, 0, self.page_size) if loader else []
+        self._more = loader is not None and len(self._rows) >= self.page_size
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """Load again, keeping as many rows as are shown now."""
+        if self._loader is None:
+            return
+        wanted = max(self.page_size, len(self._rows))
+        self.beginResetModel()
+        self._rows = self._loader(None, 0, wanted)
+        self._more = len(self._rows) >= wanted
+        self.endResetModel()
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:
+        if parent.isValid() or not self._more or self._loader is None:
+            return
+        last = self._rows[-1] if self._rows else None
+        page = self._loader(last, len(self._rows), self.page_size)
+        known = {row.id for row in self._rows}
+        page = [row for row in page if row.id not in known]
+        self._more = len(page) >= self.page_size
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        while self.canFetchMore():
+            self.fetchMore()
+
+    # ---------------------------------------------------------------- access
+
+    def summary_at(self, row: int) -> EntrySummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, entry_id: int) -> int:
+        return next((i for i, row in enumerate(self._rows) if row.id == entry_id), -1)
+
+    def replace(self, summary: EntrySummary) -> None:
+        """Show new values for an entry already in the list (after a save)."""
+        row = self.row_of(summary.id)
+        if row < 0:
+            return
+        old = self._rows[row]
+        if old.snippet and not summary.snippet:
+            summary = _with_snippet(summary, old.snippet)
+        self._rows[row] = summary
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    def remove_entry(self, entry_id: int) -> None:
+        row = self.row_of(entry_id)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+
+    # ---------------------------------------------------------------- Qt
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        if role == ENTRY_ID_ROLE:
+            return entry.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_TITLE and entry.flagged:
+                return f"{entry.display_title} (raise at the next session)"
+            return self._display(entry, column)
+        if role == HTML_ROLE and column == COL_TEXT:
+            return html_snippet(entry.snippet) if entry.snippet else html.escape(entry.first_line)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(entry, column)
+        return None
+
+    @staticmethod
+    def _display(entry: EntrySummary, column: int) -> str:
+        if column == COL_DATE:
+            return entry.entry_date.isoformat()
+        if column == COL_TITLE:
+            return (FLAG_MARK if entry.flagged else "") + entry.display_title
+        if column == COL_KIND:
+            return entry.kind.label
+        if column == COL_TAGS:
+            return ", ".join(entry.tags)
+        if column == COL_TEXT:
+            return plain_snippet(entry.snippet) if entry.snippet else entry.first_line
+        return ""
+
+
+def _with_snippet(summary: EntrySummary, snippet: str) -> EntrySummary:
+    return EntrySummary(
+        summary.id,
+        summary.entry_date,
+        summary.title,
+        summary.kind,
+        summary.tags,
+        summary.first_line,
+        summary.flagged,
+        summary.mood,
+        snippet,
+    )
