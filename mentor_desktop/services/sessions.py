@@ -131,6 +131,10 @@ class SessionService:
         self._today = today
         self._now = now or (lambda: datetime.combine(self._today(), datetime.now().time()))
 
+    def now(self) -> datetime:
+        """The service's clock (fixed in tests and benchmarks)."""
+        return self._now()
+
     # ------------------------------------------------------------------ agreements
 
     def list_agreements(self) -> list[Agreement]:

@@ -13,6 +13,7 @@ class ActionId(enum.Enum):
     NEW = "new"
     QUIT = "quit"
     FIND = "find"
+    PRINT = "print"
     THEME_SYSTEM = "theme_system"
     THEME_LIGHT = "theme_light"
     THEME_DARK = "theme_dark"
@@ -31,6 +32,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.NEW: ActionSpec("&New…", QKeySequence.StandardKey.New, "Add a new item in this tab"),
     ActionId.QUIT: ActionSpec("&Quit", QKeySequence.StandardKey.Quit, "Save and quit"),
     ActionId.FIND: ActionSpec("&Find…", QKeySequence.StandardKey.Find, "Search in this tab"),
+    ActionId.PRINT: ActionSpec(
+        "&Print…", QKeySequence.StandardKey.Print, "Print the brief for the selected session"
+    ),
     ActionId.THEME_SYSTEM: ActionSpec("&System theme", checkable=True),
     ActionId.THEME_LIGHT: ActionSpec("&Light theme", checkable=True),
     ActionId.THEME_DARK: ActionSpec("&Dark theme", checkable=True),

@@ -29,6 +29,9 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
 
     tabs: list[TabPage] = [GoalsTab(services.goals, bus, dialogs)]
     tabs.append(JournalTab(services.journal, services.goals, bus, dialogs))
+    from mentor_desktop.ui.sessions.tab import SessionPrepTab
+
+    tabs.append(SessionPrepTab(services.sessions, bus, dialogs))
     return tabs
 
 
@@ -72,6 +75,8 @@ class MainWindow(QMainWindow):
         if stack is not None:
             self.undo_group.addStack(stack)
         tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        for action in tab.file_actions():
+            self.file_menu.insertAction(self._file_tab_anchor, action)
         if self.tabs.count() == 1:
             self._on_tab_changed(0)
 
@@ -101,6 +106,10 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(a[ActionId.NEW])
         file_menu.addSeparator()
+        a[ActionId.PRINT].triggered.connect(self.print_document)
+        file_menu.addAction(a[ActionId.PRINT])
+        self.file_menu = file_menu
+        self._file_tab_anchor = file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
 
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -136,6 +145,15 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, theme)
+
+    def print_document(self) -> None:
+        """File > Print: the current tab's document, else the first tab that prints one."""
+        current = self.current_tab()
+        others = [t for t in self.tab_pages() if t is not current]
+        for tab in ([current] if current is not None else []) + others:
+            if tab.print_document():
+                return
+        self.statusBar().showMessage("There is nothing to print yet.", 6000)
 
     def _about(self) -> None:
         self.dialogs.info(

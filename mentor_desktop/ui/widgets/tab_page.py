@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from mentor_desktop.settings import AppSettings
@@ -30,6 +30,14 @@ class TabPage(QWidget):
 
     def find(self) -> None:
         """Edit > Find while this tab is current."""
+
+    def print_document(self) -> bool:
+        """File > Print while this tab is current; False when the tab has nothing to print."""
+        return False
+
+    def file_actions(self) -> list[QAction]:
+        """Commands of this tab that the window lists in the File menu."""
+        return []
 
     def flush(self) -> None:
         """Save anything still pending; called before the window closes."""

@@ -1,0 +1,101 @@
+"""A session's agenda as an editable table: discussed (check box), kind, text, origin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from mentor_desktop.domain.sessions import AgendaItem, AgendaSource
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+HEADERS = ("Discussed", "Kind", "Item", "From")
+COL_DISCUSSED, COL_KIND, COL_TEXT, COL_SOURCE = range(4)
+
+
+class AgendaTableModel(QAbstractTableModel):
+    """Rows of AgendaItem in agenda order. Edits are not applied here: the model asks for them
+    through signals and the controller reloads it from the service.
+
+    Signals:
+        text_edited(int, str): the user typed new text for the item with this id.
+        discussed_toggled(int, bool): the user ticked or cleared "discussed".
+    """
+
+    text_edited = Signal(int, str)
+    discussed_toggled = Signal(int, bool)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items: list[AgendaItem] = []
+
+    def set_items(self, items: list[AgendaItem] | tuple[AgendaItem, ...]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def item_at(self, row: int) -> AgendaItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def texts(self) -> list[str]:
+        return [item.text for item in self._items]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if not index.isValid():
+            return base
+        if index.column() == COL_DISCUSSED:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() == COL_TEXT:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and column == COL_DISCUSSED:
+            return Qt.CheckState.Checked if item.discussed else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == COL_KIND:
+                return item.kind.label
+            if column == COL_TEXT:
+                return item.text
+            if column == COL_SOURCE:
+                return "" if item.source is AgendaSource.OWN else item.source.label
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_TEXT:
+            return item.text
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        item = self.item_at(index.row()) if index.isValid() else None
+        if item is None:
+            return False
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == COL_DISCUSSED:
+            checked = (
+                Qt.CheckState(value) == Qt.CheckState.Checked
+                if not isinstance(value, bool)
+                else value
+            )
+            self.discussed_toggled.emit(item.id, checked)
+            return True
+        if role == Qt.ItemDataRole.EditRole and index.column() == COL_TEXT:
+            text = str(value)
+            if text != item.text:
+                self.text_edited.emit(item.id, text)
+            return True
+        return False
