@@ -116,17 +116,21 @@ def _parse_day(path: Path, day: date, content: dict, where: str, parsed: ParsedJ
     if not chunks and category_lines:
         chunks = [""]
     for index, chunk in enumerate(chunks):
+        last = index == len(chunks) - 1
         markdown = txt2tags_to_markdown(chunk)
-        if index == len(chunks) - 1 and category_lines:
-            markdown = "\n\n".join(part for part in (markdown, "\n".join(category_lines)) if part)
-        title, body = title_and_body(markdown) if markdown.strip() else ("", "")
+        if markdown.strip():
+            title, body = title_and_body(markdown)
+        else:  # a day with categories only
+            title, body = ", ".join(category_tags), ""
+        if last and category_lines:
+            body = "\n\n".join(part for part in (body, "\n".join(category_lines)) if part)
         label = where if len(chunks) == 1 else f"{where}, entry {index + 1}"
         parsed.entries.append(
             ImportedEntry(
                 entry_date=day,
                 title=title,
                 body=body,
-                tags=unique_tags(HASHTAG.findall(chunk) + category_tags),
+                tags=unique_tags(HASHTAG.findall(chunk) + (category_tags if last else [])),
                 where=f"{path.name}, {label}",
             )
         )
