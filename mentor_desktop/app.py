@@ -3,39 +3,68 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from mentor_desktop.domain.errors import DatabaseOpenError
-from mentor_desktop.services.goals import GoalService
-from mentor_desktop.services.journal import JournalService
-from mentor_desktop.services.sessions import SessionService
 from mentor_desktop.storage.migrate import open_database
-from mentor_desktop.storage.uow import unit_of_work_factory
+from mentor_desktop.storage.uow import UnitOfWorkFactory, unit_of_work_factory
+
+if TYPE_CHECKING:
+    from mentor_desktop.services.goals import GoalService
+    from mentor_desktop.services.journal import JournalService
+    from mentor_desktop.services.sessions import SessionService
 
 
-@dataclass(frozen=True)
 class Services:
-    """The use cases the UI and CLI work through."""
+    """The use cases the UI and CLI work through.
 
-    goals: GoalService
-    journal: JournalService
-    sessions: SessionService
+    Each service (and its module) is built on first use, so start-up only pays for what the
+    first screen shows.
+    """
+
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self.uow = uow
+
+    @cached_property
+    def goals(self) -> GoalService:
+        from mentor_desktop.services.goals import GoalService
+
+        return GoalService(self.uow)
+
+    @cached_property
+    def journal(self) -> JournalService:
+        from mentor_desktop.services.journal import JournalService
+
+        return JournalService(self.uow)
+
+    @cached_property
+    def sessions(self) -> SessionService:
+        from mentor_desktop.services.sessions import SessionService
+
+        return SessionService(self.uow)
 
 
 def build_services(engine: Engine) -> Services:
-    uow = unit_of_work_factory(engine)
-    return Services(
-        goals=GoalService(uow), sessions=SessionService(uow), journal=JournalService(uow)
-    )
+    return Services(unit_of_work_factory(engine))
 
 
 def open_services(db_path: Path) -> tuple[Engine, Services]:
     """Open (and create or upgrade) the database at `db_path`; raises DatabaseOpenError."""
     engine = open_database(db_path)
     return engine, build_services(engine)
+
+
+def _warm_up() -> None:
+    """Map the ORM classes once the first screen is up, so the first edit answers at once."""
+    from sqlalchemy.orm import configure_mappers
+
+    import mentor_desktop.storage.orm  # noqa: F401 - imported for its mapped classes
+
+    configure_mappers()
 
 
 def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -> int:
@@ -75,6 +104,8 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
             window.close()
 
         QTimer.singleShot(0, report_and_close)
+    else:
+        QTimer.singleShot(250, _warm_up)
     code = app.exec()
     engine.dispose()
     return code

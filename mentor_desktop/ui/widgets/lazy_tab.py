@@ -1,0 +1,74 @@
+"""A tab that builds its real content the first time it is shown or asked to act."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtWidgets import QVBoxLayout
+
+from mentor_desktop.settings import AppSettings
+from mentor_desktop.ui.widgets.tab_page import TabPage
+
+
+class LazyTab(TabPage):
+    """Stands in for a tab until it is needed, so start-up pays only for the tab on screen.
+
+    Signals:
+        created(TabPage): the real tab was just built (the window adds its undo stack).
+        status_message(str): relayed from the real tab.
+    """
+
+    created = Signal(object)
+
+    def __init__(self, title: str, factory: Callable[[], TabPage]) -> None:
+        super().__init__()
+        self.title = title
+        self._factory = factory
+        self._tab: TabPage | None = None
+        self._settings: AppSettings | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def is_built(self) -> bool:
+        return self._tab is not None
+
+    def tab(self) -> TabPage:
+        """The real tab, built now if it was not yet."""
+        if self._tab is None:
+            tab = self._factory()
+            self._tab = tab
+            self._layout.addWidget(tab)
+            tab.status_message.connect(self.status_message)
+            if self._settings is not None:
+                tab.restore_state(self._settings)
+            self.created.emit(tab)
+        return self._tab
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.tab()
+        super().showEvent(event)
+
+    def undo_stack(self) -> QUndoStack | None:
+        return self._tab.undo_stack() if self._tab is not None else None
+
+    def new_item(self) -> None:
+        self.tab().new_item()
+
+    def find(self) -> None:
+        self.tab().find()
+
+    def flush(self) -> None:
+        if self._tab is not None:
+            self._tab.flush()
+
+    def save_state(self, settings: AppSettings) -> None:
+        if self._tab is not None:
+            self._tab.save_state(settings)
+
+    def restore_state(self, settings: AppSettings) -> None:
+        self._settings = settings
+        if self._tab is not None:
+            self._tab.restore_state(settings)
