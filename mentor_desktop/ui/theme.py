@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from mentor_desktop.settings import Theme
 
@@ -48,9 +48,39 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+class ReadableIndicatorStyle(QProxyStyle):
+    """Fusion, with check-box frames that stay visible on a dark palette.
+
+    Signals: none.
+    """
+
+    _INDICATORS = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+    )
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element in self._INDICATORS and is_dark(option.palette):
+            painter.save()
+            border = QColor(option.palette.color(QPalette.ColorRole.Text))
+            border.setAlpha(150)
+            painter.setPen(QPen(border, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(option.rect.adjusted(1, 1, -2, -2), 2, 2)
+            painter.restore()
+
+
 def apply_theme(app: QApplication, theme: Theme) -> None:
     """Fusion style with the light or dark palette (System follows the desktop's choice)."""
-    app.setStyle("Fusion")
+    if not isinstance(app.style(), ReadableIndicatorStyle):
+        app.setStyle(ReadableIndicatorStyle("Fusion"))
     wants_dark = theme is Theme.DARK or (
         theme is Theme.SYSTEM and QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
     )
