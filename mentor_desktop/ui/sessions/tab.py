@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
 from mentor_desktop.domain.errors import MentorDesktopError, ValidationError
 from mentor_desktop.domain.sessions import (
     ActionItemDraft,
+    ActionOwner,
+    AgendaKind,
     Agreement,
     FeedbackDraft,
     Session,
@@ -417,7 +419,7 @@ class SessionPrepTab(TabPage):
         text = self.view.new_item_edit.text()
         if not text.strip() or self._current is None:
             return
-        kind = self.view.kind_combo.currentData()
+        kind = AgendaKind(self.view.kind_combo.currentData())
         session = self._stored_current()
         if session is not None and self._run(
             lambda: self._service.add_agenda_item(session, text, kind), "Cannot add to the agenda"
@@ -485,7 +487,7 @@ class SessionPrepTab(TabPage):
         if self._current is None:
             return
         draft = ActionItemDraft(
-            v.action_text.text(), v.action_owner.currentData(), v.action_due.value()
+            v.action_text.text(), ActionOwner(v.action_owner.currentData()), v.action_due.value()
         )
         session = self._current
         try:

@@ -1,0 +1,307 @@
+"""The Session prep tab driven like a user: agreement, agenda building, after the session."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import select
+
+from mentor_desktop.domain.cadence import CadenceRule
+from mentor_desktop.domain.sessions import (
+    ActionItemDraft,
+    AgendaSource,
+    FeedbackDraft,
+    SessionStatus,
+)
+from mentor_desktop.services.sessions import SessionService
+from mentor_desktop.storage.orm import (
+    ActionItemRow,
+    AgendaItemRow,
+    CadenceRuleRow,
+    FeedbackRow,
+    JournalEntryRow,
+    MentorshipRow,
+    SessionRow,
+)
+from mentor_desktop.storage.uow import unit_of_work_factory
+from mentor_desktop.ui.bus import ChangeBus
+from mentor_desktop.ui.models.action_items import ActionItemTableModel
+from mentor_desktop.ui.models.session_cadence import CadenceRuleModel
+from mentor_desktop.ui.models.session_feedback import FeedbackTableModel
+from mentor_desktop.ui.sessions.tab import SessionPrepTab
+from tests.unit.test_sessions_service import NOW, agreement_draft
+
+MONTHLY = CadenceRule("Session", "FREQ=MONTHLY;BYDAY=1TU", datetime(2026, 1, 6, 17), 60)
+
+
+@pytest.fixture
+def service(engine) -> SessionService:
+    return SessionService(unit_of_work_factory(engine)).with_now(NOW)
+
+
+@pytest.fixture
+def saved_files(tmp_path: Path) -> list[Path]:
+    return []
+
+
+def make_tab(qtbot, service, dialogs, tmp_path: Path, answers: list[str] | None = None):
+    queue = list(answers or [])
+
+    def ask_save_file(_parent, _title, suggested, _filters):
+        return str(tmp_path / (queue.pop(0) if queue else suggested))
+
+    tab = SessionPrepTab(service, ChangeBus(), dialogs, ask_save_file=ask_save_file)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 800)
+    tab.show()
+    return tab
+
+
+def rows(engine, model, *where):
+    with unit_of_work_factory(engine)() as uow:
+        return list(uow.session.scalars(select(model).where(*where)))
+
+
+def test_models_pass_the_model_tester(qtmodeltester, qtbot, service, dialogs, tmp_path, engine):
+    agreement = service.save_agreement(None, agreement_draft())
+    session = service.store(service.next_session(agreement.id))
+    service.add_agenda_item(session, "Topic")
+    action = service.add_action(session, ActionItemDraft("Do it", due_date=date(2026, 4, 20)))
+    service.add_feedback(session.id, FeedbackDraft("Demo", "Rushed", "Lost the room", "Slow down"))
+    tab = make_tab(qtbot, service, dialogs, tmp_path)
+    for model in (tab.agreements, tab.sessions, tab.suggestions, tab.agenda):
+        qtmodeltester.check(model)
+    actions = ActionItemTableModel()
+    actions.set_items([action], NOW.date())
+    qtmodeltester.check(actions)
+    feedback = FeedbackTableModel()
+    feedback.set_items(service.detail(session.id).feedback)
+    qtmodeltester.check(feedback)
+    cadence = CadenceRuleModel()
+    cadence.set_rules([MONTHLY])
+    qtmodeltester.check(cadence)
+
+
+def test_editing_the_agreement(qtbot, service, dialogs, tmp_path, engine) -> None:
+    tab = make_tab(qtbot, service, dialogs, tmp_path)
+    assert "No agreement yet" in tab.view.agreement_summary.text()
+    dialog = tab.agreement_dialog(None)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.error_text("mentor.name") == "The mentor needs a name."
+    assert rows(engine, MentorshipRow) == []
+
+    qtbot.keyClicks(dialog.mentor_name, "Zoe Angstrom")
+    qtbot.keyClicks(dialog.texts["purpose"], "Grow into a staff role")
+    qtbot.mouseClick(dialog.add_rule_button, Qt.MouseButton.LeftButton)
+    rule_index = dialog.rules.index(0, 1)
+    dialog.rules.setData(rule_index, "FREQ=SOMETIMES")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert "Cadence rule 1" in dialog.error_text("rules")
+    assert rows(engine, MentorshipRow) == []
+
+    dialog.rules.setData(rule_index, "FREQ=MONTHLY;BYDAY=1TU")
+    dialog.rules.setData(dialog.rules.index(0, 2), "2026-04-07 17:00")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    tab.agreement_saved(dialog.saved)
+
+    (mentorship,) = rows(engine, MentorshipRow)
+    saved = service.agreement(mentorship.id)
+    assert saved.mentor.name == "Zoe Angstrom" and mentorship.purpose == "Grow into a staff role"
+    (rule,) = rows(engine, CadenceRuleRow)
+    assert (rule.rrule, rule.first_start) == ("FREQ=MONTHLY;BYDAY=1TU", datetime(2026, 4, 7, 17))
+    assert tab.view.agreement_combo.currentText() == "Zoe Angstrom"
+    assert "monthly on the first Tuesday" in tab.view.agreement_summary.text()
+    assert tab.sessions.session_at(0).start == datetime(2026, 4, 7, 17)
+    assert tab.view.session_title.text().startswith("Session on Tuesday 07 April 2026")
+
+
+def test_building_an_agenda(qtbot, service, dialogs, tmp_path, engine) -> None:
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    with unit_of_work_factory(engine)() as uow:
+        uow.session.add_all(
+            [
+                JournalEntryRow(
+                    entry_date=date(2026, 3, 5),
+                    title="Tension with PM",
+                    kind="setback",
+                    flagged=True,
+                ),
+                JournalEntryRow(entry_date=date(2026, 3, 6), title="Shipped the API", kind="win"),
+            ]
+        )
+    tab = make_tab(qtbot, service, dialogs, tmp_path)
+    assert tab.view.session_title.text().startswith("Session on Tuesday 07 April 2026")
+    assert [tab.suggestions.suggestion_at(r).text for r in range(tab.suggestions.rowCount())] == [
+        "Tension with PM",
+        "Shipped the API",
+    ]
+    # accept the flagged entry
+    tab.view.suggestions_view.selectRow(0)
+    qtbot.mouseClick(tab.view.accept_button, Qt.MouseButton.LeftButton)
+    assert tab.agenda.texts() == ["Tension with PM"]
+    assert tab.suggestions.rowCount() == 1
+    # own topic and a question, typed
+    qtbot.keyClicks(tab.view.new_item_edit, "How do I say no to a second project?")
+    tab.view.kind_combo.setCurrentIndex(1)
+    qtbot.keyClick(tab.view.new_item_edit, Qt.Key.Key_Return)
+    assert tab.agenda.texts() == ["Tension with PM", "How do I say no to a second project?"]
+    # reorder: the question first
+    tab.view.agenda_view.selectRow(1)
+    qtbot.mouseClick(tab.view.up_button, Qt.MouseButton.LeftButton)
+    assert tab.agenda.texts() == ["How do I say no to a second project?", "Tension with PM"]
+    # drop the win suggestion
+    tab.view.suggestions_view.selectRow(0)
+    qtbot.mouseClick(tab.view.drop_button, Qt.MouseButton.LeftButton)
+    assert tab.suggestions.rowCount() == 0
+    # edit an item's text in place
+    tab.agenda.setData(tab.agenda.index(1, 2), "Working with my PM")
+    stored = rows(engine, AgendaItemRow, AgendaItemRow.dropped.is_(False))
+    assert [
+        (r.position, r.text, r.kind, r.source) for r in sorted(stored, key=lambda r: r.position)
+    ] == [
+        (0, "How do I say no to a second project?", "question", "own"),
+        (1, "Working with my PM", "topic", AgendaSource.JOURNAL.value),
+    ]
+    # personal update saves on its own
+    qtbot.keyClicks(tab.view.personal_update, "Good month, new team lead role.")
+    qtbot.waitUntil(
+        lambda: rows(engine, SessionRow)[0].personal_update == "Good month, new team lead role.",
+        timeout=3000,
+    )
+    assert agreement.id == rows(engine, SessionRow)[0].mentorship_id
+
+
+def test_finishing_a_session(qtbot, service, dialogs, tmp_path, engine) -> None:
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    with unit_of_work_factory(engine)() as uow:
+        held = SessionRow(
+            mentorship_id=agreement.id,
+            rule_id=agreement.rules[0].id,
+            original_start=datetime(2026, 3, 3, 17),
+            start=datetime(2026, 3, 3, 17),
+            label="Session",
+            status="planned",
+        )
+        uow.session.add(held)
+        uow.session.flush()
+        uow.session.add_all(
+            [
+                AgendaItemRow(session_id=held.id, position=0, text="Promotion case"),
+                AgendaItemRow(session_id=held.id, position=1, text="Conference talk"),
+            ]
+        )
+    tab = make_tab(qtbot, service, dialogs, tmp_path)
+    tab.view.sessions_view.selectRow(
+        tab.sessions.row_of(f"r{agreement.rules[0].id}@2026-03-03T17:00:00")
+    )
+    assert tab.view.session_title.text().startswith("Session on Tuesday 03 March 2026")
+    qtbot.mouseClick(tab.view.done_session_button, Qt.MouseButton.LeftButton)
+    assert rows(engine, SessionRow)[0].status == "done"
+
+    # tick the first agenda item as discussed with the keyboard
+    tab.view.agenda_view.setFocus()
+    tab.view.agenda_view.setCurrentIndex(tab.agenda.index(0, 0))
+    qtbot.keyClick(tab.view.agenda_view, Qt.Key.Key_Space)
+    assert [r.discussed for r in sorted(rows(engine, AgendaItemRow), key=lambda r: r.position)] == [
+        True,
+        False,
+    ]
+
+    tab.view.pages.setCurrentIndex(1)
+    qtbot.keyClicks(tab.view.notes, "Talked about scope.")
+    qtbot.keyClicks(tab.view.takeaways, "Ask for the decision I need.")
+    tab.flush()
+    held_row = rows(engine, SessionRow)[0]
+    assert (held_row.notes, held_row.takeaways) == (
+        "Talked about scope.",
+        "Ask for the decision I need.",
+    )
+
+    # an action item due before the session is refused with a message
+    qtbot.keyClicks(tab.view.action_text, "Send the proposal")
+    tab.view.action_due.enabled_box.setChecked(True)
+    tab.view.action_due.date_edit.setDate(QDate(2026, 3, 1))
+    qtbot.mouseClick(tab.view.add_action_button, Qt.MouseButton.LeftButton)
+    assert "before the session" in tab.view.action_error.text()
+    assert rows(engine, ActionItemRow) == []
+    tab.view.action_due.date_edit.setDate(QDate(2026, 3, 20))
+    tab.view.action_owner.setCurrentIndex(1)
+    qtbot.mouseClick(tab.view.add_action_button, Qt.MouseButton.LeftButton)
+    (action,) = rows(engine, ActionItemRow)
+    assert (action.text, action.owner, action.due_date) == (
+        "Send the proposal",
+        "mentor",
+        date(2026, 3, 20),
+    )
+    assert tab.view.action_error.text() == ""
+
+    for name, text in (("situation", "Demo day"), ("behaviour", "Rushed the ending")):
+        qtbot.keyClicks(tab.view.feedback_fields[name], text)
+    qtbot.mouseClick(tab.view.add_feedback_button, Qt.MouseButton.LeftButton)
+    (feedback,) = rows(engine, FeedbackRow)
+    assert (feedback.situation, feedback.behaviour) == ("Demo day", "Rushed the ending")
+    assert tab.feedback.rowCount() == 1
+
+    # the open action item and the undiscussed item show up for the next session
+    next_row = tab.sessions.next_row()
+    tab.view.sessions_view.selectRow(next_row)
+    sources = {tab.suggestions.suggestion_at(r).source for r in range(tab.suggestions.rowCount())}
+    assert sources == {AgendaSource.CARRIED, AgendaSource.ACTION}
+    assert "Follow-through: 0 of 1 commitments kept" in tab.view.follow_through_label.text()
+
+
+def test_cancel_one_occurrence_keeps_the_others(qtbot, service, dialogs, tmp_path, engine) -> None:
+    service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    tab = make_tab(qtbot, service, dialogs, tmp_path)
+    before = [tab.sessions.session_at(r).start for r in range(tab.sessions.rowCount())]
+    dialogs.confirm_answers.append(True)
+    qtbot.mouseClick(tab.view.cancel_session_button, Qt.MouseButton.LeftButton)
+    after = [tab.sessions.session_at(r) for r in range(tab.sessions.rowCount())]
+    assert [s.start for s in after] == before
+    assert [s.status for s in after[:2]] == [SessionStatus.CANCELLED, SessionStatus.PLANNED]
+    assert tab.view.session_title.text().endswith("— cancelled")
+    assert tab.sessions.session_at(tab.sessions.next_row()).start == datetime(2026, 5, 5, 17)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_save_brief_as_pdf_and_export_calendar(qtbot, service, dialogs, tmp_path, engine) -> None:
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    service.add_agenda_item(service.store(service.next_session(agreement.id)), "Ask about scope")
+    tab = make_tab(qtbot, service, dialogs, tmp_path, answers=["brief", "cal"])
+    qtbot.mouseClick(tab.view.pdf_button, Qt.MouseButton.LeftButton)
+    pdf = tmp_path / "brief.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Zoë Ångström" in text and "Ask about scope" in text
+    path = tab.export_calendar()
+    assert path == tmp_path / "cal.ics" and b"RRULE:FREQ=MONTHLY;BYDAY=1TU" in path.read_bytes()
+
+
+def test_main_window_offers_print_and_calendar_export(
+    qtbot, services, dialogs, app_settings, tmp_path
+):
+    from PySide6.QtGui import QKeySequence
+
+    from mentor_desktop.ui.actions import ActionId
+    from mentor_desktop.ui.main_window import MainWindow, build_tabs
+
+    window = MainWindow(app_settings, dialogs, tmp_path / "x.sqlite3")
+    qtbot.addWidget(window)
+    for tab in build_tabs(services, window.change_bus, dialogs, app_settings):
+        window.add_tab(tab)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles.index("Session prep") == titles.index("Goals") + 2 or "Journal" not in titles
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert "&Print…" in texts and "E&xport sessions to calendar…" in texts
+    assert window.actions[ActionId.PRINT].shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    # no agreement yet: printing has nothing to print and says so
+    window.print_document()
+    assert window.statusBar().currentMessage() == "There is nothing to print yet."
