@@ -139,6 +139,11 @@ class JournalService:
             return entry_to_domain(row)
 
     def _apply(self, uow: UnitOfWork, row: JournalEntryRow, draft: EntryDraft) -> None:
+        """Copy the draft onto the row (nothing is flushed until every link is checked)."""
+        with uow.session.no_autoflush:
+            self._apply_fields(uow, row, draft)
+
+    def _apply_fields(self, uow: UnitOfWork, row: JournalEntryRow, draft: EntryDraft) -> None:
         session = uow.session
         repo = JournalRepository(session)
         goals: list[GoalRow] = []

@@ -204,9 +204,11 @@ def write_journal_demo(session: Session, ctx: DemoContext) -> None:
 
 
 def _tag_ids(session: Session) -> dict[str, int]:
-    existing = dict(session.execute(select(TagRow.name, TagRow.id)).tuples().all())
+    existing = {name: tag_id for name, tag_id in session.execute(select(TagRow.name, TagRow.id))}
     missing = [name for name in TAGS if name not in existing]
     if missing:
         session.execute(insert(TagRow), [{"name": name} for name in missing])
-        existing = dict(session.execute(select(TagRow.name, TagRow.id)).tuples().all())
+        existing = {
+            name: tag_id for name, tag_id in session.execute(select(TagRow.name, TagRow.id))
+        }
     return existing

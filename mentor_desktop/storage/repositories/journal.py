@@ -64,7 +64,7 @@ def entry_to_domain(row: JournalEntryRow) -> JournalEntry:
         kind=EntryKind(row.kind),
         mood=row.mood,
         flagged=row.flagged,
-        tags=tuple(t.name for t in row.tags),
+        tags=tuple(sorted((t.name for t in row.tags), key=str.casefold)),
         goal_ids=tuple(sorted(g.id for g in row.goals)),
         milestone_ids=tuple(sorted(m.id for m in row.milestones)),
         created_at=row.created_at,

@@ -1,7 +1,8 @@
 """The entry editor controller: loads an entry into the editor view and saves it on its own.
 
-Typing restarts a one-second timer; when it fires, the title and body are written with one
-small UPDATE. Switching entries, closing the window and quitting save at once (`flush`).
+The first key press after a save starts a one-second timer; when it fires, the title and
+body are written with one small UPDATE, so at most the last second of typing is ever
+unsaved. Switching entries, closing the window and quitting save at once (`flush`).
 The other fields (date, kind, mood, flag, tags, goals) are saved as soon as they change.
 """
 
@@ -25,7 +26,7 @@ from mentor_desktop.services.journal import JournalService
 from mentor_desktop.ui.journal.view import EntryEditorView
 from mentor_desktop.ui.models.journal_choices import GoalChecklistModel
 
-#: How long typing may pause before the text is saved.
+#: Longest time typed text stays unsaved.
 AUTOSAVE_MS = 1000
 
 
@@ -189,7 +190,10 @@ class EntryEditorController(QObject):
         if self._loading or self._entry is None:
             return
         self._dirty = True
-        self.timer.start()
+        # Started by the first unsaved key press and not restarted by the next ones, so
+        # text is written at most a second after it was typed, even while typing on.
+        if not self.timer.isActive():
+            self.timer.start()
 
     def _body_changed(self) -> None:
         self._text_edited()

@@ -1,0 +1,75 @@
+"""Kill -9 the app while typing into the journal: at most the last second is lost."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mentor_desktop.storage.migrate import open_database
+from mentor_desktop.storage.search import check_search_index
+from tests.e2e.journal_typist import word
+
+ROOT = Path(__file__).parents[2]
+#: How long to type before the kill; long enough for a few autosaves.
+TYPE_SECONDS = 2.5
+#: Text typed this long before the kill must be in the database (autosave is 1 s).
+SAVED_WITHIN = 1.0
+
+
+@pytest.mark.slow
+def test_sigkill_while_typing_loses_at_most_the_last_second(db_path: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    progress: list[tuple[float, int]] = []
+    with subprocess.Popen(
+        [sys.executable, "-m", "tests.e2e.journal_typist", str(db_path), str(tmp_path / "s.ini")],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    ) as process:
+        try:
+            assert process.stdout is not None
+            assert process.stdout.readline(), "the app did not start"
+            started = time.time()
+            while time.time() - started < TYPE_SECONDS:
+                line = process.stdout.readline()
+                if not line:
+                    break
+                stamp, count = line.split()
+                progress.append((float(stamp), int(count)))
+            os.kill(process.pid, signal.SIGKILL)
+            killed_at = time.time()
+            process.wait(timeout=10)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    assert process.returncode == -signal.SIGKILL
+    safe = [count for stamp, count in progress if stamp <= killed_at - SAVED_WITHIN]
+    assert safe, f"too little was typed before the kill: {progress[-3:]}"
+    expected = "".join(word(i) for i in range(max(safe)))
+
+    raw = sqlite3.connect(db_path)
+    try:
+        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        raw.close()
+    engine = open_database(db_path)
+    try:
+        with engine.connect() as connection:
+            body = connection.exec_driver_sql(
+                "SELECT body FROM journal_entry ORDER BY id DESC LIMIT 1"
+            ).scalar_one()
+        check_search_index(engine)
+    finally:
+        engine.dispose()
+    assert len(expected) > 50
+    assert body.startswith(expected), (len(body), len(expected))
