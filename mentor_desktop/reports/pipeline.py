@@ -148,7 +148,10 @@ def paint_report(
             painter.save()
             painter.scale(scale, scale)
             painter.translate(0, -page * content_height)
-            document.drawContents(painter, QRectF(0, page * content_height, width, content_height))
+            # Inset by half a pixel: a line that starts exactly at the page edge belongs to
+            # the next page, and must not be drawn (clipped, but still in the PDF) here too.
+            clip = QRectF(0, page * content_height + 0.5, width, content_height - 1.0)
+            document.drawContents(painter, clip)
             painter.restore()
             _paint_footer(painter, report, page, pages, width, height, scale)
     finally:

@@ -1,0 +1,75 @@
+"""`mentor-desktop demo`, then `brief` and `sessions --ics` as whole processes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils"),
+]
+
+
+def cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("DISPLAY", None)
+    return subprocess.run(
+        [sys.executable, "-m", "mentor_desktop", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    done = cli(db, "demo")
+    assert done.returncode == 0, done.stderr
+    assert "sessions" in done.stdout and "action items" in done.stdout
+    return db
+
+
+def test_brief_of_the_next_demo_session_is_one_page(demo_db: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "x.pdf"
+    done = cli(demo_db, "brief", "-o", str(pdf), "--page-size", "a4")
+    assert done.returncode == 0, done.stderr
+    assert "(1 page)" in done.stdout
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "Pages:           1" in info
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    for expected in ("Dr. Amara Okafor", "Agenda", "Promotion timeline", "Open commitments"):
+        assert expected in text
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True)
+    assert len(images.stdout.splitlines()) == 3  # header, rule, the chart
+
+
+def test_brief_errors_are_messages_not_tracebacks(demo_db: Path, tmp_path: Path) -> None:
+    missing = cli(demo_db, "brief", "--session", "99999", "-o", str(tmp_path / "x.pdf"))
+    assert missing.returncode == 2 and "Session #99999 does not exist" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    folder = cli(demo_db, "brief", "-o", str(tmp_path / "nope" / "x.pdf"))
+    assert folder.returncode == 2 and "does not exist" in folder.stderr
+    empty = cli(tmp_path / "empty.sqlite3", "brief", "-o", str(tmp_path / "x.pdf"))
+    assert empty.returncode == 2 and "no upcoming session" in empty.stderr
+
+
+def test_sessions_export_as_ics(demo_db: Path, tmp_path: Path) -> None:
+    ics = tmp_path / "sessions.ics"
+    done = cli(demo_db, "sessions", "--ics", "-o", str(ics))
+    assert done.returncode == 0, done.stderr
+    calendar = Calendar.from_ical(ics.read_bytes())
+    summaries = sorted(str(e["SUMMARY"]) for e in calendar.walk("VEVENT") if "RRULE" in e)
+    assert summaries == ["Check-in with Dr. Amara Okafor", "Session with Dr. Amara Okafor"]
+    listing = cli(demo_db, "sessions", "--limit", "3")
+    assert listing.returncode == 0 and "Done" in listing.stdout and "Planned" in listing.stdout

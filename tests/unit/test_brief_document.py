@@ -1,0 +1,176 @@
+"""The brief checked as a document: pages, embedded fonts, text in order, the chart as an image,
+a long agenda flowing onto more pages with a visible continuation; and the .ics export."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from mentor_desktop.domain.cadence import CadenceRule
+from mentor_desktop.domain.sessions import (
+    ActionItemDraft,
+    ActionOwner,
+    AgendaItem,
+    AgendaKind,
+    AgendaSource,
+    SessionStatus,
+)
+from mentor_desktop.reports.brief import brief_html, write_brief
+from mentor_desktop.reports.calendar import sessions_calendar
+from mentor_desktop.reports.pipeline import PageSize
+from mentor_desktop.services.sessions import SessionService
+from mentor_desktop.storage.uow import unit_of_work_factory
+from tests.unit.test_sessions_service import NOW, agreement_draft
+
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext, pdffonts, …)"
+)
+MONTHLY = CadenceRule("Session", "FREQ=MONTHLY;BYDAY=1TU", datetime(2026, 1, 6, 17), 60)
+CHECK_IN = CadenceRule("Check-in", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", datetime(2026, 1, 9, 9), 15)
+
+
+def run(*args: str) -> str:
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def pages(pdf: Path) -> int:
+    line = next(x for x in run("pdfinfo", str(pdf)).splitlines() if x.startswith("Pages:"))
+    return int(line.split()[1])
+
+
+@pytest.fixture
+def service(engine) -> SessionService:
+    return SessionService(unit_of_work_factory(engine)).with_now(NOW)
+
+
+@pytest.fixture
+def prepared(service: SessionService):
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    session = service.store(service.next_session(agreement.id))
+    for text, kind in (
+        ("Promotion timeline and evidence", AgendaKind.TOPIC),
+        ("Delegating on-call", AgendaKind.TOPIC),
+        ("How did you learn to say no?", AgendaKind.QUESTION),
+        ("Réunion à Zürich — naïve façade", AgendaKind.TOPIC),
+    ):
+        service.add_agenda_item(session, text, kind)
+    service.add_action(
+        session, ActionItemDraft("Send the migration proposal", due_date=date(2026, 4, 20))
+    )
+    service.add_action(
+        session, ActionItemDraft("Introduce me to Priya", ActionOwner.MENTOR, date(2026, 4, 30))
+    )
+    service.update_texts(session.id, personal_update="Ran my first 10 km. Σ Ελληνικά, Кириллица.")
+    return service.brief_data(service.session(session.id))
+
+
+def test_brief_html_escapes_user_text(prepared) -> None:
+    data = replace(
+        prepared,
+        agenda=(
+            AgendaItem(
+                1, 1, 0, AgendaKind.TOPIC, "<b>bold</b> & co", AgendaSource.OWN, None, None, False
+            ),
+        ),
+    )
+    html = brief_html(data)
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; co" in html and "<b>bold</b>" not in html
+
+
+@needs_poppler
+def test_normal_brief_is_one_page_with_embedded_fonts_text_and_chart(prepared, tmp_path) -> None:
+    pdf = tmp_path / "brief.pdf"
+    assert write_brief(prepared, pdf, PageSize.A4) == 1
+    info = run("pdfinfo", str(pdf))
+    assert pages(pdf) == 1 and "(A4)" in info
+    fonts = run("pdffonts", str(pdf)).splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts)
+    text = run("pdftotext", "-layout", str(pdf), "-")
+    assert "Zoë Ångström" in text and "Principal engineer, Fjord AB" in text
+    assert "Tuesday 07 April 2026, 17:00" in text
+    order = [
+        text.index("Promotion timeline and evidence"),
+        text.index("Delegating on-call"),
+        text.index("Réunion à Zürich — naïve façade"),
+    ]
+    assert order == sorted(order)
+    assert text.index("How did you learn to say no?") > text.index("Questions for my mentor")
+    assert "Send the migration proposal" in text and "20 Apr 2026" in text
+    assert "Introduce me to Priya" in text and "Mentor" in text
+    assert "Ελληνικά, Кириллица" in text
+    images = run("pdfimages", "-list", str(pdf)).splitlines()[2:]
+    assert len(images) == 1 and int(images[0].split()[3]) >= 600  # the chart, at print resolution
+    png = tmp_path / "page"
+    run("pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(png))
+    assert (tmp_path / "page-1.png").stat().st_size > 5_000
+
+
+@needs_poppler
+def test_long_agenda_flows_onto_more_pages_and_nothing_is_cut(prepared, tmp_path) -> None:
+    long_title = " ".join(f"word{i}" for i in range(300))  # about 2,000 characters
+    items = [
+        AgendaItem(
+            i,
+            1,
+            i,
+            AgendaKind.TOPIC,
+            f"Agenda item number {i}",
+            AgendaSource.OWN,
+            None,
+            None,
+            False,
+        )
+        for i in range(200)
+    ]
+    items.append(
+        AgendaItem(999, 1, 200, AgendaKind.TOPIC, long_title, AgendaSource.OWN, None, None, False)
+    )
+    agenda = tuple(items)
+    pdf = tmp_path / "long.pdf"
+    count = write_brief(replace(prepared, agenda=agenda), pdf, PageSize.LETTER)
+    assert count == pages(pdf) and count >= 2
+    assert "(letter)" in run("pdfinfo", str(pdf))
+    text = run("pdftotext", str(pdf), "-")
+    assert "Continued on page 2" in text and f"Page {count} of {count}" in text
+    numbers = [int(n) for n in re.findall(r"Agenda item number (\d+)", text)]
+    assert numbers == list(range(200))
+    words = [w for w in text.split() if w.startswith("word")]
+    assert words == [f"word{i}" for i in range(300)]
+
+
+def test_calendar_export_has_rules_exceptions_and_ad_hoc_events(service: SessionService) -> None:
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY, CHECK_IN)))
+    upcoming = [s for s in service.list_sessions(agreement.id) if s.label == "Session"]
+    service.set_status(upcoming[0], SessionStatus.CANCELLED)
+    service.move_session(upcoming[1], datetime(2026, 5, 7, 18))
+    service.add_session(agreement.id, datetime(2026, 3, 20, 12), 30, "Lunch")
+    data = sessions_calendar(service.calendar_data(), NOW)
+    calendar = Calendar.from_ical(data)
+    events = [c for c in calendar.walk("VEVENT")]
+    by_summary = {}
+    for event in events:
+        by_summary.setdefault(str(event["SUMMARY"]), []).append(event)
+    (series,) = by_summary["Session with Zoë Ångström"]
+    assert series["RRULE"].to_ical() == b"FREQ=MONTHLY;BYDAY=1TU"
+    assert series.decoded("DTSTART") == datetime(2026, 4, 7, 17)
+    exdates = (
+        [d.dt for d in series["EXDATE"].dts]
+        if not isinstance(series["EXDATE"], list)
+        else [d.dt for e in series["EXDATE"] for d in e.dts]
+    )
+    assert exdates == [datetime(2026, 4, 7, 17)]
+    (moved,) = by_summary["Session with Zoë Ångström (moved)"]
+    assert moved.decoded("RECURRENCE-ID") == datetime(2026, 5, 5, 17)
+    assert moved.decoded("DTSTART") == datetime(2026, 5, 7, 18)
+    assert moved["UID"] == series["UID"]
+    (check_in,) = by_summary["Check-in with Zoë Ångström"]
+    assert check_in.decoded("DURATION").total_seconds() == 15 * 60
+    (lunch,) = by_summary["Lunch with Zoë Ångström"]
+    assert lunch.decoded("DTSTART") == datetime(2026, 3, 20, 12) and "RRULE" not in lunch
