@@ -14,11 +14,23 @@ class ChangeKind:
     MENTORSHIP = "mentorship"
 
 
+class ItemKind:
+    """Names for what can be opened in its own tab (see ChangeBus.open_requested)."""
+
+    GOAL = "goal"
+    MILESTONE = "milestone"
+    JOURNAL_ENTRY = "journal_entry"
+    SESSION = "session"
+
+
 class ChangeBus(QObject):
-    """Broadcasts that data changed.
+    """Broadcasts that data changed, and asks for an item to be shown in its own tab.
 
     Signals:
         changed(str): a ChangeKind name; emitted after the change is committed.
+        open_requested(str, int): an ItemKind name and an id; the window switches to the tab
+            that shows that kind of item and asks it to open the item.
     """
 
     changed = Signal(str)
+    open_requested = Signal(str, int)

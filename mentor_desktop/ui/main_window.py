@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 from mentor_desktop import APP_NAME, __version__
@@ -13,6 +14,7 @@ from mentor_desktop.ui.actions import ActionId, build_actions
 from mentor_desktop.ui.bus import ChangeBus
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.theme import apply_theme
+from mentor_desktop.ui.widgets.lazy_tab import LazyTab
 from mentor_desktop.ui.widgets.tab_page import TabPage
 
 _THEME_ACTIONS = {
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs
         self.db_path = db_path
         self.change_bus = ChangeBus(self)
+        self.change_bus.open_requested.connect(self.open_item)
         self.setWindowTitle(f"{APP_NAME} — {db_path.name}")
         self.resize(1100, 720)
         self.tabs = QTabWidget(self)
@@ -65,6 +68,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().showMessage(f"Data: {db_path}", 5000)
         self._closing = False
+        #: Called on close after the tabs saved their work (e.g. the backup on quit).
+        self.close_hooks: list[Callable[[], None]] = []
+
+    def add_file_actions(self, actions: list[QAction]) -> None:
+        """App-wide File commands (Import…, Export…, Backups…), in their own group above Quit."""
+        self.file_menu.insertSeparator(self._file_tab_anchor)
+        for action in actions:
+            self.file_menu.insertAction(self._file_tab_anchor, action)
 
     # ---------------------------------------------------------------- tabs
 
@@ -74,6 +85,8 @@ class MainWindow(QMainWindow):
         stack = tab.undo_stack()
         if stack is not None:
             self.undo_group.addStack(stack)
+        if isinstance(tab, LazyTab):
+            tab.created.connect(self._on_tab_built)
         tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         for action in tab.file_actions():
             self.file_menu.insertAction(self._file_tab_anchor, action)
@@ -83,9 +96,32 @@ class MainWindow(QMainWindow):
     def tab_pages(self) -> list[TabPage]:
         return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
 
+    def tab_named(self, title: str) -> TabPage:
+        """The real tab with this title (built now if it was waiting to be shown)."""
+        for page in self.tab_pages():
+            if page.title == title:
+                return page.tab() if isinstance(page, LazyTab) else page
+        raise KeyError(title)
+
+    def _on_tab_built(self, tab: TabPage) -> None:
+        stack = tab.undo_stack()
+        if stack is not None:
+            self.undo_group.addStack(stack)
+            current = self.current_tab()
+            if current is not None and current.undo_stack() is stack:
+                self.undo_group.setActiveStack(stack)
+
     def current_tab(self) -> TabPage | None:
         widget = self.tabs.currentWidget()
         return widget if isinstance(widget, TabPage) else None
+
+    def open_item(self, kind: str, item_id: int) -> None:
+        """Switch to the tab that shows items of `kind` and open item `item_id` there."""
+        for index, page in enumerate(self.tab_pages()):
+            if kind in page.opens():
+                self.tabs.setCurrentIndex(index)
+                page.open_item(kind, item_id)
+                return
 
     def _on_tab_changed(self, index: int) -> None:
         tab = self.tabs.widget(index)
@@ -190,4 +226,6 @@ class MainWindow(QMainWindow):
             self.settings.set_state_bytes("main_window/state", self.saveState())
             self.settings.set_state_text("main_window/tab", str(self.tabs.currentIndex()))
             self.settings.sync()
+            for hook in self.close_hooks:
+                hook()
         event.accept()

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from mentor_desktop.app import build_services
-from mentor_desktop.domain.models import GoalDraft
+from mentor_desktop.domain.models import GoalDraft, GoalStatus
 from mentor_desktop.settings import AppSettings, Theme
 from mentor_desktop.ui.main_window import MainWindow, build_tabs
 from mentor_desktop.ui.theme import is_dark
@@ -46,7 +46,7 @@ def test_standard_shortcuts(window: MainWindow) -> None:
 
 
 def test_edit_undo_acts_on_the_current_tabs_history(window, engine) -> None:
-    goals_tab = window.tab_pages()[0]
+    goals_tab = window.tab_named("Goals")
     services = build_services(engine)
     goal = services.goals.create_goal(GoalDraft("Temporary"))
     goals_tab.reload()
@@ -70,11 +70,11 @@ def test_about_names_the_version_and_the_data_file(window, dialogs, db_path) -> 
 def test_geometry_and_filters_are_remembered(qtbot, engine, db_path, app_settings, dialogs):
     first = _window(qtbot, engine, db_path, app_settings, dialogs)
     first.resize(700, 520)
-    first.tab_pages()[0].view.status_filter.setCurrentIndex(2)
+    first.tab_named("Goals").view.status_filter.setCurrentIndex(2)
     first.close()
     second = _window(qtbot, engine, db_path, app_settings, dialogs)
     assert (second.width(), second.height()) == (700, 520)
-    assert second.tab_pages()[0].view.status_filter.currentIndex() == 2
+    assert second.tab_named("Goals").view.status_filter.currentIndex() == 2
 
 
 def test_dark_theme_is_applied_and_remembered(window: MainWindow, app_settings) -> None:
@@ -83,3 +83,23 @@ def test_dark_theme_is_applied_and_remembered(window: MainWindow, app_settings) 
     assert app_settings.theme is Theme.DARK
     window.findChild(type(window.undo_action), "action_theme_light").trigger()
     assert not is_dark(QApplication.instance().palette())
+
+
+def test_open_requested_switches_to_the_goals_tab_and_selects_the_milestone(
+    window: MainWindow, engine
+) -> None:
+    from datetime import date
+
+    from mentor_desktop.domain.models import MilestoneDraft
+    from mentor_desktop.ui.bus import ItemKind
+
+    services = build_services(engine)
+    goal = services.goals.create_goal(GoalDraft("Paused", status=GoalStatus.PAUSED))
+    milestone = services.goals.add_milestone(goal.id, MilestoneDraft("First", date(2020, 1, 1)))
+    goals_tab = window.tab_named("Goals")
+    goals_tab.view.status_filter.setCurrentIndex(goals_tab.view.status_filter.findData("active"))
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    window.change_bus.open_requested.emit(ItemKind.MILESTONE, milestone.id)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Goals"
+    assert goals_tab.current_item().title == "First"
+    assert goals_tab.view.status_filter.currentIndex() == 0

@@ -23,7 +23,7 @@ from mentor_desktop.domain.models import (
 )
 from mentor_desktop.services.goals import GoalService
 from mentor_desktop.settings import AppSettings
-from mentor_desktop.ui.bus import ChangeBus, ChangeKind
+from mentor_desktop.ui.bus import ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.goals.commands import ServiceCommand
 from mentor_desktop.ui.goals.dialogs import GoalDialog, MilestoneDialog, ResourceDialog
@@ -204,12 +204,17 @@ class GoalsTab(TabPage):
         tree.scrollTo(index)
         return True
 
-    def show_goal(self, goal_id: int) -> None:
-        """Show a goal, clearing filters that would hide it (used by other tabs)."""
-        if not self.select((NodeKind.GOAL, goal_id)):
+    def opens(self) -> tuple[str, ...]:
+        return (ItemKind.GOAL, ItemKind.MILESTONE)
+
+    def open_item(self, kind: str, item_id: int) -> None:
+        """Select a goal or milestone, clearing filters that would hide it."""
+        key = (NodeKind.GOAL if kind == ItemKind.GOAL else NodeKind.MILESTONE, item_id)
+        if not self.select(key):
             self.view.kind_filter.setCurrentIndex(0)
             self.view.status_filter.setCurrentIndex(0)
-            self.select((NodeKind.GOAL, goal_id))
+            self.select(key)
+        self.view.tree.setFocus()
 
     def _on_bus_changed(self, kind: str) -> None:
         if kind == ChangeKind.GOALS and self.sender() is not self:
@@ -339,10 +344,7 @@ class GoalsTab(TabPage):
                 redo=lambda: self._goals.restore_goal(state["snapshot"]),
                 undo=lambda: state.update(snapshot=self._goals.delete_goal(goal.id)),
             )
-            if not self.select((NodeKind.GOAL, goal.id)):
-                self.view.kind_filter.setCurrentIndex(0)
-                self.view.status_filter.setCurrentIndex(0)
-                self.select((NodeKind.GOAL, goal.id))
+            self.open_item(ItemKind.GOAL, goal.id)
 
         self._open_dialog(GoalDialog("New goal", initial, submit, self))
 

@@ -22,9 +22,12 @@ class LazyTab(TabPage):
 
     created = Signal(object)
 
-    def __init__(self, title: str, factory: Callable[[], TabPage]) -> None:
+    def __init__(
+        self, title: str, factory: Callable[[], TabPage], opens: tuple[str, ...] = ()
+    ) -> None:
         super().__init__()
         self.title = title
+        self._opens = opens
         self._factory = factory
         self._tab: TabPage | None = None
         self._settings: AppSettings | None = None
@@ -59,6 +62,15 @@ class LazyTab(TabPage):
 
     def find(self) -> None:
         self.tab().find()
+
+    def opens(self) -> tuple[str, ...]:
+        return self._opens
+
+    def open_item(self, kind: str, item_id: int) -> None:
+        self.tab().open_item(kind, item_id)
+
+    def print_document(self) -> bool:
+        return self.tab().print_document()
 
     def flush(self) -> None:
         if self._tab is not None:

@@ -39,6 +39,13 @@ class TabPage(QWidget):
         """Commands of this tab that the window lists in the File menu."""
         return []
 
+    def opens(self) -> tuple[str, ...]:
+        """The ItemKind names this tab can open (see `open_item`)."""
+        return ()
+
+    def open_item(self, kind: str, item_id: int) -> None:
+        """Show the item `item_id` of ItemKind `kind`; only called for kinds in `opens()`."""
+
     def flush(self) -> None:
         """Save anything still pending; called before the window closes."""
 
