@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from mentor_desktop.domain.errors import DatabaseOpenError
+from mentor_desktop.domain.errors import DamagedDatabaseError, DatabaseOpenError
 from mentor_desktop.storage.migrate import open_database
 from mentor_desktop.storage.uow import UnitOfWorkFactory, unit_of_work_factory
 
 if TYPE_CHECKING:
     from mentor_desktop.services.goals import GoalService
     from mentor_desktop.services.journal import JournalService
+    from mentor_desktop.services.portability import PortabilityService
     from mentor_desktop.services.sessions import SessionService
 
 
@@ -46,6 +47,12 @@ class Services:
         from mentor_desktop.services.sessions import SessionService
 
         return SessionService(self.uow)
+
+    @cached_property
+    def portability(self) -> PortabilityService:
+        from mentor_desktop.services.portability import PortabilityService
+
+        return PortabilityService(self.uow)
 
 
 def build_services(engine: Engine) -> Services:
@@ -85,8 +92,19 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     settings = AppSettings(settings_path)
     apply_theme(app, settings.theme)
     dialogs = Dialogs()
+    from mentor_desktop.paths import data_dir
+    from mentor_desktop.services.backups import BackupService
+
+    backups = BackupService(db_path, data_dir() / "backups")
     try:
-        engine, services = open_services(db_path)
+        try:
+            engine, services = open_services(db_path)
+        except DamagedDatabaseError as exc:
+            from mentor_desktop.ui.portability.recovery import offer_restore
+
+            if quit_after_show or not offer_restore(exc, backups, dialogs):
+                raise
+            engine, services = open_services(db_path)
     except DatabaseOpenError as exc:
         print(f"mentor-desktop: {exc}", file=sys.stderr)
         if not quit_after_show:
@@ -95,6 +113,15 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     window = MainWindow(settings, dialogs, db_path)
     for tab in build_tabs(services, window.change_bus, dialogs, settings):
         window.add_tab(tab)
+    from mentor_desktop.ui.portability.controller import PortabilityController
+
+    portability = PortabilityController(
+        lambda: services.portability, backups, window.change_bus, dialogs, window
+    )
+    window.add_file_actions(portability.actions())
+    portability.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))
+    if not quit_after_show:  # start-up checks and benchmarks leave the backups alone
+        window.close_hooks.append(portability.backup_on_quit)
     window.restore_state()
     window.show()
     if quit_after_show:  # start-up checks and benchmarks: report what is shown, then close
@@ -106,6 +133,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
         QTimer.singleShot(0, report_and_close)
     else:
         QTimer.singleShot(250, _warm_up)
+        QTimer.singleShot(3000, portability.backup_if_due)  # off the GUI thread, after start
     code = app.exec()
     engine.dispose()
     return code

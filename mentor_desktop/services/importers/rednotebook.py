@@ -11,8 +11,6 @@ import re
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from mentor_desktop.domain.errors import ImportFormatError
 from mentor_desktop.services.importers.base import (
     ImportedEntry,
@@ -36,12 +34,6 @@ _UNDERLINE = re.compile(r"__(?=\S)(.+?)(?<=\S)__")
 _STRIKE = re.compile(r"(?<!-)--(?=[^\s-])(.+?)(?<=[^\s-])--(?!-)")
 #: RedNotebook's hashtags: # then a letter, then letters, digits and a few joiners.
 HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w+\-]*)")
-
-try:  # the C loader is much faster when PyYAML was built with libyaml
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
-
 
 def parse(path: Path) -> ParsedJournal:
     """Read every month file in the folder `path` (or the one month file `path`)."""
@@ -71,8 +63,11 @@ def _parse_month(path: Path, parsed: ParsedJournal) -> None:
         text = decode_text(path, path.read_bytes(), "a RedNotebook month file")
     except OSError as exc:
         raise ImportFormatError(path, f"the file cannot be read ({exc.strerror}).") from exc
+    import yaml  # only when RedNotebook files are read
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader when present
     try:
-        days = yaml.load(text, Loader=_Loader)
+        days = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""

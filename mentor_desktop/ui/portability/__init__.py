@@ -1,0 +1,1 @@
+"""File > Import…, Export… and Backups…: dialogs that run their work off the GUI thread."""

@@ -1,0 +1,120 @@
+"""The File menu's Import…, Export… and Backups… commands, and the automatic backups."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from mentor_desktop.domain.errors import MentorDesktopError
+from mentor_desktop.ui.bus import ChangeBus, ChangeKind
+from mentor_desktop.ui.dialogs import Dialogs
+from mentor_desktop.ui.tasks import BackgroundTask, run_in_background
+
+if TYPE_CHECKING:  # the services load on first use, not at start-up
+    from mentor_desktop.services.backups import BackupInfo, BackupService
+    from mentor_desktop.services.portability import PortabilityService
+
+log = logging.getLogger(__name__)
+
+#: After a restore every area shows data it did not write.
+ALL_KINDS = (ChangeKind.GOALS, ChangeKind.JOURNAL, ChangeKind.SESSIONS, ChangeKind.MENTORSHIP)
+
+
+class PortabilityController(QObject):
+    """Owns the three File-menu actions and opens their dialogs over `parent`.
+
+    `portability` gives the service when first needed, so start-up does not load it.
+
+    Signals:
+        status_message(str): a short note for the status bar (e.g. a backup was made).
+    """
+
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        portability: Callable[[], PortabilityService],
+        backups: BackupService,
+        bus: ChangeBus,
+        dialogs: Dialogs,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._portability = portability
+        self._backups = backups
+        self._bus = bus
+        self._dialogs = dialogs
+        self._parent = parent
+        self.import_action = self._action("&Import…", "import", "Import another journal's entries")
+        self.export_action = self._action(
+            "E&xport…", "export", "Export everything as JSON or Markdown"
+        )
+        self.backups_action = self._action("&Backups…", "backups", "See, make and restore backups")
+        self.import_action.triggered.connect(self.open_import)
+        self.export_action.triggered.connect(self.open_export)
+        self.backups_action.triggered.connect(self.open_backups)
+
+    def _action(self, text: str, name: str, tip: str) -> QAction:
+        action = QAction(text, self._parent)
+        action.setObjectName(f"action_{name}")
+        action.setStatusTip(tip)
+        return action
+
+    def actions(self) -> list[QAction]:
+        return [self.import_action, self.export_action, self.backups_action]
+
+    # ---------------------------------------------------------------- dialogs
+
+    def open_import(self):
+        from mentor_desktop.ui.portability.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self._portability(), self._parent)
+        dialog.imported.connect(lambda _result: self._bus.changed.emit(ChangeKind.JOURNAL))
+        dialog.open()
+        return dialog
+
+    def open_export(self):
+        from mentor_desktop.ui.portability.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self._portability(), self._parent)
+        dialog.open()
+        return dialog
+
+    def open_backups(self):
+        from mentor_desktop.ui.portability.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self._backups, self._dialogs, self._parent)
+        dialog.restored.connect(self._data_replaced)
+        dialog.open()
+        return dialog
+
+    def _data_replaced(self, _result: object) -> None:
+        for kind in ALL_KINDS:
+            self._bus.changed.emit(kind)
+
+    # ---------------------------------------------------------------- automatic backups
+
+    def backup_if_due(self) -> BackgroundTask:
+        """The start-up backup, off the GUI thread: only if the newest is over a day old."""
+        return run_in_background(
+            lambda report: self._backups.backup_if_due(report),
+            self._backed_up,
+            lambda message: log.warning("automatic backup failed: %s", message),
+            description="the automatic backup",
+        )
+
+    def _backed_up(self, info: BackupInfo | None) -> None:
+        if info is not None:
+            self.status_message.emit(f"Backed up to {info.path.name}")
+
+    def backup_on_quit(self) -> None:
+        """Quick and quiet: a backup when the database changed since the newest one."""
+        try:
+            self._backups.backup_if_changed()
+        except (MentorDesktopError, OSError) as exc:
+            log.warning("backup on quit failed: %s", exc)
