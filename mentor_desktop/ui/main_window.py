@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 from mentor_desktop import APP_NAME, __version__
 from mentor_desktop.settings import AppSettings, Theme
 from mentor_desktop.ui.actions import ActionId, build_actions
-from mentor_desktop.ui.bus import ChangeBus
+from mentor_desktop.ui.bus import ChangeBus, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.theme import apply_theme
 from mentor_desktop.ui.widgets.lazy_tab import LazyTab
@@ -25,16 +25,39 @@ _THEME_ACTIONS = {
 
 
 def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings) -> list[TabPage]:
-    """The tabs, in their fixed order, each given only the services it needs."""
-    from mentor_desktop.ui.goals.tab import GoalsTab
-    from mentor_desktop.ui.journal.tab import JournalTab
+    """The tabs, in their fixed order, each given only the services it needs.
 
-    tabs: list[TabPage] = [GoalsTab(services.goals, bus, dialogs)]
-    tabs.append(JournalTab(services.journal, services.goals, bus, dialogs))
-    from mentor_desktop.ui.sessions.tab import SessionPrepTab
+    Each is a LazyTab: its module is imported and the tab built when it is first shown (or
+    asked to act), so start-up pays only for the tab on screen.
+    """
 
-    tabs.append(SessionPrepTab(services.sessions, bus, dialogs))
-    return tabs
+    def goals_tab() -> TabPage:
+        from mentor_desktop.ui.goals.tab import GoalsTab
+
+        return GoalsTab(services.goals, bus, dialogs)
+
+    def journal_tab() -> TabPage:
+        from mentor_desktop.ui.journal.tab import JournalTab
+
+        return JournalTab(services.journal, services.goals, bus, dialogs)
+
+    def sessions_tab() -> TabPage:
+        from mentor_desktop.ui.sessions.tab import SessionPrepTab
+
+        return SessionPrepTab(services.sessions, bus, dialogs)
+
+    sessions = LazyTab("Session prep", sessions_tab)
+    sessions.add_file_action(
+        "E&xport sessions to calendar…",
+        "action_export_sessions",
+        "Write upcoming sessions to an .ics file",
+        lambda tab: tab.export_calendar(),
+    )
+    return [
+        LazyTab("Goals", goals_tab, opens=(ItemKind.GOAL, ItemKind.MILESTONE)),
+        LazyTab("Journal", journal_tab),
+        sessions,
+    ]
 
 
 class MainWindow(QMainWindow):

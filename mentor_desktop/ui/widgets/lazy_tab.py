@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QVBoxLayout
 
 from mentor_desktop.settings import AppSettings
@@ -33,6 +33,21 @@ class LazyTab(TabPage):
         self._settings: AppSettings | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self._file_actions: list[QAction] = []
+
+    def add_file_action(
+        self, text: str, name: str, tip: str, run: Callable[[TabPage], object]
+    ) -> QAction:
+        """A File-menu command that builds the tab if needed and runs `run(tab)`."""
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda: run(self.tab()))
+        self._file_actions.append(action)
+        return action
+
+    def file_actions(self) -> list[QAction]:
+        return list(self._file_actions)
 
     @property
     def is_built(self) -> bool:
