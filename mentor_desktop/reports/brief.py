@@ -79,14 +79,14 @@ def _commitments_html(data: BriefData) -> str:
     for action in data.commitments[:MAX_COMMITMENTS]:
         overdue = action.is_overdue(data.today)
         due = f"{action.due_date:%d %b %Y}" if action.due_date else "no date"
-        due_html = f'<span class="overdue">{due} (overdue)</span>' if overdue else due
+        due_html = f'<span class="overdue">overdue {due}</span>' if overdue else due
         goal = (
             f' <span class="tag">· {escape(action.goal_title)}</span>' if action.goal_title else ""
         )
         rows.append(
             f'<tr><td width="12%">{action.owner.label}</td>'
             f"<td>{escape(action.text)}{goal}</td>"
-            f'<td width="24%" align="right">{due_html}</td></tr>'
+            f'<td width="27%" align="right">{due_html}</td></tr>'
         )
     more = len(data.commitments) - MAX_COMMITMENTS
     extra = _empty(f"… and {more} more open commitments.") if more > 0 else ""

@@ -229,11 +229,13 @@ def write_session_demo(session: Session, ctx: DemoContext) -> None:
             due = start.date() + timedelta(days=rng.randint(10, 28))
             done_date: date | None = None
             late_roll = rng.random()
-            if not recent or due < ctx.today - timedelta(days=5):
-                if late_roll < 0.72:
-                    done_date = due - timedelta(days=rng.randint(0, 8))
-                elif late_roll < 0.95:
-                    done_date = due + timedelta(days=rng.randint(1, 14))
+            # Older commitments were all kept, most on time; of the last few sessions' ones
+            # some are still open (a few of them overdue).
+            open_chance = 0.25 if recent else 0.0
+            if late_roll < 0.75 - open_chance / 2:
+                done_date = due - timedelta(days=rng.randint(0, 8))
+            elif late_roll < 1.0 - open_chance:
+                done_date = due + timedelta(days=rng.randint(1, 14))
             if done_date is not None and done_date > ctx.today:
                 done_date = None
             session.add(
