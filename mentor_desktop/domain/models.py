@@ -174,6 +174,19 @@ class Goal:
     resources: tuple[Resource, ...] = ()
     changes: tuple[GoalChange, ...] = field(default=())
 
+    def mentions(self, text: str) -> bool:
+        """True when `text` (any case) is in the goal's title or why, or a milestone or step."""
+        needle = text.casefold()
+        return any(
+            needle in haystack.casefold()
+            for haystack in (
+                self.title,
+                self.why,
+                *(m.title for m in self.milestones),
+                *(s.title for m in self.milestones for s in m.steps),
+            )
+        )
+
     def draft(self) -> GoalDraft:
         return GoalDraft(
             self.title,

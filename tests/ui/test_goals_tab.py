@@ -285,3 +285,21 @@ def test_item_models_pass_the_model_tester(qtmodeltester, goals) -> None:
     qtmodeltester.check(history)
     resources = ResourceTableModel()
     qtmodeltester.check(resources)
+
+
+def test_find_focuses_the_words_filter_which_matches_goals_milestones_and_steps(
+    qtbot, tab, goals
+) -> None:
+    _goal, milestone = _seed(goals)
+    goals.add_step(milestone.id, "Book the Café room")
+    goals.create_goal(GoalDraft("Run a half marathon"))
+    tab.reload()
+    tab.find()
+    assert tab.view.text_filter.hasFocus()
+    qtbot.keyClicks(tab.view.text_filter, "CAF")
+    tab.view.text_filter.insert("É")  # the test keyboard types ASCII only
+    assert [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())] == ["Lead a team"]
+    tab.view.text_filter.setText("nothing like this")
+    assert tab.view.tree_stack.currentWidget() is tab.view.empty_label
+    tab.view.text_filter.clear()
+    assert tab.model.rowCount() == 2

@@ -80,6 +80,7 @@ class GoalsTab(TabPage):
         v = self.view
         v.kind_filter.currentIndexChanged.connect(self.reload)
         v.status_filter.currentIndexChanged.connect(self.reload)
+        v.text_filter.textChanged.connect(self.reload)
         v.new_goal_button.clicked.connect(self.new_item)
         v.add_milestone_button.clicked.connect(self.add_milestone)
         v.add_step_button.clicked.connect(self.add_step)
@@ -128,7 +129,8 @@ class GoalsTab(TabPage):
         self.new_goal()
 
     def find(self) -> None:
-        self.view.tree.setFocus()
+        self.view.text_filter.setFocus()
+        self.view.text_filter.selectAll()
 
     def save_state(self, settings: AppSettings) -> None:
         settings.set_state_bytes("goals/splitter", self.view.splitter.saveState())
@@ -166,6 +168,9 @@ class GoalsTab(TabPage):
             }
         kinds, statuses = self._filters()
         goals = self._goals.list_goals(kinds, statuses)
+        words = self.view.text_filter.text().strip()
+        if words:
+            goals = [goal for goal in goals if goal.mentions(words)]
         self.model.set_goals(goals)
         if self._expanded is None:  # first load: open active goals
             self._expanded = {(NodeKind.GOAL, g.id) for g in goals if g.status is GoalStatus.ACTIVE}
@@ -173,7 +178,7 @@ class GoalsTab(TabPage):
             index = self.model.index_for(key)
             if index.isValid():
                 tree.setExpanded(index, True)
-        self.view.set_empty(not goals, filtered=bool(kinds or statuses))
+        self.view.set_empty(not goals, filtered=bool(kinds or statuses or words))
         if current is not None:
             self.select(current)
         self._show_details()
@@ -211,6 +216,7 @@ class GoalsTab(TabPage):
         """Select a goal or milestone, clearing filters that would hide it."""
         key = (NodeKind.GOAL if kind == ItemKind.GOAL else NodeKind.MILESTONE, item_id)
         if not self.select(key):
+            self.view.text_filter.clear()
             self.view.kind_filter.setCurrentIndex(0)
             self.view.status_filter.setCurrentIndex(0)
             self.select(key)

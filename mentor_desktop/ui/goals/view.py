@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -184,6 +185,12 @@ class GoalsView(QWidget):
         for status in GoalStatus:
             self.status_filter.addItem(status.label, status.value)
 
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setPlaceholderText("Filter by words in titles…")
+        self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.setAccessibleName("Filter goals by words in titles")
+        self.text_filter.setMaximumWidth(320)
+
         self.new_goal_button = _button("New &goal…", "Create a goal (Ctrl+N)", self)
         self.add_milestone_button = _button(
             "Add &milestone…", "Add a milestone to the selected goal", self
@@ -205,6 +212,7 @@ class GoalsView(QWidget):
         filters.addWidget(QLabel("Show:", self))
         filters.addWidget(self.kind_filter)
         filters.addWidget(self.status_filter)
+        filters.addWidget(self.text_filter, 1)
         filters.addStretch(1)
         filters.addWidget(self.new_goal_button)
         commands = QHBoxLayout()
@@ -264,8 +272,8 @@ class GoalsView(QWidget):
     def set_empty(self, empty: bool, filtered: bool) -> None:
         if filtered:
             self.empty_label.setText(
-                "No goals match these filters.\n\nChoose “All kinds” and “All statuses” to "
-                "see every goal."
+                "No goals match these filters.\n\nChoose “All kinds” and “All statuses” and "
+                "clear the words filter to see every goal."
             )
         else:
             self.empty_label.setText(
