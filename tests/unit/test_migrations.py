@@ -72,9 +72,26 @@ def test_every_earlier_revision_upgrades_to_head(tmp_path: Path, revision: str) 
     migrate._use_explicit_transactions(old)
     upgrade(old, revision)
     assert stored_revision(old) == revision
+    with old.begin() as connection:  # data written by that version must survive
+        connection.exec_driver_sql(
+            "INSERT INTO goal (id, title, kind, status, why, success_measure, position, "
+            "created_at, updated_at, target_date) VALUES (7, 'Speak up', 'career', 'active', "
+            "'', '', 0, '2024-01-01 09:00:00', '2024-01-01 09:00:00', '2024-12-31')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO milestone (goal_id, title, due_date, notes, position, created_at, "
+            "updated_at) VALUES (7, 'First talk', '2024-06-01', '', 0, '2024-01-01 09:00:00', "
+            "'2024-01-01 09:00:00')"
+        )
     old.dispose()
     engine = open_database(path)
     assert stored_revision(engine) == HEAD_REVISION
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT g.title, g.target_date, m.title FROM goal g "
+            "JOIN milestone m ON m.goal_id = g.id"
+        ).all()
+    assert [tuple(r) for r in rows] == [("Speak up", "2024-12-31", "First talk")]
     engine.dispose()
 
 
