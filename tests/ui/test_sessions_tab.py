@@ -305,3 +305,54 @@ def test_main_window_offers_print_and_calendar_export(
     # no agreement yet: printing has nothing to print and says so
     window.print_document()
     assert window.statusBar().currentMessage() == "There is nothing to print yet."
+
+
+def test_moving_one_session_with_the_dialog(qtbot, service, dialogs, tmp_path, engine) -> None:
+    from PySide6.QtCore import QDateTime
+
+    service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    tab = make_tab(qtbot, service, dialogs, tmp_path)
+    dialog = tab.move_dialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.when.setDateTime(QDateTime(datetime(2026, 3, 1, 10)))
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert "is in the past" in dialog.error_text("start")
+    assert rows(engine, SessionRow) == []
+    dialog.when.setDateTime(QDateTime(datetime(2026, 4, 9, 18, 30)))
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    (moved,) = rows(engine, SessionRow)
+    assert (moved.start, moved.original_start, moved.status) == (
+        datetime(2026, 4, 9, 18, 30),
+        datetime(2026, 4, 7, 17),
+        "moved",
+    )
+    tab._refresh_current()
+    starts = [tab.sessions.session_at(r).start for r in range(3)]
+    assert starts == [
+        datetime(2026, 4, 9, 18, 30),
+        datetime(2026, 5, 5, 17),
+        datetime(2026, 6, 2, 17),
+    ]
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler-utils")
+def test_print_preview_paints_the_brief(qtbot, service, dialogs, tmp_path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from mentor_desktop.ui.sessions.printing import preview_dialog
+
+    service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    tab = make_tab(qtbot, service, dialogs, tmp_path)
+    report = tab.brief_report()
+    dialog = preview_dialog(report, tab)
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    dialog.paintRequested.emit(printer)
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True
+    )
+    assert "Pages:           1" in info.stdout

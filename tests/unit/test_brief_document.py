@@ -174,3 +174,19 @@ def test_calendar_export_has_rules_exceptions_and_ad_hoc_events(service: Session
     assert check_in.decoded("DURATION").total_seconds() == 15 * 60
     (lunch,) = by_summary["Lunch with Zoë Ångström"]
     assert lunch.decoded("DTSTART") == datetime(2026, 3, 20, 12) and "RRULE" not in lunch
+
+
+def test_paper_follows_the_locale() -> None:
+    from PySide6.QtCore import QLocale
+
+    from mentor_desktop.reports.pipeline import locale_page_size
+
+    assert locale_page_size(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)) is (
+        PageSize.LETTER
+    )
+    assert (
+        locale_page_size(QLocale(QLocale.Language.German, QLocale.Country.Germany)) is PageSize.A4
+    )
+    assert locale_page_size(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)) is (
+        PageSize.A4
+    )
