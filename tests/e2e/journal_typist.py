@@ -36,8 +36,9 @@ def main(db_path: Path, settings_path: Path) -> int:
     for tab in build_tabs(services, window.change_bus, window.dialogs, settings):
         window.add_tab(tab)
     window.show()
-    journal = next(t for t in window.tab_pages() if isinstance(t, JournalTab))
-    window.tabs.setCurrentWidget(journal)
+    titles = [page.title for page in window.tab_pages()]
+    window.tabs.setCurrentIndex(titles.index(JournalTab.title))
+    journal = window.tab_named(JournalTab.title)
     journal.new_item()
     body = journal.view.editor.body_edit
     body.setFocus()
