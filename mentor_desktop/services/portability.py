@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -82,13 +83,25 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
         progress(done, total)
 
 
-def _rebuild_search(session: Session) -> None:
-    """Rebuild the journal search index after a bulk load, where the app has one."""
+@contextmanager
+def _bulk_load(session: Session) -> Iterator[None]:
+    """Write many journal entries, then index them once (where the app has a search index).
+
+    Uses `search_index_suspended` when the search module has it (no row-by-row indexing),
+    else lets the triggers index and rebuilds at the end.
+    """
     try:
-        from mentor_desktop.storage.search import rebuild_search_index
+        from mentor_desktop.storage import search
     except ImportError:  # pragma: no cover - search arrives with the journal
+        yield
         return
-    rebuild_search_index(session)
+    suspended = getattr(search, "search_index_suspended", None)
+    if suspended is not None:
+        with suspended(session):
+            yield
+    else:
+        yield
+        search.rebuild_search_index(session)
 
 
 class PortabilityService:
@@ -145,23 +158,27 @@ class PortabilityService:
                     raise ImportFormatError(
                         source, f"it holds a table this version does not know ({name!r})."
                     )
-            repo.clear_tables(session, tables)
-            for index, table in enumerate(tables):
-                data = tables_in_file.get(table.name)
-                if data is not None:
-                    rows = _decode_rows(source, table, data)
-                    try:
-                        repo.insert_rows(session, table, rows)
-                        session.flush()
-                    except (IntegrityError, StatementError) as exc:
-                        raise ImportFormatError(
-                            source,
-                            f"its rows do not fit the database ({exc.orig or exc}).",
-                            f"table {table.name}",
-                        ) from None
-                    counts[table.name] = len(rows)
-                _report(progress, index + 1, len(tables) + 1)
-            _rebuild_search(session)
+            decoded = {
+                table.name: _decode_rows(source, table, tables_in_file[table.name])
+                for table in tables
+                if table.name in tables_in_file
+            }
+            with _bulk_load(session):
+                repo.clear_tables(session, tables)
+                for index, table in enumerate(tables):
+                    rows = decoded.get(table.name)
+                    if rows is not None:
+                        try:
+                            repo.insert_rows(session, table, rows)
+                            session.flush()
+                        except (IntegrityError, StatementError) as exc:
+                            raise ImportFormatError(
+                                source,
+                                f"its rows do not fit the database ({exc.orig or exc}).",
+                                f"table {table.name}",
+                            ) from None
+                        counts[table.name] = len(rows)
+                    _report(progress, index + 1, len(tables) + 1)
         _report(progress, 1, 1)
         return ExportSummary(source, counts)
 
@@ -254,11 +271,13 @@ class PortabilityService:
                 }
                 for entry in fresh
             ]
-            tags_created = repo.insert_entries(
-                session, rows, [entry.tags for entry in fresh], progress
-            )
             if fresh:
-                _rebuild_search(session)
+                with _bulk_load(session):
+                    tags_created = repo.insert_entries(
+                        session, rows, [entry.tags for entry in fresh], progress
+                    )
+            else:
+                tags_created = 0
         return ImportResult(
             imported=len(fresh),
             duplicates=len(parsed.entries) - len(fresh),
