@@ -244,3 +244,23 @@ def test_backup_and_restore_commands(
     assert "nope.sqlite3" in err and "does not exist" in err and "Traceback" not in err
     assert main(["--db", str(db_path), "backups"]) == 0
     assert "before restore" in capsys.readouterr().out
+
+
+def test_restoring_a_backup_of_an_older_schema_brings_it_up_to_date(
+    backups: BackupService, tmp_path: Path
+) -> None:
+    from mentor_desktop.storage.migrate import HEAD_REVISION, make_engine, stored_revision, upgrade
+
+    old = tmp_path / "old.sqlite3"
+    engine = make_engine(old)
+    upgrade(engine, "0002_journal")
+    engine.dispose()
+    _add_goals(old, 2, "Old schema")
+    result = backups.restore(old)
+    assert result.restored.revision == "0002_journal"
+    engine = open_database(backups.db_path)
+    try:
+        assert stored_revision(engine) == HEAD_REVISION
+    finally:
+        engine.dispose()
+    assert _goal_titles(backups.db_path) == ["Old schema 0", "Old schema 1"]

@@ -142,3 +142,15 @@ def test_command_line_says_what_is_wrong_and_changes_nothing(
     assert expected in err
     assert _digest(path) == before
     assert not (tmp_path / "x").exists()
+
+
+def test_window_start_on_a_damaged_file_reports_and_leaves_it(
+    qapp, filled_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mentor_desktop.app import run_gui
+
+    _damage_page(filled_db, filled_db.stat().st_size // 4096 - 2)
+    before = _digest(filled_db)
+    assert run_gui(filled_db, tmp_path / "settings.ini", quit_after_show=True) == 2
+    assert "damaged" in capsys.readouterr().err
+    assert _digest(filled_db) == before
