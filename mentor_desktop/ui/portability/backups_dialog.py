@@ -106,9 +106,11 @@ class BackupsDialog(QDialog):
 
     def _loaded(self, backups: list[BackupInfo]) -> None:
         self.model.set_backups(backups)
+        self.table.resizeColumnsToContents()
         self._set_busy(False)
         damaged = sum(not info.ok for info in backups)
-        text = f"{len(backups)} backups in {self._service.backup_dir}."
+        noun = "backup" if len(backups) == 1 else "backups"
+        text = f"{len(backups)} {noun} in {self._service.backup_dir}."
         if damaged:
             text += f" {damaged} could not be read and cannot be restored."
         self.status.setText(text if backups else f"No backups yet in {self._service.backup_dir}.")

@@ -158,6 +158,7 @@ class ImportDialog(QDialog):
         self._set_busy(False)
         self._parsed = parsed
         self.model.set_rows(preview.rows)
+        self.table.resizeColumnToContents(0)
         self.summary.setText(describe_preview(preview))
         self._show_error("")
         self.import_button.setEnabled(preview.new_entries > 0)
