@@ -103,6 +103,14 @@ class SessionPrepTab(TabPage):
         self._connect()
         bus.changed.connect(self._on_changed)
         self.reload()
+        self._preload_charts()
+
+    def _preload_charts(self) -> None:
+        """Import Matplotlib off the GUI thread, so the first brief prints without a pause."""
+        from mentor_desktop.charts.progress import preload
+        from mentor_desktop.ui.tasks import run_in_background
+
+        run_in_background(lambda _report: preload(), description="loading the chart library")
 
     # ---------------------------------------------------------------- wiring
 
