@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mentor_desktop.domain.errors import ImportFormatError
+from mentor_desktop.domain.errors import ImportFormatError, MentorDesktopError
 from mentor_desktop.services.portability import PortabilityService
 from mentor_desktop.storage.migrate import open_database
 from mentor_desktop.storage.uow import unit_of_work_factory
@@ -56,9 +57,27 @@ def _import_bytes(service: PortabilityService, case: str, data: bytes) -> None:
         assert preview.entries_found == len(parsed.entries) > 0
 
 
-def _truncations(case: str) -> st.SearchStrategy[bytes]:
-    data = CASES[case][1].read_bytes()
+def _truncations_of(data: bytes) -> st.SearchStrategy[bytes]:
     return st.integers(min_value=0, max_value=len(data) - 1).map(lambda n: data[:n])
+
+
+def _truncations(case: str) -> st.SearchStrategy[bytes]:
+    return _truncations_of(CASES[case][1].read_bytes())
+
+
+#: A small but complete Mentor Desktop JSON export.
+EXPORT = json.dumps(
+    {
+        "format": "mentor-desktop",
+        "format_version": 1,
+        "schema_revision": None,
+        "tables": {
+            "tag": {"columns": ["id", "name"], "rows": [[1, "work"], [2, "c++"]]},
+            "goal": {"columns": ["id", "title"], "rows": [[1, "Speak up"]]},
+        },
+    },
+    indent=1,
+).encode()
 
 
 FUZZ = settings(
@@ -78,6 +97,21 @@ def test_random_bytes_give_a_clear_error(service: PortabilityService, case: str,
 @given(text=st.text(max_size=1500))
 def test_random_text_gives_a_clear_error(service: PortabilityService, case: str, text: str):
     _import_bytes(service, case, text.encode("utf-8"))
+
+
+@FUZZ
+@given(data=st.one_of(st.binary(max_size=800), _truncations_of(EXPORT)))
+def test_random_or_truncated_json_export_gives_a_clear_error(
+    service: PortabilityService, data: bytes
+) -> None:
+    before = _snapshot(service)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export.json"
+        path.write_bytes(data)
+        with pytest.raises(MentorDesktopError) as error:
+            service.import_json(path)
+        assert str(path) in str(error.value)
+    assert _snapshot(service) == before
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
