@@ -219,6 +219,16 @@ class JournalService:
         with self._uow() as uow:
             return JournalRepository(uow.session).on_this_day(day or self._today(), limit)
 
+    def tag_names(self) -> list[str]:
+        """Every tag in use, in alphabetical order (cheap: no counting)."""
+        with self._uow() as uow:
+            return JournalRepository(uow.session).tag_names()
+
+    def goal_choices(self) -> list[tuple[int, str]]:
+        """(id, title) of every goal, in the user's order: what an entry can be linked to."""
+        with self._uow() as uow:
+            return JournalRepository(uow.session).goal_choices()
+
     def tags(self) -> list[TagCount]:
         with self._uow() as uow:
             return JournalRepository(uow.session).tag_counts()

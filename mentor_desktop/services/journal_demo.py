@@ -1,6 +1,6 @@
 """Sample journal entries for the demo: about one a day, 150-300 words, kinds, tags, links.
 
-Written with bulk inserts (no ORM objects), so ten years take well under a second or two.
+Written with bulk inserts (no ORM objects) while the search index waits, then indexed once.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from mentor_desktop.storage.orm import (
     JournalEntryTagRow,
     TagRow,
 )
-from mentor_desktop.storage.search import rebuild_search_index
+from mentor_desktop.storage.search import search_index_suspended
 
 if TYPE_CHECKING:
     from mentor_desktop.services.demo import DemoContext
@@ -191,15 +191,15 @@ def write_journal_demo(session: Session, ctx: DemoContext) -> None:
                         {"entry_id": next_id, "milestone_id": rng.choice(goal[4])}
                     )
         day += timedelta(days=1)
-    for table, rows in (
-        (JournalEntryRow, entries),
-        (JournalEntryTagRow, tag_links),
-        (JournalEntryGoalRow, goal_links),
-        (JournalEntryMilestoneRow, milestone_links),
-    ):
-        if rows:
-            session.execute(insert(table), rows)
-    rebuild_search_index(session)
+    with search_index_suspended(session):
+        for table, rows in (
+            (JournalEntryRow, entries),
+            (JournalEntryTagRow, tag_links),
+            (JournalEntryGoalRow, goal_links),
+            (JournalEntryMilestoneRow, milestone_links),
+        ):
+            if rows:
+                session.execute(insert(table).execution_options(render_nulls=True), rows)
     ctx.counts["journal entries"] = len(entries)
 
 

@@ -12,6 +12,8 @@ a quoted string, so FTS5 syntax in the input can never cause an error. Supported
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine
@@ -154,6 +156,36 @@ def rebuild_search_index(connection_or_session: Connection | Session | Engine) -
             connection.exec_driver_sql(statement)
     else:
         target.exec_driver_sql(statement)
+
+
+#: The triggers that copy entry text into the index (the tag_text triggers stay on).
+INDEX_TRIGGERS = (
+    "journal_search_after_insert",
+    "journal_search_after_delete",
+    "journal_search_after_update",
+)
+
+
+@contextmanager
+def search_index_suspended(session: Session) -> Iterator[None]:
+    """For a bulk load inside `session`'s transaction: index nothing row by row, then rebuild.
+
+    The index triggers are dropped and put back (same SQL) in the same transaction, so a
+    failure rolls everything back, triggers included.
+    """
+    connection = session.connection()
+    placeholders = ", ".join("?" for _ in INDEX_TRIGGERS)
+    saved = connection.exec_driver_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({placeholders})",
+        INDEX_TRIGGERS,
+    ).all()
+    for name, _sql in saved:
+        connection.exec_driver_sql(f"DROP TRIGGER {name}")
+    yield
+    session.flush()
+    for _name, sql in saved:
+        connection.exec_driver_sql(sql)
+    rebuild_search_index(connection)
 
 
 def check_search_index(connection_or_session: Connection | Session | Engine) -> None:

@@ -39,7 +39,7 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
     def journal_tab() -> TabPage:
         from mentor_desktop.ui.journal.tab import JournalTab
 
-        return JournalTab(services.journal, services.goals, bus, dialogs)
+        return JournalTab(services.journal, bus, dialogs)
 
     def sessions_tab() -> TabPage:
         from mentor_desktop.ui.sessions.tab import SessionPrepTab

@@ -34,7 +34,7 @@ def journal(services) -> JournalService:
 @pytest.fixture
 def make_tab(qtbot, services, dialogs):
     def make() -> JournalTab:
-        tab = JournalTab(services.journal, services.goals, ChangeBus(), dialogs)
+        tab = JournalTab(services.journal, ChangeBus(), dialogs)
         qtbot.addWidget(tab)
         tab.resize(1300, 800)
         tab.show()
@@ -137,7 +137,7 @@ def test_closing_the_window_saves_what_was_typed(
 
     window = MainWindow(app_settings, dialogs, db_path)
     qtbot.addWidget(window)
-    tab = JournalTab(services.journal, services.goals, window.change_bus, dialogs)
+    tab = JournalTab(services.journal, window.change_bus, dialogs)
     window.add_tab(tab)
     window.show()
     window.activateWindow()
@@ -348,3 +348,20 @@ def test_find_focuses_the_search_box(qtbot, make_tab) -> None:
     tab.activateWindow()
     tab.find()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.view.search_edit, timeout=1000)
+
+
+def test_other_tabs_hear_of_changes_they_show_but_not_of_each_save(
+    qtbot, journal: JournalService, services, dialogs
+) -> None:
+    add(journal, TODAY, "Entry", "text")
+    bus = ChangeBus()
+    heard: list[str] = []
+    bus.changed.connect(heard.append)
+    tab = JournalTab(services.journal, bus, dialogs)
+    qtbot.addWidget(tab)
+    body = tab.view.editor.body_edit
+    qtbot.keyClicks(body, " more")
+    tab.flush()
+    assert heard == []
+    qtbot.mouseClick(tab.view.editor.flag_box, Qt.MouseButton.LeftButton)
+    assert heard == ["journal"]

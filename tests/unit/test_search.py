@@ -285,3 +285,40 @@ def test_kinds_filter_combines_with_search(journal: JournalService) -> None:
     assert journal.search("leadership", EntryFilter(kinds=(EntryKind.WIN,))) == []
     hits = journal.search("leadership", EntryFilter(date_from=date(2024, 1, 4)))
     assert titles(hits) == ["Delegation"]
+
+
+def test_a_bulk_load_with_the_index_suspended_is_indexed_once_at_the_end(engine, services) -> None:
+    from sqlalchemy.orm import Session
+
+    from mentor_desktop.storage.search import INDEX_TRIGGERS, search_index_suspended
+
+    def triggers() -> set[str]:
+        with engine.connect() as connection:
+            rows = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")
+            return {name for (name,) in rows} & set(INDEX_TRIGGERS)
+
+    insert = (
+        "INSERT INTO journal_entry (entry_date, title, body, kind, flagged, created_at, "
+        "updated_at) VALUES ('2024-01-01', 'Bulk', 'quetzal', 'reflection', 0, "
+        "'2024-01-01 00:00:00', '2024-01-01 00:00:00')"
+    )
+    with Session(engine) as session, session.begin(), search_index_suspended(session):
+        session.connection().exec_driver_sql(insert)
+        names = session.connection().exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type='trigger'"
+        )
+        assert not {name for (name,) in names} & set(INDEX_TRIGGERS)
+    assert triggers() == set(INDEX_TRIGGERS)
+    assert titles(services.journal.search("quetzal")) == ["Bulk"]
+    check_search_index(engine)
+
+    with (
+        pytest.raises(RuntimeError),
+        Session(engine) as session,
+        session.begin(),
+        search_index_suspended(session),
+    ):
+        session.connection().exec_driver_sql(insert)
+        raise RuntimeError("the import failed")
+    assert triggers() == set(INDEX_TRIGGERS)  # rolled back with the transaction
+    assert len(services.journal.search("quetzal")) == 1

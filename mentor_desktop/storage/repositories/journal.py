@@ -35,6 +35,7 @@ from mentor_desktop.domain.journal import (
     first_line,
 )
 from mentor_desktop.storage.orm import (
+    GoalRow,
     JournalEntryGoalRow,
     JournalEntryRow,
     JournalEntryTagRow,
@@ -299,6 +300,16 @@ class JournalRepository:
             .limit(limit)
         )
         return [_summary(row) for row in self.session.execute(query)]
+
+    def tag_names(self) -> list[str]:
+        # unused tags are dropped with their last entry, so every tag row is in use
+        return list(self.session.scalars(select(TagRow.name).order_by(TagRow.name)))
+
+    def goal_choices(self) -> list[tuple[int, str]]:
+        rows = self.session.execute(
+            select(GoalRow.id, GoalRow.title).order_by(GoalRow.position, GoalRow.id)
+        )
+        return [(goal_id, title) for goal_id, title in rows]
 
     def tag_counts(self) -> list[TagCount]:
         rows = self.session.execute(

@@ -23,7 +23,6 @@ from mentor_desktop.domain.journal import (
     JournalEntry,
     PageCursor,
 )
-from mentor_desktop.services.goals import GoalService
 from mentor_desktop.services.journal import JournalService
 from mentor_desktop.settings import AppSettings
 from mentor_desktop.ui.bus import ChangeBus, ChangeKind
@@ -65,13 +64,10 @@ class JournalTab(TabPage):
 
     title = "Journal"
 
-    def __init__(
-        self, journal: JournalService, goals: GoalService, bus: ChangeBus, dialogs: Dialogs
-    ) -> None:
+    def __init__(self, journal: JournalService, bus: ChangeBus, dialogs: Dialogs) -> None:
         super().__init__()
         self.setObjectName("journal_tab")
         self.journal = journal
-        self._goals = goals
         self._bus = bus
         self._dialogs = dialogs
         self._undo = QUndoStack(self)
@@ -245,13 +241,13 @@ class JournalTab(TabPage):
         combo.blockSignals(True)
         combo.clear()
         combo.addItem("All tags", None)
-        for tag in self.journal.tags():
-            combo.addItem(f"{tag.name} ({tag.count})", tag.name)
+        for name in self.journal.tag_names():
+            combo.addItem(name, name)
         combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
         combo.blockSignals(False)
 
     def _reload_goal_choices(self) -> None:
-        goals = [(g.id, g.title) for g in self._goals.list_goals()]
+        goals = self.journal.goal_choices()
         self.editor.set_goals(goals)
         combo = self.view.goal_filter
         current = combo.currentData()
@@ -307,7 +303,10 @@ class JournalTab(TabPage):
         if old is not None and old.entry_date != summary.entry_date:
             self.apply_filters(select_id=summary.id)
             self._mark_calendar(self.view.calendar.yearShown(), self.view.calendar.monthShown())
-        self._changed()
+        # Other tabs show titles, dates, kinds and flags, not the text: typing alone (saved
+        # every second) does not make them reload.
+        if old is None or _listed_fields(old) != _listed_fields(summary):
+            self._changed()
 
     # ---------------------------------------------------------------- delete
 
@@ -419,3 +418,7 @@ class JournalTab(TabPage):
         elif kind == ChangeKind.JOURNAL:
             self._reload_tag_choices()
             self.apply_filters()
+
+
+def _listed_fields(summary: EntrySummary) -> tuple:
+    return (summary.title, summary.entry_date, summary.kind, summary.tags, summary.flagged)
