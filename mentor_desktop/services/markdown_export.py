@@ -84,6 +84,7 @@ def _write_journal(session: Session, folder: Path, progress: Progress | None) ->
         )
     ).all()
     used: set[str] = set()
+    made: set[Path] = set()
     total = len(rows)
     for index, (entry_id, day, title, body, kind, mood, flagged) in enumerate(rows, start=1):
         year_folder = folder / f"{day.year}"
@@ -106,7 +107,9 @@ def _write_journal(session: Session, folder: Path, progress: Progress | None) ->
             "",
         ]
         heading = f"# {title}\n\n" if title else ""
-        year_folder.mkdir(parents=True, exist_ok=True)
+        if year_folder not in made:
+            year_folder.mkdir(parents=True, exist_ok=True)
+            made.add(year_folder)
         (year_folder / f"{name}.md").write_text(
             "\n".join(front) + heading + body.rstrip() + "\n", encoding="utf-8"
         )

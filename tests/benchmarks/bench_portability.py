@@ -38,6 +38,30 @@ def _timed(fn: Callable[[], object], repeat: int, setup: Callable[[], None] | No
     return statistics.median(samples)
 
 
+def _same_rows(first, second) -> tuple[int, int]:
+    """How many tables hold exactly the same rows in both databases, and how many there are."""
+    from sqlalchemy import select
+
+    from mentor_desktop.storage.repositories.portability import (
+        existing_tables,
+        primary_key_order,
+    )
+    from mentor_desktop.storage.uow import unit_of_work_factory
+
+    def rows(engine) -> dict[str, list[tuple]]:
+        with unit_of_work_factory(engine)() as uow:
+            return {
+                t.name: [
+                    tuple(r)
+                    for r in uow.session.execute(select(*t.columns).order_by(*primary_key_order(t)))
+                ]
+                for t in existing_tables(uow.session)
+            }
+
+    a, b = rows(first), rows(second)
+    return sum(a[name] == b.get(name) for name in a), len(a)
+
+
 def main() -> None:
     from mentor_desktop.services.backups import BackupService
     from mentor_desktop.services.portability import PortabilityService
@@ -107,6 +131,7 @@ def main() -> None:
             state["json"] = (e, PortabilityService(unit_of_work_factory(e)))
 
         json_in_ms = _timed(lambda: state["json"][1].import_json(out), 3, fresh_json_target)
+        identical, tables = _same_rows(engine, state["json"][0])
         state["json"][0].dispose()
         backups = BackupService(demo, folder / "backups")
         backup_ms = _timed(lambda: backups.backup_to(folder / "b.sqlite3"), repeat=5)
@@ -124,6 +149,12 @@ def main() -> None:
             ),
             Row("export Markdown folder, 10-year demo", md_ms),
             Row("import that JSON into an empty database", json_in_ms),
+            Row(
+                "  tables with identical rows after the round trip",
+                identical,
+                "",
+                target=f"of {tables}",
+            ),
             Row(
                 f"backup (online backup API) of the 10-year demo ({db_mb:.1f} MB)",
                 backup_ms,
