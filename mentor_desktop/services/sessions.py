@@ -571,18 +571,52 @@ class SessionService:
             uow.session.flush()
             return agenda_to_domain(row)
 
-    def remove_agenda_item(self, item_id: int) -> None:
-        """Take an item off the agenda; one that came from a suggestion is not suggested again."""
+    def remove_agenda_item(self, item_id: int, forget: bool = False) -> AgendaItem:
+        """Take an item off the agenda; one that came from a suggestion is not suggested again
+        (unless `forget`, which deletes it so the suggestion comes back: undoing an accept).
+
+        Returns the item as it was, for `restore_agenda_item` (undo).
+        """
         with self._uow() as uow:
             repo = SessionRepository(uow.session)
             row = repo.get_agenda_item(item_id)
-            if row.source == AgendaSource.OWN.value:
+            snapshot = agenda_to_domain(row)
+            if forget or row.source == AgendaSource.OWN.value:
                 uow.session.delete(row)
             else:
                 row.dropped = True
             uow.session.flush()
             for position, item in enumerate(repo.agenda_rows(row.session_id)):
                 item.position = position
+            return snapshot
+
+    def restore_agenda_item(self, item: AgendaItem) -> AgendaItem:
+        """Put a removed item back where it was, with the same id."""
+        with self._uow() as uow:
+            repo = SessionRepository(uow.session)
+            row = uow.session.get(AgendaItemRow, item.id)
+            if row is None:
+                repo.get_session(item.session_id)
+                row = AgendaItemRow(
+                    id=item.id,
+                    session_id=item.session_id,
+                    kind=item.kind.value,
+                    text=item.text,
+                    source=item.source.value,
+                    source_id=item.source_id,
+                    carried_from_id=item.carried_from_id,
+                    discussed=item.discussed,
+                    notes=item.notes,
+                )
+                uow.session.add(row)
+            row.dropped = False
+            uow.session.flush()
+            rows = [r for r in repo.agenda_rows(item.session_id) if r.id != row.id]
+            rows.insert(min(item.position, len(rows)), row)
+            for position, each in enumerate(rows):
+                each.position = position
+            uow.session.flush()
+            return agenda_to_domain(row)
 
     def move_agenda_item(self, item_id: int, new_index: int) -> list[AgendaItem]:
         """Reorder: put the item at `new_index`; returns the agenda in its new order."""
@@ -766,4 +800,3 @@ def milestone_points(
         done = sum(1 for _, f in dates if f is not None and f < end)
         points.append(MilestonePoint(month_start, due, done))
     return points
-

@@ -356,3 +356,33 @@ def test_print_preview_paints_the_brief(qtbot, service, dialogs, tmp_path) -> No
         ["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True
     )
     assert "Pages:           1" in info.stdout
+
+
+def test_agenda_keys_and_undo(qtbot, service, dialogs, tmp_path, engine) -> None:
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    tab = make_tab(qtbot, service, dialogs, tmp_path)
+    for text in ("First", "Second", "Third"):
+        qtbot.keyClicks(tab.view.new_item_edit, text)
+        qtbot.keyClick(tab.view.new_item_edit, Qt.Key.Key_Return)
+    assert tab.agenda.texts() == ["First", "Second", "Third"]
+    view = tab.view.agenda_view
+    view.setFocus()
+    view.setCurrentIndex(tab.agenda.index(0, 2))
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert tab.agenda.texts() == ["Second", "First", "Third"]
+    view.setCurrentIndex(tab.agenda.index(2, 2))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert tab.agenda.texts() == ["Second", "First"]
+    stack = tab.undo_stack()
+    stack.undo()
+    assert tab.agenda.texts() == ["Second", "First", "Third"]
+    stack.undo()
+    assert tab.agenda.texts() == ["First", "Second", "Third"]
+    stack.redo()
+    stack.redo()
+    assert tab.agenda.texts() == ["Second", "First"]
+    in_db = sorted(rows(engine, AgendaItemRow), key=lambda r: r.position)
+    assert [r.text for r in in_db] == ["Second", "First"]
+    assert in_db[0].session_id == service.next_session(agreement.id).id
+    # the After page shows the same agenda, to tick what was discussed
+    assert tab.view.after_agenda_view.model() is tab.agenda

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
 
@@ -26,6 +26,7 @@ from mentor_desktop.services.sessions import SessionService
 from mentor_desktop.settings import AppSettings
 from mentor_desktop.ui.bus import ChangeBus, ChangeKind
 from mentor_desktop.ui.dialogs import Dialogs
+from mentor_desktop.ui.goals.commands import ServiceCommand
 from mentor_desktop.ui.models.action_items import ActionItemTableModel
 from mentor_desktop.ui.models.agenda_suggestions import SuggestionTableModel
 from mentor_desktop.ui.models.agenda_table import AgendaTableModel
@@ -69,6 +70,7 @@ class SessionPrepTab(TabPage):
         self._ask_save_file = ask_save_file
         self._current: Session | None = None
         self._loading = False
+        self._undo = QUndoStack(self)
         self.view = SessionPrepView(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -86,6 +88,7 @@ class SessionPrepTab(TabPage):
             (v.sessions_view, self.sessions),
             (v.suggestions_view, self.suggestions),
             (v.agenda_view, self.agenda),
+            (v.after_agenda_view, self.agenda),
             (v.actions_view, self.actions),
             (v.feedback_view, self.feedback),
         ):
@@ -104,6 +107,21 @@ class SessionPrepTab(TabPage):
         bus.changed.connect(self._on_changed)
         self.reload()
         self._preload_charts()
+
+    def undo_stack(self) -> QUndoStack:
+        return self._undo
+
+    def _push(self, text: str, redo, undo) -> None:
+        """Record an agenda edit that was just applied, so Edit > Undo can take it back."""
+        self._undo.push(
+            ServiceCommand(
+                text,
+                redo,
+                undo,
+                self._refresh_current,
+                lambda exc: self._dialogs.error(self, "Cannot undo", str(exc)),
+            )
+        )
 
     def _preload_charts(self) -> None:
         """Import Matplotlib off the GUI thread, so the first brief prints without a pause."""
@@ -135,6 +153,7 @@ class SessionPrepTab(TabPage):
         v.up_button.clicked.connect(lambda: self.move_agenda_item(-1))
         v.down_button.clicked.connect(lambda: self.move_agenda_item(1))
         v.remove_item_button.clicked.connect(self.remove_agenda_item)
+        v.agenda_view.installEventFilter(self)
         self.agenda.text_edited.connect(self._edit_agenda_text)
         self.agenda.discussed_toggled.connect(self._toggle_discussed)
         self.actions.done_toggled.connect(self._toggle_action_done)
@@ -146,6 +165,19 @@ class SessionPrepTab(TabPage):
         v.preview_button.clicked.connect(self.preview_brief)
         v.print_button.clicked.connect(self.print_document)
         v.pdf_button.clicked.connect(self.save_brief_pdf)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the agenda: Delete removes the item, Ctrl+Up / Ctrl+Down move it."""
+        if watched is self.view.agenda_view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.matches(QKeySequence.StandardKey.Delete):
+                self.remove_agenda_item()
+                return True
+            control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if control and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_agenda_item(-1 if event.key() == Qt.Key.Key_Up else 1)
+                return True
+        return super().eventFilter(watched, event)
 
     def _on_changed(self, kind: str) -> None:
         if kind in (ChangeKind.GOALS, ChangeKind.JOURNAL):
@@ -410,10 +442,17 @@ class SessionPrepTab(TabPage):
             if text is None:
                 return
         session = self._stored_current()
+        added: list = []
         if session is not None and self._run(
-            lambda: self._service.accept_suggestion(session, suggestion, text),
+            lambda: added.append(self._service.accept_suggestion(session, suggestion, text)),
             "Cannot add to the agenda",
         ):
+            item = added[0]
+            self._push(
+                "Add to agenda",
+                lambda: self._service.restore_agenda_item(item),
+                lambda: self._service.remove_agenda_item(item.id, forget=True),
+            )
             self._refresh_current()
 
     def drop_suggestion(self) -> None:
@@ -429,9 +468,17 @@ class SessionPrepTab(TabPage):
             return
         kind = AgendaKind(self.view.kind_combo.currentData())
         session = self._stored_current()
+        added: list = []
         if session is not None and self._run(
-            lambda: self._service.add_agenda_item(session, text, kind), "Cannot add to the agenda"
+            lambda: added.append(self._service.add_agenda_item(session, text, kind)),
+            "Cannot add to the agenda",
         ):
+            item = added[0]
+            self._push(
+                "Add agenda item",
+                lambda: self._service.restore_agenda_item(item),
+                lambda: self._service.remove_agenda_item(item.id, forget=True),
+            )
             self.view.new_item_edit.clear()
             self._refresh_current()
 
@@ -445,14 +492,26 @@ class SessionPrepTab(TabPage):
         if item is None or not 0 <= row + step < self.agenda.rowCount():
             return
         self._service.move_agenda_item(item.id, row + step)
+        self._push(
+            "Move agenda item",
+            lambda: self._service.move_agenda_item(item.id, row + step),
+            lambda: self._service.move_agenda_item(item.id, row),
+        )
         self._refresh_current()
         self.view.agenda_view.selectRow(row + step)
 
     def remove_agenda_item(self) -> None:
         item = self.agenda.item_at(self._selected_agenda_row())
-        if item is not None:
-            self._service.remove_agenda_item(item.id)
-            self._refresh_current()
+        if item is None:
+            return
+        snapshot = self._service.remove_agenda_item(item.id)
+        self._push(
+            "Remove agenda item",
+            lambda: self._service.remove_agenda_item(snapshot.id),
+            lambda: self._service.restore_agenda_item(snapshot),
+        )
+        self._refresh_current()
+        self.status_message.emit("Removed from the agenda (Edit > Undo puts it back).")
 
     def _edit_agenda_text(self, item_id: int, text: str) -> None:
         if self._run(

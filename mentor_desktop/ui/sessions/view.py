@@ -275,7 +275,13 @@ class SessionPrepView(QWidget):
         row.addWidget(self.add_feedback_button)
         feedback_layout.addLayout(row)
 
+        self.after_agenda_view = _table("after_agenda_view", page, 2)
+        self.after_agenda_view.setAccessibleName("Agenda: tick what was discussed")
+        self.after_agenda_view.setMaximumHeight(130)
+
         layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("Agenda — tick what you discussed:", page))
+        layout.addWidget(self.after_agenda_view)
         layout.addWidget(QLabel("Notes:", page))
         layout.addWidget(self.notes)
         layout.addWidget(QLabel("Key takeaways:", page))
