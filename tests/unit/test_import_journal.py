@@ -117,6 +117,9 @@ def test_failed_import_leaves_the_database_as_it_was(
     with pytest.raises(RuntimeError):
         portability.import_journal(parsed, progress=fail_halfway)
     assert _entries(engine) == before
+    # the search index and its triggers came back with the rollback
+    assert portability.import_journal(parsed).imported == 5
+    assert len(_search(engine, "promotion")) == 1
 
 
 @pytest.mark.parametrize(
