@@ -6,7 +6,8 @@ accents (`unicode61 remove_diacritics 2`), so `cafe` finds `café`.
 
 `build_match_query` turns anything a user types into a valid FTS5 query: every word becomes
 a quoted string, so FTS5 syntax in the input can never cause an error. Supported on top:
-"exact phrases", `prefix*`, `OR` between two terms, and `-word` / `NOT word` to exclude.
+"exact phrases", `prefix*` (two letters or more), `OR` between two terms, and `-word` /
+`NOT word` to exclude.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ SEARCH_TABLE = "journal_search"
 #: bm25 weights of the columns title, body, tag_text: a match in a title counts most.
 BM25_WEIGHTS = (8.0, 1.0, 4.0)
 MAX_TERMS = 32
+#: Shortest word that `word*` expands (the index keeps prefixes of 2 and 3 characters).
+MIN_PREFIX = 2
 
 
 def _is_word_char(ch: str) -> bool:
@@ -110,6 +113,9 @@ def _terms(text: str, prefix_last: bool) -> list[_Term]:
             continue
         if kind == "word" and is_last and prefix_last and not text[-1:].isspace():
             prefix = True
+        # A one-letter prefix matches nearly every entry and has no prefix index: treat it
+        # as the word itself.
+        prefix = prefix and len(words[-1]) >= MIN_PREFIX
         terms.append(_Term(tuple(words), prefix, negated, or_next and not negated))
         or_next = False
         if len(terms) >= MAX_TERMS:

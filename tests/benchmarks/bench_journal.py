@@ -128,7 +128,7 @@ def measure(path: Path) -> Figures:
     def save_typing() -> None:
         journal.save_text(entry.id, entry.title, body + " word" * next(typed))
 
-    save_ms = median_ms(save_typing, repeat=40)
+    save_ms = median_ms(save_typing, repeat=60, warmup=5)
     big = "A long pasted document line.\n" * 36_000  # ~1 MB
 
     def save_big() -> None:

@@ -322,3 +322,9 @@ def test_a_bulk_load_with_the_index_suspended_is_indexed_once_at_the_end(engine,
         raise RuntimeError("the import failed")
     assert triggers() == set(INDEX_TRIGGERS)  # rolled back with the transaction
     assert len(services.journal.search("quetzal")) == 1
+
+
+def test_a_one_letter_prefix_is_the_word_itself() -> None:
+    assert build_match_query("a*") == '"a"'
+    assert build_match_query("i", prefix_last=True) == '"i"'
+    assert build_match_query("ab", prefix_last=True) == '"ab"*'

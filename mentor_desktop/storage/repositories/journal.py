@@ -257,7 +257,12 @@ class JournalRepository:
             NO_FILTER,
             *_SUMMARY_COLUMNS,
             literal_column(snippet_expression()).label("snip"),
-        ).where(_search.c.rowid.in_(ids))
+        ).where(
+            # One pass over the range of the page's ids, not one index lookup per id (which
+            # for a prefix search would merge the prefix's word lists once per row).
+            _search.c.rowid.between(min(ids), max(ids)),
+            text(f"+{SEARCH_TABLE}.rowid IN ({', '.join(str(int(i)) for i in ids)})"),
+        )
         rows = {row.id: row for row in self.session.execute(page)}
         return [_summary(rows[i], rows[i].snip or "") for i in ids if i in rows]
 
