@@ -701,6 +701,22 @@ class SessionService:
             uow.session.flush()
             return feedback_to_domain(row)
 
+    def remove_action(self, action_id: int) -> ActionItem:
+        """Delete an action item recorded by mistake; returns it as it was."""
+        with self._uow() as uow:
+            row = SessionRepository(uow.session).get_action(action_id)
+            snapshot = action_to_domain(row)
+            uow.session.delete(row)
+            return snapshot
+
+    def remove_feedback(self, feedback_id: int) -> Feedback:
+        """Delete feedback recorded by mistake; returns it as it was."""
+        with self._uow() as uow:
+            row = SessionRepository(uow.session).get_feedback(feedback_id)
+            snapshot = feedback_to_domain(row)
+            uow.session.delete(row)
+            return snapshot
+
     def follow_through(self, mentorship_id: int | None = None) -> FollowThrough:
         with self._uow() as uow:
             items = SessionRepository(uow.session).actions(mentorship_id=mentorship_id)

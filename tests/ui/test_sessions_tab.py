@@ -386,3 +386,23 @@ def test_agenda_keys_and_undo(qtbot, service, dialogs, tmp_path, engine) -> None
     assert in_db[0].session_id == service.next_session(agreement.id).id
     # the After page shows the same agenda, to tick what was discussed
     assert tab.view.after_agenda_view.model() is tab.agenda
+
+
+def test_removing_an_action_item_and_feedback_asks_first(qtbot, service, dialogs, tmp_path, engine):
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    session = service.store(service.next_session(agreement.id))
+    service.add_action(session, ActionItemDraft("Mistake", due_date=date(2026, 4, 20)))
+    service.add_feedback(session.id, FeedbackDraft("Wrong", "Typed in error"))
+    tab = make_tab(qtbot, service, dialogs, tmp_path)
+    tab.view.pages.setCurrentIndex(1)
+    tab.view.actions_view.selectRow(0)
+    dialogs.confirm_answers.extend([False, True])
+    qtbot.mouseClick(tab.view.remove_action_button, Qt.MouseButton.LeftButton)
+    assert len(rows(engine, ActionItemRow)) == 1
+    qtbot.mouseClick(tab.view.remove_action_button, Qt.MouseButton.LeftButton)
+    assert rows(engine, ActionItemRow) == [] and tab.actions.rowCount() == 0
+    tab.view.feedback_view.selectRow(0)
+    dialogs.confirm_answers.append(True)
+    qtbot.mouseClick(tab.view.remove_feedback_button, Qt.MouseButton.LeftButton)
+    assert rows(engine, FeedbackRow) == [] and tab.feedback.rowCount() == 0
+    assert dialogs.asked[-1] == "Remove the feedback about “Wrong”?"

@@ -27,6 +27,9 @@ class FeedbackTableModel(QAbstractTableModel):
         self._items = list(items)
         self.endResetModel()
 
+    def item_at(self, row: int) -> Feedback | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._items)
 

@@ -162,6 +162,8 @@ class SessionPrepTab(TabPage):
         v.add_action_button.clicked.connect(self.add_action)
         v.action_text.returnPressed.connect(self.add_action)
         v.add_feedback_button.clicked.connect(self.add_feedback)
+        v.remove_action_button.clicked.connect(self.remove_action)
+        v.remove_feedback_button.clicked.connect(self.remove_feedback)
         v.preview_button.clicked.connect(self.preview_brief)
         v.print_button.clicked.connect(self.print_document)
         v.pdf_button.clicked.connect(self.save_brief_pdf)
@@ -568,6 +570,26 @@ class SessionPrepTab(TabPage):
         v.action_error.clear()
         v.action_text.clear()
         self._refresh_current()
+
+    def remove_action(self) -> None:
+        index = self.view.actions_view.currentIndex()
+        item = self.actions.item_at(index.row()) if index.isValid() else None
+        if item is None or not self._dialogs.confirm(
+            self, "Remove action item", f"Remove “{item.text}”?", "Remove"
+        ):
+            return
+        if self._run(lambda: self._service.remove_action(item.id), "Cannot remove"):
+            self._refresh_current()
+
+    def remove_feedback(self) -> None:
+        index = self.view.feedback_view.currentIndex()
+        item = self.feedback.item_at(index.row()) if index.isValid() else None
+        if item is None or not self._dialogs.confirm(
+            self, "Remove feedback", f"Remove the feedback about “{item.situation}”?", "Remove"
+        ):
+            return
+        if self._run(lambda: self._service.remove_feedback(item.id), "Cannot remove"):
+            self._refresh_current()
 
     def _toggle_action_done(self, action_id: int, done: bool) -> None:
         self._service.set_action_done(action_id, done, self._service_now().date())

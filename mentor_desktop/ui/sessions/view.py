@@ -233,6 +233,7 @@ class SessionPrepView(QWidget):
         self.action_due = OptionalDateField("Due", actions_box)
         self.action_due.setObjectName("action_due")
         self.add_action_button = _button("Add &action", "add_action", actions_box)
+        self.remove_action_button = _button("Remove", "remove_action", actions_box)
         self.action_error = QLabel(actions_box)
         self.action_error.setObjectName("action_error")
         self.action_error.setStyleSheet("color: #c62828;")
@@ -244,6 +245,7 @@ class SessionPrepView(QWidget):
         row.addWidget(self.action_owner)
         row.addWidget(self.action_due)
         row.addWidget(self.add_action_button)
+        row.addWidget(self.remove_action_button)
         actions_layout.addLayout(row)
         actions_layout.addWidget(self.action_error)
 
@@ -264,6 +266,7 @@ class SessionPrepView(QWidget):
             form.addRow(label, edit)
             self.feedback_fields[name] = edit
         self.add_feedback_button = _button("Add &feedback", "add_feedback", feedback_box)
+        self.remove_feedback_button = _button("Remove", "remove_feedback", feedback_box)
         self.feedback_error = QLabel(feedback_box)
         self.feedback_error.setObjectName("feedback_error")
         self.feedback_error.setStyleSheet("color: #c62828;")
@@ -272,6 +275,7 @@ class SessionPrepView(QWidget):
         feedback_layout.addLayout(form)
         row = QHBoxLayout()
         row.addWidget(self.feedback_error, 1)
+        row.addWidget(self.remove_feedback_button)
         row.addWidget(self.add_feedback_button)
         feedback_layout.addLayout(row)
 
