@@ -35,6 +35,7 @@ _STRIKE = re.compile(r"(?<!-)--(?=[^\s-])(.+?)(?<=[^\s-])--(?!-)")
 #: RedNotebook's hashtags: # then a letter, then letters, digits and a few joiners.
 HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w+\-]*)")
 
+
 def parse(path: Path) -> ParsedJournal:
     """Read every month file in the folder `path` (or the one month file `path`)."""
     if not path.exists():
