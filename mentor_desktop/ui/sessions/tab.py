@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
@@ -124,11 +124,13 @@ class SessionPrepTab(TabPage):
         )
 
     def _preload_charts(self) -> None:
-        """Import Matplotlib off the GUI thread, so the first brief prints without a pause."""
-        from mentor_desktop.charts.progress import preload
-        from mentor_desktop.ui.tasks import run_in_background
+        """Import Matplotlib on a pool thread, so the first brief prints without a pause.
 
-        run_in_background(lambda _report: preload(), description="loading the chart library")
+        Nothing to report back, so no signals: the pool runs the import and is done.
+        """
+        from mentor_desktop.charts.progress import preload
+
+        QThreadPool.globalInstance().start(preload)
 
     # ---------------------------------------------------------------- wiring
 
