@@ -220,7 +220,12 @@ class PortabilityService:
             raise MentorDesktopError(
                 f"Unknown import format {source_format!r}; choose one of {', '.join(IMPORTERS)}."
             )
-        return parse(path)
+        try:
+            return parse(path)
+        except OSError as exc:  # a folder or file that cannot be read
+            raise ImportFormatError(
+                path, f"it cannot be read ({exc.strerror or exc}).", str(exc.filename or "")
+            ) from exc
 
     def preview(self, parsed: ParsedJournal) -> ImportPreview:
         """Entries found, date range, tags, duplicates and problems; nothing is written."""

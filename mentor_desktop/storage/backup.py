@@ -95,8 +95,11 @@ def check_backup(path: Path) -> BackupCheck:
     """
     if not path.is_file():
         raise ImportFormatError(path, "the file does not exist.")
-    with path.open("rb") as handle:
-        header = handle.read(100)
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise ImportFormatError(path, f"the file cannot be read ({exc.strerror}).") from exc
     if not header.startswith(SQLITE_HEADER) or len(header) < 100:
         raise ImportFormatError(path, "it is not a Mentor Desktop database or backup.")
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:

@@ -197,3 +197,10 @@ def test_rednotebook_bad_input(tmp_path: Path) -> None:
     with pytest.raises(ImportFormatError, match="not a RedNotebook month file") as error:
         rednotebook.parse(tmp_path)
     assert error.value.where.startswith("line ")
+
+
+def test_unreadable_month_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "2024-05.txt").mkdir()  # a folder where a month file should be
+    with pytest.raises(ImportFormatError, match="cannot be read") as error:
+        rednotebook.parse(tmp_path)
+    assert "2024-05.txt" in str(error.value)
