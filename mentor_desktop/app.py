@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from mentor_desktop.services.journal import JournalService
     from mentor_desktop.services.portability import PortabilityService
     from mentor_desktop.services.sessions import SessionService
+    from mentor_desktop.services.timeline import TimelineService
 
 
 class Services:
@@ -53,6 +54,12 @@ class Services:
         from mentor_desktop.services.portability import PortabilityService
 
         return PortabilityService(self.uow)
+
+    @cached_property
+    def timeline(self) -> TimelineService:
+        from mentor_desktop.services.timeline import TimelineService
+
+        return TimelineService(self.uow)
 
 
 def build_services(engine: Engine) -> Services:

@@ -10,6 +10,7 @@ from mentor_desktop import APP_NAME, __version__
 from mentor_desktop.cli_portability import add_backup_commands, add_portability_commands
 from mentor_desktop.cli_journal import add_journal_commands
 from mentor_desktop.cli_sessions import add_session_commands
+from mentor_desktop.cli_timeline import add_timeline_commands
 from mentor_desktop.domain.errors import MentorDesktopError
 from mentor_desktop.paths import DB_ENV_VAR, resolve_db_path, settings_file
 
@@ -66,6 +67,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_demo]
 SUBCOMMANDS += [add_backup_commands, add_portability_commands]
 SUBCOMMANDS.append(add_journal_commands)
 SUBCOMMANDS.append(add_session_commands)
+SUBCOMMANDS.append(add_timeline_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

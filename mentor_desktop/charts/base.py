@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,6 +29,9 @@ class ChartPalette:
     primary: str
     secondary: str
     muted: str
+    #: Good and bad news (kept on time / missed); the same in light and dark.
+    positive: str = "#2e9e5b"
+    negative: str = "#d0453a"
 
     @classmethod
     def from_colours(cls, background: str, foreground: str, highlight: str) -> ChartPalette:
@@ -89,3 +93,70 @@ def render_png(figure: Figure, dpi: int = PRINT_DPI) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, facecolor=figure.get_facecolor())
     return buffer.getvalue()
+
+
+#: File formats a chart can be exported to, by file extension.
+EXPORT_FORMATS = ("png", "svg", "pdf")
+#: Resolution of exported PNG files.
+EXPORT_DPI = 200
+
+
+def export_format(path: str | Path) -> str:
+    """The export format named by `path`'s extension; ValueError for anything else."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in EXPORT_FORMATS:
+        shown = f".{suffix}" if suffix else "no extension"
+        raise ValueError(
+            f"cannot export a chart as {shown}; use a file name ending in "
+            + ", ".join(f".{name}" for name in EXPORT_FORMATS)
+        )
+    return suffix
+
+
+def export_figure(figure: Figure, path: str | Path, dpi: int = EXPORT_DPI) -> str:
+    """Write `figure` to `path` (PNG, SVG or PDF by extension) with the Agg canvas; returns
+    the format written."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fmt = export_format(path)
+    if figure.canvas is None or not hasattr(figure.canvas, "print_figure"):
+        FigureCanvasAgg(figure)
+    figure.savefig(
+        str(path), format=fmt, dpi=dpi, facecolor=figure.get_facecolor(), metadata=_metadata(fmt)
+    )
+    return fmt
+
+
+def _metadata(fmt: str) -> dict[str, str | None]:
+    """No creation date in SVG/PDF, so the same chart gives the same file."""
+    if fmt == "svg":
+        return {"Date": None}
+    if fmt == "pdf":
+        return {"CreationDate": None}
+    return {}
+
+
+def chart_title(axes, title: str, palette: ChartPalette, font_size: float = 9.0) -> None:
+    """A left-aligned chart title in the palette's text colour."""
+    axes.set_title(title, fontsize=font_size, color=palette.foreground, loc="left", pad=8)
+
+
+def label_axes(axes, palette: ChartPalette, x: str, y: str, font_size: float = 7.5) -> None:
+    axes.set_xlabel(x, fontsize=font_size, color=palette.foreground)
+    axes.set_ylabel(y, fontsize=font_size, color=palette.foreground)
+
+
+def empty_state(figure: Figure, palette: ChartPalette, title: str, message: str) -> Figure:
+    """A figure that says there is nothing to show (a title and a message, no empty axis)."""
+    figure.text(0.04, 0.92, title, fontsize=9.0, color=palette.foreground, ha="left", va="top")
+    figure.text(
+        0.5, 0.48, message, fontsize=8.5, color=palette.muted, ha="center", va="center", wrap=True
+    )
+    return figure
+
+
+def style_legend(legend, palette: ChartPalette) -> None:
+    if legend is None:
+        return
+    for text in legend.get_texts():
+        text.set_color(palette.foreground)

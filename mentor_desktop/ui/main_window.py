@@ -53,10 +53,30 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
         "Write upcoming sessions to an .ics file",
         lambda tab: tab.export_calendar(),
     )
+
+    def timeline_tab() -> TabPage:
+        from mentor_desktop.ui.timeline.tab import TimelineTab
+
+        return TimelineTab(services.timeline, bus, dialogs, settings)
+
+    timeline = LazyTab("Timeline", timeline_tab, opens=())
+    timeline.add_file_action(
+        "Pre&view review pack…",
+        "action_preview_review",
+        "Preview the review pack for the period chosen in the Timeline tab",
+        lambda tab: tab.preview_review(),
+    )
+    timeline.add_file_action(
+        "Save review pack as P&DF…",
+        "action_save_review",
+        "Write the review pack for the period chosen in the Timeline tab as PDF",
+        lambda tab: tab.save_review_pdf(),
+    )
     return [
         LazyTab("Goals", goals_tab, opens=(ItemKind.GOAL, ItemKind.MILESTONE)),
         LazyTab("Journal", journal_tab),
         sessions,
+        timeline,
     ]
 
 

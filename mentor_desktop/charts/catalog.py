@@ -1,0 +1,40 @@
+"""The four timeline charts by name, so the tab, the command line and the review pack draw
+them the same way."""
+
+from __future__ import annotations
+
+from mentor_desktop.charts.base import PRINT_PALETTE, ChartPalette
+
+#: Command-line names of the charts, in the order the tab lists them.
+CHART_NAMES = ("burnup", "progress", "follow-through", "rhythm")
+DEFAULT_SIZE_MM = (160.0, 90.0)
+
+
+def draw_chart(
+    name: str,
+    data,
+    palette: ChartPalette = PRINT_PALETTE,
+    width_mm: float = DEFAULT_SIZE_MM[0],
+    height_mm: float = DEFAULT_SIZE_MM[1],
+):
+    """The Figure of chart `name` for `data` (computed by TimelineService.chart_data)."""
+    if name == "burnup":
+        from mentor_desktop.charts.burnup import burnup_figure as draw
+    elif name == "progress":
+        from mentor_desktop.charts.goal_progress import goal_progress_figure as draw
+    elif name == "follow-through":
+        from mentor_desktop.charts.follow_through import follow_through_figure as draw
+    elif name == "rhythm":
+        from mentor_desktop.charts.rhythm import rhythm_figure as draw
+    else:
+        raise ValueError(
+            f"there is no chart called {name!r}; choose one of {', '.join(CHART_NAMES)}"
+        )
+    return draw(data, palette, width_mm, height_mm)
+
+
+def qt_canvas(figure):
+    """A Qt widget showing `figure` (FigureCanvasQTAgg; needs a QApplication)."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    return FigureCanvasQTAgg(figure)

@@ -1,0 +1,164 @@
+"""`mentor-desktop chart` and `mentor-desktop report`: the timeline charts and the review pack.
+
+Only argparse and the standard library are imported here: `cli.py` is loaded when the window
+starts, so services, Qt and Matplotlib are imported inside the handlers.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from mentor_desktop.domain.errors import MentorDesktopError
+
+CHART_CHOICES = ("burnup", "progress", "follow-through", "rhythm")
+CHART_EXTENSIONS = (".png", ".svg", ".pdf")
+#: Where the Timeline tab keeps the last closing reflection (see AppSettings state keys).
+REFLECTION_KEY = "timeline/reflection"
+
+
+def _output_path(text: str, suffixes: tuple[str, ...], what: str) -> Path:
+    path = Path(text).expanduser()
+    wanted = ", ".join(suffixes)
+    if path.is_dir():
+        raise MentorDesktopError(f"{path} is a folder; give a file name ending in {wanted}.")
+    if path.suffix.lower() not in suffixes:
+        shown = f"'{path.suffix}'" if path.suffix else "no extension"
+        raise MentorDesktopError(
+            f"Cannot write {what} to {path.name} ({shown}); use a file name ending in {wanted}."
+        )
+    if not path.parent.exists():
+        raise MentorDesktopError(f"The folder {path.parent} does not exist.")
+    return path
+
+
+def _open_timeline(args: argparse.Namespace):
+    from mentor_desktop.app import open_services
+    from mentor_desktop.paths import resolve_db_path
+
+    engine, services = open_services(resolve_db_path(args.db))
+    return engine, services.timeline
+
+
+# ---------------------------------------------------------------- chart
+
+
+def _cmd_chart(args: argparse.Namespace) -> int:
+    if args.name not in CHART_CHOICES:
+        raise MentorDesktopError(
+            f"There is no chart called {args.name!r}; choose one of {', '.join(CHART_CHOICES)}."
+        )
+    output = _output_path(args.output, CHART_EXTENSIONS, "a chart")
+    engine, timeline = _open_timeline(args)
+    try:
+        data = timeline.chart_data(args.name)
+    finally:
+        engine.dispose()
+    from mentor_desktop.charts.base import PRINT_PALETTE, ChartPalette, export_figure
+    from mentor_desktop.charts.catalog import draw_chart
+
+    palette = PRINT_PALETTE
+    if args.dark:
+        palette = ChartPalette.from_colours("#2b2d30", "#e6e6e6", "#3d7bd9")
+    figure = draw_chart(args.name, data, palette, args.width, args.height)
+    try:
+        fmt = export_figure(figure, output)
+    except OSError as exc:
+        raise MentorDesktopError(f"Cannot write {output}: {exc}") from exc
+    print(f"Wrote the {args.name} chart ({fmt.upper()}) to {output}")
+    return 0
+
+
+def _size_mm(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a size in millimetres, got {text!r}") from None
+    if not 30 <= value <= 1000:
+        raise argparse.ArgumentTypeError(f"expected 30 to 1000 millimetres, got {text}")
+    return value
+
+
+def _add_chart(commands: argparse._SubParsersAction) -> None:
+    chart = commands.add_parser(
+        "chart",
+        help="write a timeline chart (burnup, progress, follow-through, rhythm) as PNG/SVG/PDF",
+        description="Write one of the Timeline tab's charts to a file; the format follows "
+        "the file's extension (.png, .svg or .pdf).",
+    )
+    chart.add_argument("name", metavar="NAME", help=f"one of {', '.join(CHART_CHOICES)}")
+    chart.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+    chart.add_argument("--width", type=_size_mm, default=160.0, help="width in mm (160)")
+    chart.add_argument("--height", type=_size_mm, default=90.0, help="height in mm (90)")
+    chart.add_argument("--dark", action="store_true", help="use the dark palette")
+    chart.set_defaults(handler=_cmd_chart)
+
+
+# ---------------------------------------------------------------- report
+
+
+def _stored_reflection() -> str:
+    from mentor_desktop.paths import settings_file
+    from mentor_desktop.settings import AppSettings
+
+    path = settings_file()
+    if not path.exists():
+        return ""
+    return AppSettings(path).state_text(REFLECTION_KEY, "")
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from mentor_desktop.services.timeline import parse_day
+
+    start = parse_day(args.start, "--from") if args.start else None
+    end = parse_day(args.end, "--to") if args.end else None
+    if start and end and start > end:
+        raise MentorDesktopError(
+            f"--from {start.isoformat()} is after --to {end.isoformat()}; swap them."
+        )
+    output = _output_path(args.output, (".pdf",), "the review pack")
+    reflection = args.reflection if args.reflection is not None else _stored_reflection()
+    engine, timeline = _open_timeline(args)
+    try:
+        data = timeline.review_data(start, end, reflection)
+    finally:
+        engine.dispose()
+    from mentor_desktop.reports.pipeline import PageSize, ensure_gui_application
+    from mentor_desktop.reports.review import range_label, write_review
+
+    ensure_gui_application()
+    page_size = PageSize(args.page_size) if args.page_size else None
+    try:
+        pages = write_review(data, output, page_size)
+    except OSError as exc:
+        raise MentorDesktopError(f"Cannot write {output}: {exc}") from exc
+    plural = "s" if pages != 1 else ""
+    note = " (nothing recorded in that range)" if data.is_empty else ""
+    print(f"Wrote the review pack for {range_label(data)}{note} ({pages} page{plural}) to {output}")
+    return 0
+
+
+def _add_report(commands: argparse._SubParsersAction) -> None:
+    report = commands.add_parser(
+        "report",
+        help="write the review pack (progress over a date range) as PDF",
+        description="Write the review pack as PDF: what was planned, done and slipped, with "
+        "evidence, feedback and charts. The range defaults to the last six months.",
+    )
+    report.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD)")
+    report.add_argument("--to", dest="end", metavar="DATE", help="last day (YYYY-MM-DD)")
+    report.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="PDF to write")
+    report.add_argument(
+        "--reflection",
+        metavar="TEXT",
+        help="closing reflection (default: the last one written in the Timeline tab)",
+    )
+    report.add_argument(
+        "--page-size", choices=["a4", "letter"], help="paper size (default: from your locale)"
+    )
+    report.set_defaults(handler=_cmd_report)
+
+
+def add_timeline_commands(commands: argparse._SubParsersAction) -> None:
+    _add_chart(commands)
+    _add_report(commands)

@@ -1,0 +1,224 @@
+"""The review pack: ReviewData -> HTML from `templates/review.html` -> the report pipeline.
+
+The same pipeline as the session brief (HTML + CSS -> QTextDocument -> PDF or printer); the
+burn-up and progress charts go in as PNG images.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from pathlib import Path
+from string import Template
+
+from mentor_desktop.domain.progress import percent
+from mentor_desktop.domain.timeline import CompletedMilestone, ReviewData
+from mentor_desktop.reports.pipeline import PageSize, Report, load_template, mm_to_px, write_pdf
+
+CHART_MM = (170, 80)
+CHART_DPI = 200
+MAX_WINS = 25
+MAX_FEEDBACK = 20
+
+
+def _day(value: date | None) -> str:
+    return f"{value:%d %b %Y}" if value else "no date"
+
+
+def _text(value: str) -> str:
+    return escape(value).replace("\n", "<br/>")
+
+
+def _empty(message: str) -> str:
+    return f'<p class="muted">{escape(message)}</p>'
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def range_label(data: ReviewData) -> str:
+    return f"{data.start:%d %b %Y} – {data.end:%d %b %Y}"
+
+
+def _headline_html(data: ReviewData) -> str:
+    h = data.headline
+    cells = [
+        (str(h.milestones_completed), "milestones completed"),
+        (f"{h.milestones_on_time} of {h.milestones_completed}", "completed on time"),
+        (str(h.goals_achieved), "goals achieved"),
+        (str(h.sessions_held), "mentoring sessions held"),
+        (f"{h.commitments_kept} of {h.commitments_due}", "commitments kept on time"),
+    ]
+    row = "".join(
+        f'<td width="20%"><span class="number">{escape(number)}</span><br/>'
+        f'<span class="label">{escape(label)}</span></td>'
+        for number, label in cells
+    )
+    return f'<table class="numbers" width="100%" cellspacing="0"><tr>{row}</tr></table>'
+
+
+def _milestone_html(item: CompletedMilestone) -> str:
+    timing = f"done {_day(item.done_date)}"
+    if item.due_date is not None:
+        state = "ok" if item.on_time else "late"
+        word = "on time" if item.on_time else "late"
+        timing += f', due {_day(item.due_date)} <span class="{state}">({word})</span>'
+    if item.first_planned is not None and item.first_planned != item.due_date:
+        timing += f", first planned for {_day(item.first_planned)}"
+    lines = [
+        f'<li class="evidence">{_day(e.day)} · {escape(e.kind.capitalize())}: '
+        f"{escape(e.title or '(untitled entry)')}</li>"
+        for e in item.evidence
+    ]
+    evidence = (
+        f"<ul>{''.join(lines)}</ul>"
+        if lines
+        else '<p class="muted">No journal entry linked to this milestone.</p>'
+    )
+    return (
+        f"<h3>{escape(item.title)}</h3>"
+        f'<p class="tag">{escape(item.goal_title)} · {timing}</p>{evidence}'
+    )
+
+
+def _completed_html(data: ReviewData) -> str:
+    if not data.completed:
+        return _empty("No milestone was completed in this period.")
+    return "".join(_milestone_html(item) for item in data.completed)
+
+
+def _goals_html(data: ReviewData) -> str:
+    parts = []
+    if data.achieved_goals:
+        items = "".join(f"<li>{escape(title)}</li>" for title in data.achieved_goals)
+        parts.append(f"<p><b>Achieved in this period:</b></p><ul>{items}</ul>")
+    goals = data.goals.goals
+    if not goals:
+        parts.append(_empty("No active goals."))
+        return "".join(parts)
+    rows = [
+        "<tr><th>Active goal</th><th>Progress</th><th>Time spent</th><th>Pace</th>"
+        "<th>Target</th></tr>"
+    ]
+    for goal in goals:
+        spent = f"{percent(goal.time_share)} %" if goal.time_share is not None else "–"
+        rows.append(
+            f"<tr><td>{escape(goal.title)}</td><td>{percent(goal.progress)} %</td>"
+            f"<td>{spent}</td><td>{escape(goal.pace.label)}</td>"
+            f"<td>{_day(goal.target_date)}</td></tr>"
+        )
+    parts.append(f'<table class="list" width="100%" cellspacing="0">{"".join(rows)}</table>')
+    return "".join(parts)
+
+
+def _slips_html(data: ReviewData) -> str:
+    if not data.slips:
+        return _empty("Nothing was rescheduled in this period.")
+    rows = ["<tr><th>What moved</th><th>From</th><th>To</th><th>Reason recorded</th></tr>"]
+    for slip in data.slips:
+        days = slip.days
+        moved = f" ({days:+d} days)" if days else ""
+        reason = escape(slip.reason) if slip.reason.strip() else '<span class="muted">none</span>'
+        subject = escape(slip.subject)
+        if slip.goal_title and slip.goal_title != slip.subject:
+            subject += f' <span class="tag">· {escape(slip.goal_title)}</span>'
+        rows.append(
+            f"<tr><td>{subject}<br/><span class='tag'>{escape(slip.field_label)}</span></td>"
+            f"<td>{_day(slip.old_value)}</td><td>{_day(slip.new_value)}{moved}</td>"
+            f"<td>{reason}</td></tr>"
+        )
+    return f'<table class="list" width="100%" cellspacing="0">{"".join(rows)}</table>'
+
+
+def _feedback_html(data: ReviewData) -> str:
+    if not data.feedback:
+        return _empty("No feedback was recorded in this period.")
+    parts = []
+    for line in data.feedback[:MAX_FEEDBACK]:
+        what = " ".join(part for part in (line.situation, line.behaviour) if part)
+        impact = f" <i>Impact:</i> {_text(line.impact)}" if line.impact.strip() else ""
+        response = (
+            _text(line.response) if line.response.strip() else "<i>No response recorded yet.</i>"
+        )
+        parts.append(
+            f'<p><span class="tag">{_day(line.session_day)}</span> {_text(what)}{impact}<br/>'
+            f"<b>What I did with it:</b> {response}</p>"
+        )
+    more = len(data.feedback) - MAX_FEEDBACK
+    if more > 0:
+        parts.append(_empty(f"… and {_plural(more, 'more piece')} of feedback."))
+    return "".join(parts)
+
+
+def _wins_html(data: ReviewData) -> str:
+    if not data.wins:
+        return _empty("No wins were recorded in the journal in this period.")
+    shown = data.wins[-MAX_WINS:]
+    items = "".join(
+        f"<li>{_day(w.day)} · {escape(w.title or '(untitled entry)')}</li>" for w in shown
+    )
+    more = len(data.wins) - len(shown)
+    extra = _empty(f"… and {_plural(more, 'earlier win')} in the journal.") if more > 0 else ""
+    return f"<ul>{items}</ul>{extra}"
+
+
+def review_html(data: ReviewData) -> str:
+    empty_note = ""
+    if data.is_empty:
+        empty_note = (
+            '<p class="late">There is nothing recorded between '
+            f"{data.start:%d %b %Y} and {data.end:%d %b %Y}: no milestones completed, no "
+            "sessions held, no commitments due, no feedback and no wins. Choose a wider "
+            "range to see your progress.</p>"
+        )
+    reflection = (
+        f'<p class="reflection">{_text(data.reflection)}</p>'
+        if data.reflection
+        else _empty("No closing reflection was written.")
+    )
+    values = {
+        "title": escape(f"Review pack — {range_label(data)}"),
+        "range": escape(range_label(data)),
+        "today": f"{data.today:%d %B %Y}",
+        "empty_note": empty_note,
+        "headline": _headline_html(data),
+        "completed": _completed_html(data),
+        "goals": _goals_html(data),
+        "chart_width": str(mm_to_px(CHART_MM[0])),
+        "chart_height": str(mm_to_px(CHART_MM[1])),
+        "slips": _slips_html(data),
+        "feedback": _feedback_html(data),
+        "wins": _wins_html(data),
+        "reflection": reflection,
+    }
+    return Template(load_template("review.html")).substitute(values)
+
+
+def review_report(data: ReviewData) -> Report:
+    """The review pack as a Report (HTML, CSS and the two chart images)."""
+    from mentor_desktop.charts.base import render_png
+    from mentor_desktop.charts.burnup import burnup_figure
+    from mentor_desktop.charts.goal_progress import goal_progress_figure
+
+    width, height = CHART_MM
+    images = {
+        "chart:burnup": render_png(
+            burnup_figure(data.burnup, width_mm=width, height_mm=height), CHART_DPI
+        ),
+        "chart:progress": render_png(
+            goal_progress_figure(data.goals, width_mm=width, height_mm=height), CHART_DPI
+        ),
+    }
+    return Report(
+        title=f"Review pack — {range_label(data)}",
+        html=review_html(data),
+        css=load_template("review.css"),
+        images=images,
+        footer=f"Review pack · {range_label(data)}",
+    )
+
+
+def write_review(data: ReviewData, path: Path, page_size: PageSize | None = None) -> int:
+    """Write the review pack to `path`; returns the number of pages."""
+    return write_pdf(review_report(data), path, page_size)

@@ -1,0 +1,213 @@
+"""Data for the Timeline tab, its four charts and the review pack.
+
+Every method is one read-only unit of work and returns plain dataclasses from
+`domain/timeline.py`; nothing here knows about Matplotlib or Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from mentor_desktop.domain.errors import ValidationError
+from mentor_desktop.domain.progress import goal_progress
+from mentor_desktop.domain.timeline import (
+    BurnupData,
+    CompletedMilestone,
+    FollowThroughData,
+    GoalPace,
+    GoalProgressData,
+    Headline,
+    ReviewData,
+    RhythmData,
+    TimelineItem,
+    burnup,
+    follow_through_by_quarter,
+    rhythm,
+    time_share,
+)
+from mentor_desktop.storage.repositories import goal_reads
+from mentor_desktop.storage.repositories import timeline as reads
+from mentor_desktop.storage.uow import UnitOfWorkFactory
+
+#: The charts by command-line name, with their titles.
+CHARTS: dict[str, str] = {
+    "burnup": "Milestone burn-up",
+    "progress": "Progress by goal",
+    "follow-through": "Follow-through",
+    "rhythm": "Journal rhythm",
+}
+#: The review pack covers this many months back from today unless told otherwise.
+REVIEW_MONTHS = 6
+#: Evidence lines shown under one completed milestone, and how far back wins count.
+EVIDENCE_PER_MILESTONE = 4
+EVIDENCE_DAYS = 60
+
+
+def default_review_range(today: date) -> tuple[date, date]:
+    """The last six months up to today."""
+    return today - relativedelta(months=REVIEW_MONTHS), today
+
+
+class TimelineService:
+    """Chart data, timeline items and the review pack's contents."""
+
+    def __init__(
+        self, uow_factory: UnitOfWorkFactory, today: Callable[[], date] = date.today
+    ) -> None:
+        self._uow = uow_factory
+        self._today = today
+
+    def today(self) -> date:
+        return self._today()
+
+    def with_today(self, today: date) -> TimelineService:
+        """The same service on a fixed day (tests and benchmarks)."""
+        return TimelineService(self._uow, lambda: today)
+
+    # ---------------------------------------------------------------- charts
+
+    def burnup(self) -> BurnupData:
+        today = self._today()
+        with self._uow() as uow:
+            connection = uow.session.connection()
+            milestones = reads.milestone_dates(connection)
+            active = reads.goal_heads(connection, statuses=["active"])
+        return burnup(milestones, [(g[0], g[1], g[5]) for g in active], today)
+
+    def goal_progress(self) -> GoalProgressData:
+        today = self._today()
+        with self._uow() as uow:
+            goals = goal_reads.load_goals(uow.session.connection(), statuses=["active"])
+        return GoalProgressData(
+            tuple(
+                GoalPace(
+                    goal.id,
+                    goal.title,
+                    goal_progress(goal),
+                    time_share(goal.start_date, goal.target_date, today),
+                    goal.start_date,
+                    goal.target_date,
+                )
+                for goal in goals
+            ),
+            today,
+        )
+
+    def follow_through(self) -> FollowThroughData:
+        with self._uow() as uow:
+            commitments = reads.my_commitments(uow.session.connection())
+        return follow_through_by_quarter(commitments, self._today())
+
+    def rhythm(self) -> RhythmData:
+        with self._uow() as uow:
+            days = reads.journal_days(uow.session.connection())
+        return rhythm(days)
+
+    def chart_data(
+        self, name: str
+    ) -> BurnupData | GoalProgressData | FollowThroughData | RhythmData:
+        """The data of the chart called `name` (one of CHARTS)."""
+        loaders = {
+            "burnup": self.burnup,
+            "progress": self.goal_progress,
+            "follow-through": self.follow_through,
+            "rhythm": self.rhythm,
+        }
+        if name not in loaders:
+            raise ValidationError.single(
+                "chart", f"There is no chart called {name!r}; choose one of {', '.join(CHARTS)}."
+            )
+        return loaders[name]()
+
+    # ---------------------------------------------------------------- timeline
+
+    def timeline_items(
+        self, start: date | None = None, end: date | None = None
+    ) -> list[TimelineItem]:
+        """Goals, milestones and sessions in the window (everything when no window is given)."""
+        with self._uow() as uow:
+            return reads.timeline_items(uow.session.connection(), start, end)
+
+    # ---------------------------------------------------------------- review pack
+
+    def review_data(
+        self, start: date | None = None, end: date | None = None, reflection: str = ""
+    ) -> ReviewData:
+        """What the review pack shows for `start`..`end` (default: the last six months)."""
+        today = self._today()
+        default_start, default_end = default_review_range(today)
+        start = start or (
+            default_start if end is None else end - relativedelta(months=REVIEW_MONTHS)
+        )
+        end = end or default_end
+        if start > end:
+            raise ValidationError.single(
+                "start", f"The start date {start:%d %b %Y} is after the end date {end:%d %b %Y}."
+            )
+        with self._uow() as uow:
+            connection = uow.session.connection()
+            done_rows = reads.completed_milestones(connection, start, end)
+            first = reads.first_planned_dates(connection)
+            evidence = reads.milestone_evidence(
+                connection,
+                [(row[0], row[2], row[5]) for row in done_rows],
+                EVIDENCE_DAYS,
+                EVIDENCE_PER_MILESTONE,
+            )
+            achieved = reads.achieved_goals(connection, start, end)
+            held = reads.sessions_held(connection, start, end)
+            due = reads.commitments_due(connection, start, end)
+            slips = reads.slips(connection, start, end)
+            feedback = reads.feedback(connection, start, end)
+            wins = reads.wins(connection, start, end)
+        completed = tuple(
+            CompletedMilestone(
+                milestone_id=row[0],
+                title=row[1],
+                goal_title=row[3],
+                due_date=row[4],
+                done_date=row[5],
+                first_planned=first.get(row[0]),
+                evidence=tuple(evidence.get(row[0], ())),
+            )
+            for row in done_rows
+        )
+        judged = [c for c in due if c.done is not None or (c.due is not None and c.due < today)]
+        kept = sum(
+            1 for c in judged if c.done is not None and c.due is not None and c.done <= c.due
+        )
+        headline = Headline(
+            milestones_completed=len(completed),
+            milestones_on_time=sum(1 for c in completed if c.on_time),
+            goals_achieved=len(achieved),
+            sessions_held=held,
+            commitments_due=len(judged),
+            commitments_kept=kept,
+        )
+        return ReviewData(
+            start=start,
+            end=end,
+            today=today,
+            headline=headline,
+            completed=completed,
+            goals=self.goal_progress(),
+            slips=tuple(slips),
+            feedback=tuple(feedback),
+            wins=tuple(wins),
+            burnup=self.burnup(),
+            achieved_goals=tuple(title for title, _day in achieved),
+            reflection=reflection.strip(),
+        )
+
+
+def parse_day(text: str, what: str) -> date:
+    """A date typed as YYYY-MM-DD; a clear ValidationError otherwise."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError.single(
+            what, f"{text!r} is not a date; write it as YYYY-MM-DD (for example 2026-05-31)."
+        ) from None

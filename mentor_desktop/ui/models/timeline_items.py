@@ -1,0 +1,157 @@
+"""Timeline items (goals, milestones, sessions) that show in a date window, as a table.
+
+The model holds every item once; `set_window` and `set_filter` only choose rows, so zooming
+and scrolling never touch the database. The timeline canvas paints the rows of this model.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from mentor_desktop.domain.timeline import TimelineItem, TimelineKind
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+HEADERS = ("Kind", "Title", "Start", "End", "Status")
+#: The TimelineItem of a row.
+ItemRole = Qt.ItemDataRole.UserRole + 1
+
+
+def describe(item: TimelineItem) -> str:
+    """A few lines about `item`, for a tooltip."""
+    if item.kind is TimelineKind.GOAL:
+        lines = [
+            f"Goal: {item.title}",
+            f"{item.goal_kind.capitalize()} · {item.goal_status.capitalize()}",
+            f"{item.start:%d %b %Y} → {item.end:%d %b %Y}",
+        ]
+    elif item.kind is TimelineKind.MILESTONE:
+        lines = [f"Milestone: {item.title}", f"Goal: {item.detail}", f"Due {item.start:%d %b %Y}"]
+        if item.first_planned is not None:
+            lines.append(
+                f"First planned for {item.first_planned:%d %b %Y} ({item.slipped_days:+d} days)"
+            )
+        lines.append(f"Done {item.done_date:%d %b %Y}" if item.done_date else "Not done yet")
+    else:
+        lines = [
+            f"Session: {item.title}",
+            f"{item.start:%a %d %b %Y}, {item.detail}",
+            item.status.capitalize(),
+        ]
+    return "\n".join(lines)
+
+
+class TimelineItemModel(QAbstractTableModel):
+    """Rows of TimelineItem inside the current window that pass the kind/status filter.
+
+    Goals and milestones are filtered by their goal's kind and status; sessions always show.
+
+    Signals: none beyond QAbstractTableModel's (a window or filter change resets the model).
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[TimelineItem] = []
+        self._rows: list[TimelineItem] = []
+        self._window: tuple[date, date] | None = None
+        self._kind: str | None = None
+        self._status: str | None = None
+
+    # ---------------------------------------------------------------- input
+
+    def set_items(self, items: list[TimelineItem]) -> None:
+        self._all = list(items)
+        self._refilter()
+
+    def set_window(self, start: date, end: date) -> None:
+        if self._window == (start, end):
+            return
+        self._window = (start, end)
+        self._refilter()
+
+    def set_filter(self, goal_kind: str | None, goal_status: str | None) -> None:
+        self._kind, self._status = goal_kind, goal_status
+        self._refilter()
+
+    @property
+    def window(self) -> tuple[date, date] | None:
+        return self._window
+
+    def bounds(self) -> tuple[date, date] | None:
+        """The first and last day any item covers (None when there are no items)."""
+        if not self._all:
+            return None
+        first = min(min(i.start, i.first_planned or i.start) for i in self._all)
+        return first, max(i.end for i in self._all)
+
+    def _passes(self, item: TimelineItem) -> bool:
+        if item.kind is TimelineKind.SESSION:
+            return True
+        if self._kind is not None and item.goal_kind != self._kind:
+            return False
+        return self._status is None or item.goal_status == self._status
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        window = self._window
+        self._rows = [
+            item
+            for item in self._all
+            if self._passes(item) and (window is None or item.overlaps(*window))
+        ]
+        self.endResetModel()
+
+    # ---------------------------------------------------------------- access
+
+    def items(self) -> list[TimelineItem]:
+        return list(self._rows)
+
+    def item_at(self, row: int) -> TimelineItem | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, kind: TimelineKind, item_id: int) -> int:
+        for row, item in enumerate(self._rows):
+            if item.kind is kind and item.id == item_id:
+                return row
+        return -1
+
+    # ---------------------------------------------------------------- Qt
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.item_at(index.row())
+        if item is None:
+            return None
+        if role == ItemRole:
+            return item
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return describe(item)
+        if role == Qt.ItemDataRole.DisplayRole:
+            column = index.column()
+            if column == 0:
+                return item.kind.label
+            if column == 1:
+                return item.title
+            if column == 2:
+                return item.start.isoformat()
+            if column == 3:
+                return item.end.isoformat()
+            if column == 4:
+                return item.status.capitalize()
+        return None

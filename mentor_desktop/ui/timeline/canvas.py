@@ -1,0 +1,334 @@
+"""The timeline drawn with QPainter from a TimelineItemModel: goal bars, milestone markers
+with their slip lines, session ticks, month or year lines and a line for today."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from mentor_desktop.domain.timeline import TimelineItem, TimelineKind
+from mentor_desktop.ui.models.timeline_items import TimelineItemModel, describe
+
+HEADER = 26
+SESSION_LANE = 24
+LANE = 38
+BAR = 12
+#: A goal's title sits above its bar, in this band at the top of the lane.
+TITLE_BAND = 18
+MARKER = 6
+MARGIN = 8
+CAREER = QColor("#3d7bd9")
+PERSONAL = QColor("#2e9e7b")
+SLIP = QColor("#d0453a")
+TODAY = QColor("#d08a1a")
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """Where an item was drawn, for hit tests (later shapes lie on top)."""
+
+    rect: QRectF
+    item: TimelineItem
+
+
+def _months_between(start: date, end: date, step: int) -> list[date]:
+    months = []
+    cursor = date(start.year, start.month, 1)
+    while cursor <= end:
+        if (cursor.month - 1) % step == 0 and cursor >= start:
+            months.append(cursor)
+        year, month = divmod(cursor.month, 12)
+        cursor = date(cursor.year + year, month + 1, 1)
+    return months
+
+
+class TimelineCanvas(QWidget):
+    """Paints the model's rows for its window; hover shows details, double-click opens.
+
+    Signals:
+        item_activated(str, int): a TimelineKind value and an id, on double-click.
+        scroll_requested(int): days to move the window by (Left/Right keys, horizontal wheel).
+    """
+
+    item_activated = Signal(str, int)
+    scroll_requested = Signal(int)
+
+    def __init__(self, model: TimelineItemModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._today = date.today()
+        self._shapes: list[Shape] = []
+        self._lanes: dict[int, int] = {}
+        self._dirty = True
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(False)
+        self.setAccessibleName("Timeline")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        model.modelReset.connect(self._model_changed)
+
+    def set_today(self, today: date) -> None:
+        self._today = today
+        self._dirty = True
+        self.update()
+
+    # ---------------------------------------------------------------- geometry
+
+    def _model_changed(self) -> None:
+        self._dirty = True
+        lanes: dict[int, int] = {}
+        for item in self._model.items():
+            if item.goal_id is not None and item.goal_id not in lanes:
+                lanes[item.goal_id] = len(lanes)
+        self._lanes = lanes
+        self.updateGeometry()
+        self.setMinimumHeight(self.sizeHint().height())
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, HEADER + SESSION_LANE + LANE * len(self._lanes) + MARGIN)
+
+    def lane_count(self) -> int:
+        return len(self._lanes)
+
+    def x_of(self, day: date) -> float:
+        window = self._model.window
+        if window is None:
+            return 0.0
+        start, end = window
+        span = max(1, (end - start).days + 1)
+        return MARGIN + (day - start).days / span * (self.width() - 2 * MARGIN)
+
+    def lane_top(self, goal_id: int) -> float:
+        return HEADER + SESSION_LANE + LANE * self._lanes.get(goal_id, 0)
+
+    def resizeEvent(self, event) -> None:
+        self._dirty = True
+        super().resizeEvent(event)
+
+    def _layout(self) -> None:
+        """Compute every item's rectangle (goals first, then milestones, then sessions)."""
+        shapes: list[Shape] = []
+        items = self._model.items()
+        for item in items:
+            if item.kind is TimelineKind.GOAL:
+                top = self.lane_top(item.id) + TITLE_BAND + 2
+                left, right = self.x_of(item.start), self.x_of(item.end + timedelta(days=1))
+                shapes.append(Shape(QRectF(left, top, max(3.0, right - left), BAR), item))
+        for item in items:
+            if item.kind is TimelineKind.MILESTONE and item.goal_id is not None:
+                centre_y = self.lane_top(item.goal_id) + TITLE_BAND + 2 + BAR / 2
+                x = self.x_of(item.start)
+                rect = QRectF(x - MARKER - 1, centre_y - MARKER - 1, 2 * MARKER + 2, 2 * MARKER + 2)
+                shapes.append(Shape(rect, item))
+        for item in items:
+            if item.kind is TimelineKind.SESSION:
+                x = self.x_of(item.start)
+                shapes.append(Shape(QRectF(x - 3, HEADER + 4, 6, SESSION_LANE - 8), item))
+        self._shapes = shapes
+        self._dirty = False
+
+    def shapes(self) -> list[Shape]:
+        if self._dirty:
+            self._layout()
+        return list(self._shapes)
+
+    def item_at(self, point: QPointF) -> TimelineItem | None:
+        for shape in reversed(self.shapes()):
+            if shape.rect.adjusted(-2, -2, 2, 2).contains(point):
+                return shape.item
+        return None
+
+    def centre_of(self, kind: TimelineKind, item_id: int) -> QPointF | None:
+        for shape in self.shapes():
+            if shape.item.kind is kind and shape.item.id == item_id:
+                return shape.rect.center()
+        return None
+
+    # ---------------------------------------------------------------- events
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            item = self.item_at(QPointF(event.pos()))
+            if item is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), describe(item), self)
+            return True
+        return super().event(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        item = self.item_at(event.position())
+        if item is not None:
+            self.item_activated.emit(item.kind.value, item.id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        window = self._model.window
+        step = max(7, ((window[1] - window[0]).days // 8) if window else 30)
+        if event.key() == Qt.Key.Key_Left:
+            self.scroll_requested.emit(-step)
+        elif event.key() == Qt.Key.Key_Right:
+            self.scroll_requested.emit(step)
+        else:
+            super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:
+        delta = event.angleDelta()
+        sideways = delta.x() or (
+            delta.y() if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 0
+        )
+        if sideways:
+            window = self._model.window
+            step = max(7, ((window[1] - window[0]).days // 10) if window else 30)
+            self.scroll_requested.emit(-step if sideways > 0 else step)
+            event.accept()
+        else:
+            event.ignore()
+
+    # ---------------------------------------------------------------- painting
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        window = self._model.window
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        if window is None or self.width() <= 2 * MARGIN:
+            painter.end()
+            return
+        self._paint_grid(painter, window, palette)
+        shapes = self.shapes()
+        if not shapes:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                QRectF(0, HEADER, self.width(), max(60, self.height() - HEADER)),
+                Qt.AlignmentFlag.AlignCenter,
+                "Nothing in this period. Zoom out, scroll, or clear the filters.",
+            )
+        metrics = QFontMetrics(self.font())
+        for shape in shapes:
+            item = shape.item
+            if item.kind is TimelineKind.GOAL:
+                self._paint_goal(painter, shape, text, metrics)
+            elif item.kind is TimelineKind.MILESTONE:
+                self._paint_milestone(painter, shape, text)
+            else:
+                self._paint_session(painter, shape, palette)
+        x = self.x_of(self._today)
+        if MARGIN <= x <= self.width() - MARGIN:
+            painter.setPen(QPen(TODAY, 1.5))
+            painter.drawLine(QPointF(x, HEADER - 4), QPointF(x, self.height()))
+            painter.drawText(QPointF(x + 3, HEADER + SESSION_LANE - 7), "Today")
+        painter.end()
+
+    def _paint_grid(self, painter: QPainter, window: tuple[date, date], palette: QPalette) -> None:
+        start, end = window
+        days = (end - start).days
+        step = 1 if days <= 200 else 3 if days <= 800 else 12
+        grid = QColor(palette.color(QPalette.ColorRole.Text))
+        grid.setAlpha(40)
+        label = palette.color(QPalette.ColorRole.Text)
+        painter.setPen(QPen(grid, 1))
+        painter.drawLine(QPointF(0, HEADER), QPointF(self.width(), HEADER))
+        painter.drawLine(
+            QPointF(0, HEADER + SESSION_LANE), QPointF(self.width(), HEADER + SESSION_LANE)
+        )
+        for index, month in enumerate(_months_between(start, end, step)):
+            x = self.x_of(month)
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(QPointF(x, HEADER - 6), QPointF(x, self.height()))
+            if step == 12:
+                caption = f"{month:%Y}"
+            elif month.month == 1 or index == 0:
+                caption = f"{month:%b %Y}"
+            else:
+                caption = f"{month:%b}"
+            painter.setPen(label)
+            painter.drawText(QPointF(x + 3, HEADER - 9), caption)
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(QPointF(MARGIN, HEADER + SESSION_LANE - 7), "Sessions")
+
+    def _paint_goal(self, painter: QPainter, shape: Shape, text: QColor, metrics) -> None:
+        item = shape.item
+        colour = QColor(CAREER if item.goal_kind == "career" else PERSONAL)
+        if item.goal_status in ("dropped", "paused"):
+            colour.setAlpha(90)
+        elif item.goal_status == "achieved":
+            colour.setAlpha(150)
+        else:
+            colour.setAlpha(210)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(colour))
+        painter.drawRoundedRect(shape.rect, 4, 4)
+        if item.goal_status == "dropped":
+            painter.setBrush(QBrush(text, Qt.BrushStyle.BDiagPattern))
+            painter.drawRoundedRect(shape.rect, 4, 4)
+        left = max(shape.rect.left(), 0.0) + 2
+        available = self.width() - left - MARGIN
+        if available > 30:
+            painter.setPen(text)
+            caption = metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, int(available))
+            painter.drawText(
+                QRectF(left, shape.rect.top() - TITLE_BAND - 1, available, TITLE_BAND),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                caption,
+            )
+
+    def _paint_milestone(self, painter: QPainter, shape: Shape, text: QColor) -> None:
+        item = shape.item
+        centre = shape.rect.center()
+        if item.first_planned is not None:
+            planned_x = self.x_of(item.first_planned)
+            pen = QPen(SLIP, 1.6, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            y = centre.y() + MARKER + 2
+            painter.drawLine(QPointF(planned_x, y), QPointF(centre.x(), y))
+            painter.setPen(QPen(SLIP, 1.6))
+            painter.drawLine(QPointF(planned_x, y - 4), QPointF(planned_x, y + 1))
+        diamond = QPolygonF(
+            [
+                QPointF(centre.x(), centre.y() - MARKER),
+                QPointF(centre.x() + MARKER, centre.y()),
+                QPointF(centre.x(), centre.y() + MARKER),
+                QPointF(centre.x() - MARKER, centre.y()),
+            ]
+        )
+        path = QPainterPath()
+        path.addPolygon(diamond)
+        path.closeSubpath()
+        painter.setPen(QPen(text, 1.4))
+        painter.setBrush(
+            QBrush(text) if item.done else QBrush(self.palette().color(QPalette.ColorRole.Base))
+        )
+        painter.drawPath(path)
+
+    def _paint_session(self, painter: QPainter, shape: Shape, palette: QPalette) -> None:
+        item = shape.item
+        colour = palette.color(QPalette.ColorRole.Highlight)
+        if item.status == "cancelled":
+            colour = palette.color(QPalette.ColorRole.PlaceholderText)
+        width = 2.5 if item.status == "done" else 1.5
+        painter.setPen(QPen(colour, width))
+        x = shape.rect.center().x()
+        painter.drawLine(QPointF(x, shape.rect.top()), QPointF(x, shape.rect.bottom()))
