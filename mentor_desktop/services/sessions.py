@@ -58,6 +58,9 @@ from mentor_desktop.storage.uow import UnitOfWorkFactory
 
 #: How far ahead the session list computes cadence occurrences.
 UPCOMING_DAYS = 120
+#: How far back the list shows cadence occurrences nobody recorded yet, so a session that
+#: just happened can still be marked done (or cancelled) afterwards.
+UNRECORDED_DAYS = 45
 
 
 def _text_error(value: str, label: str, limit: int = MAX_TEXT) -> str | None:
@@ -202,9 +205,13 @@ class SessionService:
     # ------------------------------------------------------------------ sessions
 
     def list_sessions(
-        self, mentorship_id: int, upcoming_days: int = UPCOMING_DAYS
+        self,
+        mentorship_id: int,
+        upcoming_days: int = UPCOMING_DAYS,
+        unrecorded_days: int = UNRECORDED_DAYS,
     ) -> list[Session]:
-        """Stored sessions (past and future) plus the cadence's upcoming occurrences."""
+        """Stored sessions (past and future) plus the cadence's occurrences that have no row
+        yet: upcoming ones, and recent past ones still waiting to be recorded."""
         with self._uow() as uow:
             repo = SessionRepository(uow.session)
             rows = repo.sessions(mentorship_id)
@@ -212,8 +219,9 @@ class SessionService:
             stored = [session_to_domain(r, counts.get(r.id, 0)) for r in rows]
             rules = [r for r in repo.agreement(mentorship_id).rules]
         taken = {(s.rule_id, s.original_start) for s in stored if s.rule_id is not None}
-        start = self._now().replace(second=0, microsecond=0)
-        end = start + timedelta(days=upcoming_days)
+        now = self._now().replace(second=0, microsecond=0)
+        start = now - timedelta(days=unrecorded_days)
+        end = now + timedelta(days=upcoming_days)
         virtual = [
             Session(
                 id=None,

@@ -262,10 +262,11 @@ def test_finishing_a_session(qtbot, service, dialogs, tmp_path, engine) -> None:
 def test_cancel_one_occurrence_keeps_the_others(qtbot, service, dialogs, tmp_path, engine) -> None:
     service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
     tab = make_tab(qtbot, service, dialogs, tmp_path)
-    before = [tab.sessions.session_at(r).start for r in range(tab.sessions.rowCount())]
+    first = tab.sessions.next_row()
+    before = [tab.sessions.session_at(r).start for r in range(first, tab.sessions.rowCount())]
     dialogs.confirm_answers.append(True)
     qtbot.mouseClick(tab.view.cancel_session_button, Qt.MouseButton.LeftButton)
-    after = [tab.sessions.session_at(r) for r in range(tab.sessions.rowCount())]
+    after = [tab.sessions.session_at(r) for r in range(first, tab.sessions.rowCount())]
     assert [s.start for s in after] == before
     assert [s.status for s in after[:2]] == [SessionStatus.CANCELLED, SessionStatus.PLANNED]
     assert tab.view.session_title.text().endswith("— cancelled")
@@ -329,7 +330,8 @@ def test_moving_one_session_with_the_dialog(qtbot, service, dialogs, tmp_path, e
         "moved",
     )
     tab._refresh_current()
-    starts = [tab.sessions.session_at(r).start for r in range(3)]
+    first = tab.sessions.row_of(f"r{moved.rule_id}@2026-04-07T17:00:00")
+    starts = [tab.sessions.session_at(r).start for r in range(first, first + 3)]
     assert starts == [
         datetime(2026, 4, 9, 18, 30),
         datetime(2026, 5, 5, 17),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -45,7 +46,7 @@ def test_every_other_friday_skips_the_weeks_between() -> None:
         date(2026, 2, 6),
         date(2026, 2, 20),
     ]
-    assert {b - a for a, b in zip(found, found[1:], strict=False)} == {timedelta(days=14)}
+    assert {b - a for a, b in pairwise(found)} == {timedelta(days=14)}
 
 
 def test_two_rules_merge_in_time_order() -> None:

@@ -85,7 +85,7 @@ def test_empty_mentor_name_and_bad_rule_write_nothing(service: SessionService, e
 
 def test_upcoming_sessions_come_from_the_cadence(service: SessionService) -> None:
     agreement = service.save_agreement(None, agreement_draft())
-    sessions = service.list_sessions(agreement.id, upcoming_days=40)
+    sessions = [s for s in service.list_sessions(agreement.id, upcoming_days=40) if s.start >= NOW]
     assert [(s.start, s.label) for s in sessions] == [
         (datetime(2026, 3, 20, 9), "Check-in"),
         (datetime(2026, 4, 3, 9), "Check-in"),
@@ -95,12 +95,28 @@ def test_upcoming_sessions_come_from_the_cadence(service: SessionService) -> Non
     assert all(not s.is_stored and s.status is SessionStatus.PLANNED for s in sessions)
 
 
+def test_recent_unrecorded_sessions_can_still_be_marked_done(service: SessionService) -> None:
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    past = [s for s in service.list_sessions(agreement.id) if s.start < NOW]
+    assert [(s.start, s.is_stored) for s in past] == [
+        (datetime(2026, 2, 3, 17), False),
+        (datetime(2026, 3, 3, 17), False),
+    ]
+    done = service.set_status(past[1], SessionStatus.DONE)
+    assert done.is_stored and done.status is SessionStatus.DONE
+    listed = [s for s in service.list_sessions(agreement.id) if s.start < NOW]
+    assert [(s.start, s.status) for s in listed] == [
+        (datetime(2026, 2, 3, 17), SessionStatus.PLANNED),
+        (datetime(2026, 3, 3, 17), SessionStatus.DONE),
+    ]
+
+
 def test_moving_and_cancelling_one_occurrence_leaves_the_rest(service: SessionService) -> None:
     agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
-    april, may, june = service.list_sessions(agreement.id, upcoming_days=100)
+    april, may, _june = [s for s in service.list_sessions(agreement.id, 100) if s.start >= NOW]
     moved = service.move_session(april, datetime(2026, 4, 9, 18))
     service.set_status(may, SessionStatus.CANCELLED)
-    after = service.list_sessions(agreement.id, upcoming_days=100)
+    after = [s for s in service.list_sessions(agreement.id, 100) if s.start >= NOW]
     assert [(s.start, s.status) for s in after] == [
         (datetime(2026, 4, 9, 18), SessionStatus.MOVED),
         (datetime(2026, 5, 5, 17), SessionStatus.CANCELLED),
@@ -115,7 +131,7 @@ def test_past_times_are_refused(service: SessionService) -> None:
     agreement = service.save_agreement(None, agreement_draft())
     with pytest.raises(ValidationError, match="is in the past"):
         service.add_session(agreement.id, datetime(2026, 3, 1, 10))
-    upcoming = service.list_sessions(agreement.id)[0]
+    upcoming = service.next_session(agreement.id)
     with pytest.raises(ValidationError, match="is in the past"):
         service.move_session(upcoming, datetime(2026, 2, 1, 10))
     with pytest.raises(ValidationError, match="still in the future"):

@@ -24,10 +24,12 @@ class SessionTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._sessions: list[Session] = []
         self._next_key: str | None = None
+        self._now = datetime.min
 
     def set_sessions(self, sessions: list[Session], now: datetime) -> None:
         self.beginResetModel()
         self._sessions = list(sessions)
+        self._now = now
         upcoming = [
             s
             for s in self._sessions
@@ -72,6 +74,8 @@ class SessionTableModel(QAbstractTableModel):
                 return f"{session.label} ({session.duration_minutes} min)"
             if index.column() == 2:
                 status = session.status.label
+                if session.status is SessionStatus.PLANNED and session.start < self._now:
+                    status = "Not recorded"
                 if session.status is SessionStatus.MOVED and session.original_start:
                     status += f" from {session.original_start:%d %b}"
                 return status

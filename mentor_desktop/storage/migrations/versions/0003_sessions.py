@@ -127,7 +127,8 @@ def upgrade() -> None:
             "kind IN ('topic', 'question', 'update')", name=op.f("ck_agenda_item_kind")
         ),
         sa.CheckConstraint(
-            "source IN ('own', 'journal', 'action', 'milestone', 'recalibration', 'win', 'carried')",
+            "source IN ('own', 'journal', 'action', 'milestone', 'recalibration', 'win', "
+            "'carried')",
             name=op.f("ck_agenda_item_source"),
         ),
         sa.ForeignKeyConstraint(
