@@ -249,6 +249,20 @@ def write_session_demo(session: Session, ctx: DemoContext) -> None:
                 )
             )
             counts["action items"] += 1
+    for original in occurrences(check_in_rule, check_in.first_start, now):
+        session.add(
+            SessionRow(
+                mentorship_id=mentorship.id,
+                rule_id=check_in.id,
+                original_start=original,
+                start=original,
+                duration_minutes=15,
+                label="Check-in",
+                status="done",
+                notes=rng.choice(["Quick status update.", "Unblocked the review.", "Short one."]),
+            )
+        )
+        counts["sessions"] += 1
     if upcoming:
         start, next_rule = upcoming[0]
         _write_next_session(session, ctx, mentorship.id, next_rule, start, previous_open)
