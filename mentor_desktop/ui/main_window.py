@@ -74,7 +74,7 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
     )
     return [
         LazyTab("Goals", goals_tab, opens=(ItemKind.GOAL, ItemKind.MILESTONE)),
-        LazyTab("Journal", journal_tab),
+        LazyTab("Journal", journal_tab, opens=(ItemKind.JOURNAL_ENTRY,)),
         sessions,
         timeline,
     ]

@@ -365,3 +365,18 @@ def test_other_tabs_hear_of_changes_they_show_but_not_of_each_save(
     assert heard == []
     qtbot.mouseClick(tab.view.editor.flag_box, Qt.MouseButton.LeftButton)
     assert heard == ["journal"]
+
+
+def test_another_tab_can_open_an_entry(qtbot, make_tab, journal: JournalService) -> None:
+    from mentor_desktop.ui.bus import ItemKind
+
+    old = add(journal, date(2019, 4, 1), "Old flagged", flagged=True)
+    add(journal, TODAY, "Recent")
+    tab = make_tab()
+    tab.view.kind_filter.setCurrentIndex(tab.view.kind_filter.findData("win"))
+    assert titles_shown(tab) == []
+    assert ItemKind.JOURNAL_ENTRY in tab.opens()
+    tab.open_item(ItemKind.JOURNAL_ENTRY, old.id)
+    assert tab.view.editor.title_edit.text() == "Old flagged"
+    assert tab.view.kind_filter.currentIndex() == 0  # filters cleared to show it
+    assert tab.model.row_of(old.id) >= 0

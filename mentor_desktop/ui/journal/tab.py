@@ -25,7 +25,7 @@ from mentor_desktop.domain.journal import (
 )
 from mentor_desktop.services.journal import JournalService
 from mentor_desktop.settings import AppSettings
-from mentor_desktop.ui.bus import ChangeBus, ChangeKind
+from mentor_desktop.ui.bus import ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.journal.editor import EntryEditorController
 from mentor_desktop.ui.journal.view import NO_DATE, JournalView
@@ -147,6 +147,24 @@ class JournalTab(TabPage):
 
     def flush(self) -> None:
         self.editor.flush()
+
+    def opens(self) -> tuple[str, ...]:
+        return (ItemKind.JOURNAL_ENTRY,)
+
+    def open_item(self, kind: str, item_id: int) -> None:
+        """Show entry `item_id` (asked for by another tab, e.g. an agenda item's source)."""
+        if kind != ItemKind.JOURNAL_ENTRY:
+            return
+        self.editor.flush()
+        if self.select_entry(item_id):
+            return
+        try:
+            entry = self.journal.get_entry(item_id)
+        except MentorDesktopError as exc:
+            self.status_message.emit(str(exc))
+            return
+        self._clear_filters_quietly()
+        self.apply_filters(select_id=entry.id)
 
     def save_state(self, settings: AppSettings) -> None:
         settings.set_state_bytes("journal/splitter", self.view.splitter.saveState())
