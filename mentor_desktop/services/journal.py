@@ -6,7 +6,7 @@ title and body, cheap enough to run every second while the user types.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -228,6 +228,11 @@ class JournalService:
         """(id, title) of every goal, in the user's order: what an entry can be linked to."""
         with self._uow() as uow:
             return JournalRepository(uow.session).goal_choices()
+
+    def milestone_choices(self, goal_ids: Sequence[int]) -> list[tuple[int, str]]:
+        """(id, "goal: milestone") of the milestones of these goals, in the goals' order."""
+        with self._uow() as uow:
+            return JournalRepository(uow.session).milestone_choices(list(goal_ids))
 
     def tags(self) -> list[TagCount]:
         with self._uow() as uow:

@@ -380,3 +380,29 @@ def test_another_tab_can_open_an_entry(qtbot, make_tab, journal: JournalService)
     assert tab.view.editor.title_edit.text() == "Old flagged"
     assert tab.view.kind_filter.currentIndex() == 0  # filters cleared to show it
     assert tab.model.row_of(old.id) >= 0
+
+
+def test_link_goals_and_through_them_milestones(
+    qtbot, make_tab, journal: JournalService, services
+) -> None:
+    from mentor_desktop.domain.models import MilestoneDraft
+
+    goal = services.goals.create_goal(GoalDraft("Speak at a conference"))
+    first = services.goals.add_milestone(goal.id, MilestoneDraft("Submit a talk"))
+    services.goals.add_milestone(goal.id, MilestoneDraft("Rehearse"))
+    services.goals.create_goal(GoalDraft("Unrelated goal"))
+    entry = add(journal, TODAY, "Entry")
+    tab = make_tab()
+    goals = tab.editor.goal_model
+    milestones = tab.editor.milestone_model
+    assert milestones.rowCount() == 0  # nothing offered before a goal is ticked
+    goals.setData(goals.index(0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    offered = [milestones.index(r).data() for r in range(milestones.rowCount())]
+    assert offered == ["Speak at a conference: Submit a talk", "Speak at a conference: Rehearse"]
+    milestones.setData(milestones.index(0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    saved = journal.get_entry(entry.id)
+    assert (saved.goal_ids, saved.milestone_ids) == ((goal.id,), (first.id,))
+    goals.setData(goals.index(0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    saved = journal.get_entry(entry.id)
+    assert (saved.goal_ids, saved.milestone_ids) == ((), ())
+    assert milestones.rowCount() == 0

@@ -316,6 +316,17 @@ class JournalRepository:
         )
         return [(goal_id, title) for goal_id, title in rows]
 
+    def milestone_choices(self, goal_ids: Sequence[int]) -> list[tuple[int, str]]:
+        if not goal_ids:
+            return []
+        rows = self.session.execute(
+            select(MilestoneRow.id, MilestoneRow.title, GoalRow.title)
+            .join(GoalRow, GoalRow.id == MilestoneRow.goal_id)
+            .where(MilestoneRow.goal_id.in_(goal_ids))
+            .order_by(GoalRow.position, GoalRow.id, MilestoneRow.position, MilestoneRow.id)
+        )
+        return [(m_id, f"{goal}: {title}") for m_id, title, goal in rows]
+
     def tag_counts(self) -> list[TagCount]:
         rows = self.session.execute(
             select(TagRow.name, func.count(JournalEntryTagRow.entry_id))

@@ -3,7 +3,7 @@
 The first key press after a save starts a one-second timer; when it fires, the title and
 body are written with one small UPDATE, so at most the last second of typing is ever
 unsaved. Switching entries, closing the window and quitting save at once (`flush`).
-The other fields (date, kind, mood, flag, tags, goals) are saved as soon as they change.
+The other fields (date, kind, mood, flag, tags, goals, milestones) are saved as soon as they change.
 """
 
 from __future__ import annotations
@@ -54,6 +54,9 @@ class EntryEditorController(QObject):
         self._loading = False
         self.goal_model = GoalChecklistModel(self)
         view.goals_view.setModel(self.goal_model)
+        #: Milestones of the ticked goals.
+        self.milestone_model = GoalChecklistModel(self)
+        view.milestones_view.setModel(self.milestone_model)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
@@ -69,7 +72,8 @@ class EntryEditorController(QObject):
         view.mood_combo.currentIndexChanged.connect(self._fields_changed)
         view.flag_box.toggled.connect(self._fields_changed)
         view.tags_edit.editingFinished.connect(self._tags_finished)
-        self.goal_model.checked_changed.connect(self._fields_changed)
+        self.goal_model.checked_changed.connect(self._goals_changed)
+        self.milestone_model.checked_changed.connect(self._fields_changed)
         view.preview_button.toggled.connect(self._toggle_preview)
         view.edit_prompts_button.clicked.connect(self.edit_prompts_requested)
         view.delete_button.clicked.connect(self._delete_clicked)
@@ -102,6 +106,7 @@ class EntryEditorController(QObject):
                 v.body_edit.setPlainText("")
                 v.tags_edit.clear()
                 self.goal_model.set_checked(set())
+                self.milestone_model.set_goals([])
                 v.saved_label.clear()
                 return
             v.title_edit.setText(entry.title)
@@ -115,6 +120,7 @@ class EntryEditorController(QObject):
             v.flag_box.setChecked(entry.flagged)
             v.tags_edit.setText(", ".join(entry.tags))
             self.goal_model.set_checked(set(entry.goal_ids))
+            self._refresh_milestones(set(entry.milestone_ids))
             v.saved_label.setText(f"Saved {entry.updated_at:%Y-%m-%d %H:%M}")
             self._update_prompt(entry.kind)
             if v.preview_button.isChecked():
@@ -163,7 +169,7 @@ class EntryEditorController(QObject):
             flagged=v.flag_box.isChecked(),
             tags=parse_tags(v.tags_edit.text()),
             goal_ids=self.goal_model.checked_ids(),
-            milestone_ids=self._entry.milestone_ids if self._entry else (),
+            milestone_ids=self.milestone_model.checked_ids(),
         )
 
     def save_fields_now(self) -> None:
@@ -203,6 +209,19 @@ class EntryEditorController(QObject):
     def _fields_changed(self) -> None:
         if not self._loading:
             self.save_fields_now()
+
+    def _goals_changed(self) -> None:
+        if self._loading:
+            return
+        self._refresh_milestones(set(self.milestone_model.checked_ids()))
+        self.save_fields_now()
+
+    def _refresh_milestones(self, checked: set[int]) -> None:
+        """Offer the milestones of the ticked goals, keeping the ticks still on offer."""
+        self.milestone_model.set_goals(
+            self._journal.milestone_choices(self.goal_model.checked_ids())
+        )
+        self.milestone_model.set_checked(checked)
 
     def _kind_changed(self) -> None:
         if self._loading:
