@@ -8,7 +8,7 @@ sessions are single events. Times are floating (wall-clock), like the app's own.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event, vRecur
 
@@ -30,14 +30,17 @@ def _event(uid: str, summary: str, start: datetime, minutes: int, stamp: datetim
 
 
 def sessions_calendar(
-    entries: Sequence[tuple[Agreement, Sequence[Session]]], now: datetime
+    entries: Sequence[tuple[Agreement, Sequence[Session]]],
+    now: datetime,
+    stamp: datetime | None = None,
 ) -> bytes:
-    """The .ics bytes for the agreements' upcoming sessions (as of `now`)."""
+    """The .ics bytes for the agreements' upcoming sessions (as of `now`, local wall-clock);
+    `stamp` (UTC, default: the current time) is when the file was made (DTSTAMP)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Mentoring sessions")
-    stamp = now.replace(microsecond=0)
+    stamp = (stamp or datetime.now(UTC)).replace(microsecond=0)
     for agreement, stored in entries:
         mentor = agreement.mentor.name
         by_rule: dict[int, list[Session]] = {}
