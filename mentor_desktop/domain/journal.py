@@ -316,9 +316,14 @@ def validate_template(draft: TemplateDraft) -> None:
 
 
 def first_line(body: str, limit: int = 120) -> str:
-    """The first line with words in it, without Markdown heading or list marks."""
+    """The first line of prose, without Markdown marks; a heading only if there is no prose."""
+    heading = ""
     for line in body.splitlines():
-        text = line.strip().lstrip("#>*-+ ").strip()
-        if text:
+        stripped = line.strip()
+        text = stripped.lstrip("#>*-+ ").strip()
+        if not text:
+            continue
+        if not stripped.startswith("#"):
             return text[:limit]
-    return ""
+        heading = heading or text[:limit]
+    return heading

@@ -287,3 +287,12 @@ def test_demo_writes_about_one_entry_a_day(engine, services) -> None:
     assert journal.count(EntryFilter(goal_id=goal_id)) > 0
     assert journal.search("mentor")  # the index was built
     check_search_index(engine)
+
+
+def test_the_list_line_is_the_first_line_of_prose() -> None:
+    from mentor_desktop.domain.journal import first_line
+
+    assert first_line("## The win\n\nWe *shipped* it.\nMore") == "We *shipped* it."
+    assert first_line("\n\n- a list item") == "a list item"
+    assert first_line("# Only a heading\n\n") == "Only a heading"
+    assert first_line("   \n\t") == ""

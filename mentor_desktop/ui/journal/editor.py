@@ -50,6 +50,7 @@ class EntryEditorController(QObject):
         self.view = view
         self._journal = journal
         self._entry: JournalEntry | None = None
+        self._goals: list[tuple[int, str]] = []
         self._dirty = False
         self._loading = False
         self.goal_model = GoalChecklistModel(self)
@@ -89,9 +90,13 @@ class EntryEditorController(QObject):
         return self._dirty
 
     def set_goals(self, goals: list[tuple[int, str]]) -> None:
-        checked = self.goal_model.checked_ids()
-        self.goal_model.set_goals(goals)
-        self.goal_model.set_checked(set(checked))
+        self._goals = list(goals)
+        self._show_goals(set(self.goal_model.checked_ids()))
+
+    def _show_goals(self, checked: set[int]) -> None:
+        """All goals, the linked ones first (so they show without scrolling)."""
+        self.goal_model.set_goals(sorted(self._goals, key=lambda goal: goal[0] not in checked))
+        self.goal_model.set_checked(checked)
 
     def load(self, entry: JournalEntry | None) -> None:
         """Show `entry` (None clears the editor); saves what was typed in the previous one."""
@@ -119,7 +124,7 @@ class EntryEditorController(QObject):
             v.mood_combo.setCurrentIndex(max(0, mood_index))
             v.flag_box.setChecked(entry.flagged)
             v.tags_edit.setText(", ".join(entry.tags))
-            self.goal_model.set_checked(set(entry.goal_ids))
+            self._show_goals(set(entry.goal_ids))
             self._refresh_milestones(set(entry.milestone_ids))
             v.saved_label.setText(f"Saved {entry.updated_at:%Y-%m-%d %H:%M}")
             self._update_prompt(entry.kind)
