@@ -325,6 +325,8 @@ class BriefData:
     milestone_points: tuple[MilestonePoint, ...]
     follow_through: FollowThrough
     today: date = field(default_factory=date.today)
+    #: When nothing is on the agenda yet: what the agenda builder would suggest.
+    suggested: tuple[Suggestion, ...] = ()
 
     @property
     def questions(self) -> tuple[AgendaItem, ...]:

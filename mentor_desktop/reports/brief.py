@@ -53,6 +53,12 @@ def _goals_html(data: BriefData) -> str:
 
 def _agenda_html(data: BriefData) -> str:
     topics = data.topics
+    if not topics and data.suggested:
+        items = "".join(
+            f'<li>{escape(s.text)} <span class="tag">({escape(s.source.label.lower())})</span></li>'
+            for s in data.suggested
+        )
+        return _empty("Nothing on the agenda yet; suggested:") + f"<ul>{items}</ul>"
     if not topics:
         return _empty("Nothing on the agenda yet.")
     items = []

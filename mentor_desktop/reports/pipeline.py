@@ -95,13 +95,21 @@ def ensure_gui_application() -> QGuiApplication:
     return app  # type: ignore[return-value]
 
 
+def body_font(points: float) -> QFont:
+    """The report font, without ligatures: “ff” and “fi” stay two letters in the PDF's text,
+    so copying and searching it finds “offsite” and “file”."""
+    font = QFont(BODY_FONT)
+    font.setPointSizeF(points)
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
 def build_document(report: Report) -> QTextDocument:
     """The report as a QTextDocument with its images as resources (not yet paginated)."""
     document = QTextDocument()
     document.setDocumentMargin(0)
-    font = QFont(BODY_FONT)
-    font.setPointSizeF(9.5)
-    document.setDefaultFont(font)
+    document.setDefaultFont(body_font(9.5))
     document.setDefaultStyleSheet(report.css)
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, report.title)
     for name, data in report.images.items():
@@ -170,9 +178,7 @@ def _paint_footer(
 ) -> None:
     """Title on the left; page number (and where the text continues) on the right."""
     painter.save()
-    font = QFont(BODY_FONT)
-    font.setPointSizeF(7.5)
-    painter.setFont(font)
+    painter.setFont(body_font(7.5))
     painter.setPen(QColor("#5b6270"))
     top = (height - FOOTER_PX + 6) * scale
     painter.drawLine(QPointF(0, top), QPointF(width * scale, top))

@@ -771,6 +771,7 @@ class SessionService:
             milestone_points=tuple(milestone_points(milestone_dates, today)),
             follow_through=follow_through(actions, today),
             today=today,
+            suggested=tuple(self.suggestions(session)[:8]) if not agenda else (),
         )
 
     # ------------------------------------------------------------------ calendar

@@ -36,6 +36,12 @@ MONTHLY = CadenceRule("Session", "FREQ=MONTHLY;BYDAY=1TU", datetime(2026, 1, 6, 
 CHECK_IN = CadenceRule("Check-in", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", datetime(2026, 1, 9, 9), 15)
 
 
+@pytest.fixture(autouse=True)
+def _qt_application(qapp):
+    """The report pipeline needs a Qt application; use pytest-qt's, as every test here does."""
+    return qapp
+
+
 def run(*args: str) -> str:
     return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
@@ -192,3 +198,18 @@ def test_paper_follows_the_locale() -> None:
     assert locale_page_size(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)) is (
         PageSize.A4
     )
+
+
+@needs_poppler
+def test_an_unprepared_session_shows_suggestions(service: SessionService, tmp_path) -> None:
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    upcoming = service.next_session(agreement.id)
+    service.add_action(
+        service.store(upcoming), ActionItemDraft("Book the offsite", due_date=date(2026, 4, 7))
+    )
+    data = service.brief_data(upcoming)
+    assert data.agenda == () and [s.text for s in data.suggested] == ["Book the offsite"]
+    pdf = tmp_path / "empty.pdf"
+    write_brief(data, pdf, PageSize.A4)
+    text = run("pdftotext", str(pdf), "-")
+    assert "Nothing on the agenda yet; suggested:" in text and "Book the offsite" in text
