@@ -164,9 +164,6 @@ class JournalRepository:
             raise NotFoundError("Journal entry", entry_id)
         return row
 
-    def exists(self, entry_id: int) -> bool:
-        return self.session.scalar(select(_E.id).where(_E.id == entry_id)) is not None
-
     def update_text(self, entry_id: int, title: str, body: str) -> bool:
         """The autosave write: one UPDATE of the title and body. False if the entry is gone."""
         result = self.session.execute(
@@ -275,10 +272,6 @@ class JournalRepository:
         else:
             query = query.select_from(_search)
         return query
-
-    def count_matches(self, match: str, entry_filter: EntryFilter) -> int:
-        query = self._matches(match, entry_filter, func.count())
-        return int(self.session.scalar(query) or 0)
 
     def count(self, entry_filter: EntryFilter = NO_FILTER) -> int:
         query = select(func.count()).select_from(_E).where(*filter_conditions(entry_filter))

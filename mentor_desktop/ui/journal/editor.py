@@ -8,7 +8,7 @@ The other fields (date, kind, mood, flag, tags, goals, milestones) are saved as 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QDate, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QTextCursor
@@ -84,10 +84,6 @@ class EntryEditorController(QObject):
     @property
     def entry_id(self) -> int | None:
         return self._entry.id if self._entry else None
-
-    @property
-    def has_unsaved_text(self) -> bool:
-        return self._dirty
 
     def set_goals(self, goals: list[tuple[int, str]]) -> None:
         self._goals = list(goals)
@@ -283,9 +279,6 @@ class EntryEditorController(QObject):
     def _show_error(self, message: str) -> None:
         self.view.error_label.setText(message)
         self.view.error_label.setVisible(bool(message))
-
-    def entry_date(self) -> date | None:
-        return self._entry.entry_date if self._entry else None
 
 
 def _with_text(entry: JournalEntry, title: str, body: str) -> JournalEntry:

@@ -54,16 +54,6 @@ class JournalEntriesModel(QAbstractTableModel):
         self._more = loader is not None and len(self._rows) >= self.page_size
         self.endResetModel()
 
-    def reload(self) -> None:
-        """Load again, keeping as many rows as are shown now."""
-        if self._loader is None:
-            return
-        wanted = max(self.page_size, len(self._rows))
-        self.beginResetModel()
-        self._rows = self._loader(None, 0, wanted)
-        self._more = len(self._rows) >= wanted
-        self.endResetModel()
-
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:
         return not parent.isValid() and self._more
 
