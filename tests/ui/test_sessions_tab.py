@@ -408,3 +408,17 @@ def test_removing_an_action_item_and_feedback_asks_first(qtbot, service, dialogs
     qtbot.mouseClick(tab.view.remove_feedback_button, Qt.MouseButton.LeftButton)
     assert rows(engine, FeedbackRow) == [] and tab.feedback.rowCount() == 0
     assert dialogs.asked[-1] == "Remove the feedback about “Wrong”?"
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler-utils")
+def test_paper_size_choice_is_used_and_remembered(qtbot, service, dialogs, tmp_path, app_settings):
+    service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    tab = make_tab(qtbot, service, dialogs, tmp_path, answers=["letter.pdf"])
+    tab.view.paper_combo.setCurrentIndex(tab.view.paper_combo.findText("Letter"))
+    qtbot.mouseClick(tab.view.pdf_button, Qt.MouseButton.LeftButton)
+    info = subprocess.run(["pdfinfo", str(tmp_path / "letter.pdf")], capture_output=True, text=True)
+    assert "(letter)" in info.stdout
+    tab.save_state(app_settings)
+    again = make_tab(qtbot, service, dialogs, tmp_path)
+    again.restore_state(app_settings)
+    assert again.view.paper_combo.currentText() == "Letter"

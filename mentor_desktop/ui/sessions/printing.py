@@ -15,9 +15,11 @@ def make_printer(page_size: PageSize | None = None) -> QPrinter:
     return printer
 
 
-def preview_dialog(report: Report, parent: QWidget | None = None) -> QPrintPreviewDialog:
+def preview_dialog(
+    report: Report, parent: QWidget | None = None, page_size: PageSize | None = None
+) -> QPrintPreviewDialog:
     """A print preview of `report`; the user can change paper, print or cancel from it."""
-    printer = make_printer()
+    printer = make_printer(page_size)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Print preview — {report.title}")
     dialog.paintRequested.connect(lambda target: paint_report(report, target))

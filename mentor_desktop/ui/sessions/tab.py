@@ -103,6 +103,11 @@ class SessionPrepTab(TabPage):
         self.export_action.setObjectName("action_export_sessions")
         self.export_action.setStatusTip("Write upcoming sessions to an .ics file")
         self.export_action.triggered.connect(self.export_calendar)
+        from mentor_desktop.reports.pipeline import PageSize, locale_page_size
+
+        v.paper_combo.addItem(f"From the locale ({locale_page_size().label})", "")
+        for size in PageSize:
+            v.paper_combo.addItem(size.label, size.value)
         self._connect()
         bus.changed.connect(self._on_changed)
         self.reload()
@@ -621,6 +626,13 @@ class SessionPrepTab(TabPage):
 
     # ---------------------------------------------------------------- brief
 
+    def page_size(self):
+        """The paper chosen for the brief (None: the locale's)."""
+        from mentor_desktop.reports.pipeline import PageSize
+
+        value = self.view.paper_combo.currentData()
+        return PageSize(value) if value else None
+
     def brief_report(self):
         """The brief for the selected session as a Report (None without a session)."""
         if self._current is None:
@@ -640,7 +652,7 @@ class SessionPrepTab(TabPage):
             return
         from mentor_desktop.ui.sessions.printing import preview_dialog
 
-        preview_dialog(report, self).exec()
+        preview_dialog(report, self, self.page_size()).exec()
 
     def print_document(self) -> bool:
         """File > Print: print the brief of the selected session (True when there is one)."""
@@ -650,7 +662,7 @@ class SessionPrepTab(TabPage):
         from mentor_desktop.reports.pipeline import paint_report
         from mentor_desktop.ui.sessions.printing import make_printer
 
-        printer = make_printer()
+        printer = make_printer(self.page_size())
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             pages = paint_report(report, printer)
@@ -671,7 +683,7 @@ class SessionPrepTab(TabPage):
         from mentor_desktop.reports.pipeline import write_pdf
 
         try:
-            pages = write_pdf(report, path)
+            pages = write_pdf(report, path, self.page_size())
         except OSError as exc:
             self._dialogs.error(self, "Cannot save the brief", f"{path}: {exc}")
             return None
@@ -706,8 +718,11 @@ class SessionPrepTab(TabPage):
 
     def save_state(self, settings: AppSettings) -> None:
         settings.set_state_bytes("sessions/splitter", self.view.splitter.saveState())
+        settings.set_state_text("sessions/paper", self.view.paper_combo.currentData() or "")
 
     def restore_state(self, settings: AppSettings) -> None:
         state = settings.state_bytes("sessions/splitter")
         if state is not None:
             self.view.splitter.restoreState(state)
+        paper = self.view.paper_combo.findData(settings.state_text("sessions/paper", ""))
+        self.view.paper_combo.setCurrentIndex(max(paper, 0))
