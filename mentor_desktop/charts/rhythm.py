@@ -56,8 +56,9 @@ def rhythm_figure(
     last_iso = data.last.isocalendar()
     grid[0, : first_iso.week - 1] = np.nan
     grid[-1, last_iso.week :] = np.nan
-    cmap = LinearSegmentedColormap.from_list("rhythm", [palette.grid, palette.primary])
-    cmap.set_bad(palette.background)
+    cmap = LinearSegmentedColormap.from_list(
+        "rhythm", [palette.grid, palette.primary]
+    ).with_extremes(bad=palette.background)
     axes = figure.add_axes((0.08, 0.17, 0.8, 0.67))
     style_axes(axes, palette)
     axes.grid(False)

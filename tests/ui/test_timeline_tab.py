@@ -1,0 +1,293 @@
+"""The Timeline tab driven like a user: zoom, scroll, filter, hover, double-click to open,
+the charts page and export, and the review pack's period, reflection and PDF."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from mentor_desktop.domain.timeline import TimelineKind
+from mentor_desktop.services.timeline import TimelineService
+from mentor_desktop.storage.uow import unit_of_work_factory
+from mentor_desktop.ui.bus import ChangeBus, ChangeKind, ItemKind
+from mentor_desktop.ui.models.timeline_items import TimelineItemModel
+from mentor_desktop.ui.timeline.tab import REFLECTION_KEY, TimelineTab
+from tests.unit.test_timeline_service import TODAY, write_sample
+
+
+@pytest.fixture
+def ids(engine) -> dict[str, int]:
+    return write_sample(engine)
+
+
+@pytest.fixture
+def timeline(engine) -> TimelineService:
+    return TimelineService(unit_of_work_factory(engine), today=lambda: TODAY)
+
+
+def make_tab(qtbot, timeline, dialogs, settings=None, answers=None, tmp_path=None):
+    queue = list(answers or [])
+
+    def ask_save_file(_parent, _title, suggested, _filters):
+        return str(tmp_path / (queue.pop(0) if queue else suggested))
+
+    bus = ChangeBus()
+    tab = TimelineTab(timeline, bus, dialogs, settings, ask_save_file=ask_save_file)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 600)
+    tab.show()
+    qtbot.waitExposed(tab)
+    return tab, bus
+
+
+def choose(qtbot, combo, text: str) -> None:
+    """Pick `text` with the keyboard: Home, then Down until it is current."""
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentText() == text:
+            break
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == text
+
+
+def window_days(tab) -> int:
+    start, end = tab.model.window
+    return (end - start).days + 1
+
+
+def test_model_passes_the_model_tester_and_follows_window_and_filter(
+    qtmodeltester, timeline, ids
+) -> None:
+    model = TimelineItemModel()
+    model.set_items(timeline.timeline_items())
+    qtmodeltester.check(model)
+    model.set_window(date(2026, 3, 15), date(2026, 4, 15))
+    qtmodeltester.check(model)
+    shown = {(i.kind, i.id) for i in model.items()}
+    assert (TimelineKind.MILESTONE, ids["outline"]) in shown  # slipped from 1 March
+    assert (TimelineKind.MILESTONE, ids["submit"]) not in shown
+    assert (TimelineKind.SESSION, ids["cancelled"]) in shown
+    model.set_filter("personal", None)
+    kinds = {(i.kind, i.goal_kind) for i in model.items() if i.kind is not TimelineKind.SESSION}
+    assert kinds == {(TimelineKind.GOAL, "personal")}
+    row = model.row_of(TimelineKind.GOAL, ids["run"])
+    assert model.index(row, 1).data() == "Run a half marathon"
+    assert "Personal · Achieved" in model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_zoom_changes_the_window_and_keeps_today_in_view(qtbot, timeline, dialogs, ids) -> None:
+    tab, _bus = make_tab(qtbot, timeline, dialogs)
+    assert window_days(tab) == 366
+    start, end = tab.model.window
+    assert start <= TODAY <= end
+    choose(qtbot, tab.view.zoom_combo, "Quarter")
+    assert window_days(tab) == 92
+    start, end = tab.model.window
+    assert start <= TODAY <= end
+    assert tab.view.range_label.text() == f"{start:%d %b %Y} – {end:%d %b %Y}"
+    choose(qtbot, tab.view.zoom_combo, "All")
+    start, end = tab.model.window
+    assert start <= date(2025, 9, 1) and end >= date(2026, 12, 31)
+    assert not tab.view.time_scrollbar.isEnabled()
+    titles = {i.title for i in tab.model.items()}
+    assert {"Outline the talk", "Submit the proposal", "Race day"} <= titles
+
+
+def test_scrolling_moves_the_window(qtbot, timeline, dialogs, ids) -> None:
+    tab, _bus = make_tab(qtbot, timeline, dialogs)
+    choose(qtbot, tab.view.zoom_combo, "Quarter")
+    before = tab.model.window
+    tab.view.canvas.setFocus()
+    qtbot.keyClick(tab.view.canvas, Qt.Key.Key_Left)
+    after = tab.model.window
+    assert after[0] < before[0] and window_days(tab) == 92
+    tab.view.time_scrollbar.setValue(0)
+    first, _ = tab.model.window
+    assert first <= date(2025, 9, 1)  # the earliest goal starts inside the first window
+    qtbot.mouseClick(tab.view.today_button, Qt.MouseButton.LeftButton)
+    start, end = tab.model.window
+    assert start <= TODAY <= end
+
+
+def test_filters_by_goal_kind_and_status(qtbot, timeline, dialogs, ids) -> None:
+    tab, _bus = make_tab(qtbot, timeline, dialogs)
+    choose(qtbot, tab.view.zoom_combo, "All")
+    goals = lambda: {i.title for i in tab.model.items() if i.kind is TimelineKind.GOAL}  # noqa: E731
+    assert goals() == {"Speak at a conference", "Run a half marathon"}
+    choose(qtbot, tab.view.kind_filter, "Career")
+    assert goals() == {"Speak at a conference"}
+    milestones = {i.title for i in tab.model.items() if i.kind is TimelineKind.MILESTONE}
+    assert milestones == {"Outline the talk", "Submit the proposal"}
+    choose(qtbot, tab.view.kind_filter, "All kinds")
+    choose(qtbot, tab.view.status_filter, "Achieved")
+    assert goals() == {"Run a half marathon"}
+    assert tab.view.canvas.lane_count() == 1
+    # Sessions stay on the timeline whatever the goal filter.
+    assert any(i.kind is TimelineKind.SESSION for i in tab.model.items())
+
+
+def test_double_click_asks_to_open_the_item_in_its_tab(qtbot, timeline, dialogs, ids) -> None:
+    tab, bus = make_tab(qtbot, timeline, dialogs)
+    canvas = tab.view.canvas
+    for kind, key, item_kind in (
+        (TimelineKind.MILESTONE, "submit", ItemKind.MILESTONE),
+        (TimelineKind.SESSION, "held", ItemKind.SESSION),
+        (TimelineKind.GOAL, "talk", ItemKind.GOAL),
+    ):
+        if kind is TimelineKind.SESSION:
+            choose(qtbot, tab.view.zoom_combo, "All")
+        centre = canvas.centre_of(kind, ids[key])
+        assert centre is not None
+        if kind is TimelineKind.GOAL:  # away from the milestone markers on the bar
+            bar = next(
+                s.rect for s in canvas.shapes() if s.item.kind is kind and s.item.id == ids[key]
+            )
+            centre = bar.topLeft() + (bar.bottomLeft() - bar.topLeft()) / 2
+            centre.setX(bar.left() + 4)
+        with qtbot.waitSignal(bus.open_requested) as signal:
+            qtbot.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=centre.toPoint())
+        assert signal.args == [item_kind, ids[key]]
+
+
+def test_hover_shows_the_details_of_a_slipped_milestone(qtbot, timeline, dialogs, ids) -> None:
+    tab, _bus = make_tab(qtbot, timeline, dialogs)
+    canvas = tab.view.canvas
+    point = canvas.centre_of(TimelineKind.MILESTONE, ids["outline"]).toPoint()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, canvas.mapToGlobal(point))
+    QApplication.sendEvent(canvas, event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    text = QToolTip.text()
+    assert "Milestone: Outline the talk" in text
+    assert "First planned for 01 Mar 2026 (+50 days)" in text
+    assert "Done 25 Apr 2026" in text
+    QToolTip.hideText()
+
+
+def test_the_window_opens_a_goal_double_clicked_on_the_timeline(
+    qtbot, services, dialogs, app_settings, db_path, ids
+) -> None:
+    from mentor_desktop.ui.main_window import MainWindow, build_tabs
+
+    window = MainWindow(app_settings, dialogs, db_path)
+    qtbot.addWidget(window)
+    for tab in build_tabs(services, window.change_bus, dialogs, app_settings):
+        window.add_tab(tab)
+    assert [t.title for t in window.tab_pages()][-1] == "Timeline"
+    window.show()
+    window.tabs.setCurrentIndex(3)
+    timeline_tab = window.tab_named("Timeline")
+    choose(qtbot, timeline_tab.view.zoom_combo, "All")
+    canvas = timeline_tab.view.canvas
+    point = canvas.centre_of(TimelineKind.MILESTONE, ids["race"]).toPoint()
+    qtbot.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=point)
+    assert window.tabs.currentIndex() == 0
+    goals_tab = window.tab_named("Goals")
+    assert goals_tab.current_item().title == "Race day"
+    assert goals_tab.current_goal().title == "Run a half marathon"
+
+
+def test_charts_page_draws_the_chosen_chart_and_exports_it(
+    qtbot, timeline, dialogs, ids, tmp_path
+) -> None:
+    tab, bus = make_tab(
+        qtbot, timeline, dialogs, answers=["burnup.svg", "rhythm.png", "x.jpg"], tmp_path=tmp_path
+    )
+    assert tab.chart_canvas() is None  # nothing is drawn until the page is shown
+    tab.view.pages.setCurrentWidget(tab.view.charts_page)
+    canvas = tab.chart_canvas()
+    assert canvas is not None and canvas.accessibleName() == "Milestone burn-up"
+    assert canvas.figure.axes[0].get_title(loc="left") == "Milestone burn-up"
+    choose(qtbot, tab.view.chart_combo, "Journal rhythm")
+    assert tab.chart_canvas() is not canvas
+    assert tab.chart_canvas().figure.axes[0].get_title(loc="left").startswith("Journal rhythm")
+    choose(qtbot, tab.view.chart_combo, "Milestone burn-up")
+    qtbot.mouseClick(tab.view.export_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "burnup.svg").read_text().lstrip().startswith("<?xml")
+    choose(qtbot, tab.view.chart_combo, "Journal rhythm")
+    qtbot.mouseClick(tab.view.export_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "rhythm.png").read_bytes().startswith(b"\x89PNG")
+    qtbot.mouseClick(tab.view.export_button, Qt.MouseButton.LeftButton)
+    assert not (tmp_path / "x.jpg").exists()
+    assert "use a file name ending in .png, .svg, .pdf" in dialogs.errors[-1]
+    # A change elsewhere redraws the chart on screen.
+    shown = tab.chart_canvas()
+    bus.changed.emit(ChangeKind.JOURNAL)
+    assert tab.chart_canvas() is not shown
+
+
+def test_dark_palette_reaches_the_chart(qtbot, timeline, dialogs, ids) -> None:
+    from mentor_desktop.ui.theme import dark_palette
+
+    tab, _bus = make_tab(qtbot, timeline, dialogs)
+    tab.setPalette(dark_palette())
+    tab.view.pages.setCurrentWidget(tab.view.charts_page)
+    figure = tab.chart_canvas().figure
+    assert figure.get_facecolor()[:3] == pytest.approx((0x2B / 255, 0x2D / 255, 0x30 / 255))
+
+
+def test_review_pack_period_reflection_and_pdf(
+    qtbot, timeline, dialogs, ids, tmp_path, app_settings
+) -> None:
+    tab, _bus = make_tab(qtbot, timeline, dialogs, app_settings, ["pack.pdf"], tmp_path)
+    v = tab.view
+    tab.view.pages.setCurrentWidget(v.review_page)
+    assert v.review_from.date().toPython() == date(2025, 12, 15)
+    assert v.review_to.date().toPython() == TODAY
+    v.review_from.setDate(v.review_to.date().addDays(1))
+    assert v.range_error.isVisible() and "is after the last" in v.range_error.text()
+    assert not v.save_button.isEnabled()
+    v.review_from.setDate(v.review_to.date().addMonths(-6))
+    assert not v.range_error.isVisible() and v.save_button.isEnabled()
+    v.reflection.setFocus()
+    qtbot.keyClicks(v.reflection, "I learned to plan in ranges.")
+    assert app_settings.state_text(REFLECTION_KEY) == "I learned to plan in ranges."
+    with qtbot.waitSignal(tab.status_message) as message:
+        qtbot.mouseClick(v.save_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "pack.pdf").read_bytes().startswith(b"%PDF")
+    assert "Saved the review pack" in message.args[0]
+    again, _ = make_tab(qtbot, timeline, dialogs, app_settings)
+    assert again.view.reflection.toPlainText() == "I learned to plan in ranges."
+
+
+def test_the_tab_reloads_when_goals_change(qtbot, timeline, dialogs, ids, engine) -> None:
+    tab, bus = make_tab(qtbot, timeline, dialogs)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "UPDATE milestone SET due_date = ? WHERE id = ?",
+            ((TODAY + timedelta(days=3)).isoformat(), ids["submit"]),
+        )
+    bus.changed.emit(ChangeKind.GOALS)
+    item = next(
+        i for i in tab.model.items() if i.id == ids["submit"] and i.kind.value == "milestone"
+    )
+    assert item.start == TODAY + timedelta(days=3)
+
+
+def test_constructing_the_tab_does_not_import_matplotlib(tmp_path: Path, db_path) -> None:
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from mentor_desktop.app import open_services\n"
+        "from mentor_desktop.ui.bus import ChangeBus\n"
+        "from mentor_desktop.ui.dialogs import Dialogs\n"
+        "from mentor_desktop.ui.timeline.tab import TimelineTab\n"
+        "app = QApplication([])\n"
+        f"engine, services = open_services(Path({str(db_path)!r}))\n"
+        "tab = TimelineTab(services.timeline, ChangeBus(), Dialogs())\n"
+        "tab.show(); app.processEvents()\n"
+        "print('matplotlib' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,91 @@
+"""The review pack checked as a document: headline numbers and milestone titles in the text,
+the two charts as images, a sensible page count, and an empty range that says so."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mentor_desktop.reports.pipeline import PageSize
+from mentor_desktop.reports.review import review_html, write_review
+from mentor_desktop.services.timeline import TimelineService
+from mentor_desktop.storage.migrate import open_database
+from mentor_desktop.storage.uow import unit_of_work_factory
+from tests.unit.test_timeline_service import TODAY, write_demo_db
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext, pdfimages)"
+)
+
+
+def run(*args: str) -> str:
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def pages(pdf: Path) -> int:
+    line = next(x for x in run("pdfinfo", str(pdf)).splitlines() if x.startswith("Pages:"))
+    return int(line.split()[1])
+
+
+def text_of(pdf: Path) -> str:
+    """The PDF's text with ligatures (ﬂ) unfolded and white space collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", run("pdftotext", str(pdf), "-")).split())
+
+
+@pytest.fixture(scope="module")
+def timeline(tmp_path_factory: pytest.TempPathFactory):
+    path = write_demo_db(tmp_path_factory.mktemp("demo") / "demo.sqlite3", years=2)
+    engine = open_database(path)
+    yield TimelineService(unit_of_work_factory(engine), today=lambda: TODAY)
+    engine.dispose()
+
+
+def test_review_pack_has_numbers_milestones_charts_and_reflection(timeline, tmp_path) -> None:
+    data = timeline.review_data(reflection="I learned to plan in ranges.")
+    assert data.completed and data.slips and data.feedback
+    pdf = tmp_path / "review.pdf"
+    count = write_review(data, pdf, PageSize.A4)
+    assert count == pages(pdf)
+    assert 2 <= count <= 8
+    text = text_of(pdf)
+    h = data.headline
+    # The numbers row, then the labels row (pdftotext reads the table row by row).
+    assert (
+        f"In numbers {h.milestones_completed} {h.milestones_on_time} of "
+        f"{h.milestones_completed} {h.goals_achieved} {h.sessions_held} "
+        f"{h.commitments_kept} of {h.commitments_due} milestones completed completed on time "
+        "goals achieved mentoring sessions held commitments kept on time"
+    ) in text
+    for milestone in data.completed:
+        assert " ".join(milestone.title.split()) in text
+    assert data.slips[0].subject.split()[0] in text
+    assert "I learned to plan in ranges." in text
+    positions = [text.index(h) for h in ("In numbers", "Milestones completed", "What slipped",
+                                         "Feedback received", "Closing reflection")]  # fmt: skip
+    assert positions == sorted(positions)
+    assert re.search(rf"Page 1 of {count}", text)
+    images = [line for line in run("pdfimages", "-list", str(pdf)).splitlines()[2:] if line]
+    assert len(images) == 2  # the progress chart and the burn-up
+    assert all(int(line.split()[3]) > 600 for line in images)  # width in pixels
+
+
+def test_review_pack_of_an_empty_range_says_there_is_nothing(timeline, tmp_path) -> None:
+    data = timeline.review_data(date(2001, 1, 1), date(2001, 6, 30))
+    pdf = tmp_path / "empty.pdf"
+    count = write_review(data, pdf, PageSize.LETTER)
+    assert count <= 3
+    text = text_of(pdf)
+    assert "There is nothing recorded between 01 Jan 2001 and 30 Jun 2001" in text
+    assert "No milestone was completed in this period." in text
+    assert "No closing reflection was written." in text
+
+
+def test_text_is_escaped(timeline) -> None:
+    html = review_html(timeline.review_data(reflection="<b>bold</b> & more"))
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; more" in html

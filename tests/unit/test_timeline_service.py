@@ -1,0 +1,237 @@
+"""TimelineService on a real database: original due dates from the recalibration history,
+timeline windows, and the review pack's numbers, evidence, slips and feedback."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from mentor_desktop.domain.errors import ValidationError
+from mentor_desktop.domain.timeline import TimelineKind
+from mentor_desktop.services.timeline import TimelineService, default_review_range
+from mentor_desktop.storage.orm import (
+    ActionItemRow,
+    FeedbackRow,
+    GoalChangeRow,
+    GoalRow,
+    JournalEntryGoalRow,
+    JournalEntryMilestoneRow,
+    JournalEntryRow,
+    MentorRow,
+    MentorshipRow,
+    MilestoneRow,
+    SessionRow,
+)
+from mentor_desktop.storage.uow import unit_of_work_factory
+
+TODAY = date(2026, 6, 15)
+
+
+def write_demo_db(path: Path, years: int, today: date = TODAY) -> Path:
+    """A demo database of `years` years at `path` (for chart, tab and document tests)."""
+    from mentor_desktop.services.demo import DemoOptions, write_demo
+    from mentor_desktop.storage.migrate import open_database
+
+    engine = open_database(path)
+    write_demo(engine, DemoOptions(years=years, today=today))
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def timeline(engine) -> TimelineService:
+    return TimelineService(unit_of_work_factory(engine), today=lambda: TODAY)
+
+
+@pytest.fixture
+def ids(engine) -> dict[str, int]:
+    return write_sample(engine)
+
+
+def write_sample(engine) -> dict[str, int]:
+    """Three goals (one without dates), four milestones (one moved twice), sessions,
+    commitments, journal entries and feedback; returns their ids by name."""
+    with unit_of_work_factory(engine)() as uow:
+        s = uow.session
+        talk = GoalRow(title="Speak at a conference", kind="career", status="active",
+                       start_date=date(2026, 1, 1), target_date=date(2026, 12, 31))  # fmt: skip
+        run = GoalRow(title="Run a half marathon", kind="personal", status="achieved",
+                      start_date=date(2025, 9, 1), target_date=date(2026, 4, 30),
+                      position=1)  # fmt: skip
+        undated = GoalRow(title="Someday", kind="personal", status="paused", position=2)
+        s.add_all([talk, run, undated])
+        s.flush()
+        outline = MilestoneRow(goal_id=talk.id, title="Outline the talk",
+                               due_date=date(2026, 4, 20), done_date=date(2026, 4, 25))  # fmt: skip
+        submit = MilestoneRow(goal_id=talk.id, title="Submit the proposal",
+                              due_date=date(2026, 9, 1), position=1)  # fmt: skip
+        ten_k = MilestoneRow(goal_id=run.id, title="Run 10 km",
+                             due_date=date(2026, 2, 1), done_date=date(2026, 1, 28))  # fmt: skip
+        race = MilestoneRow(goal_id=run.id, title="Race day", due_date=date(2026, 4, 26),
+                            done_date=date(2026, 4, 26), position=1)  # fmt: skip
+        s.add_all([outline, submit, ten_k, race])
+        s.flush()
+        s.add_all(
+            [
+                GoalChangeRow(goal_id=talk.id, milestone_id=outline.id, field="milestone_due",
+                              subject="Outline the talk", old_value=date(2026, 3, 1),
+                              new_value=date(2026, 4, 1), reason="Launch took all my time",
+                              changed_at=datetime(2026, 2, 25, 18)),
+                GoalChangeRow(goal_id=talk.id, milestone_id=outline.id, field="milestone_due",
+                              subject="Outline the talk", old_value=date(2026, 4, 1),
+                              new_value=date(2026, 4, 20), reason="",
+                              changed_at=datetime(2026, 3, 30, 18)),
+                GoalChangeRow(goal_id=talk.id, field="goal_target", subject=talk.title,
+                              old_value=date(2026, 10, 1), new_value=date(2026, 12, 31),
+                              reason="Conference moved", changed_at=datetime(2025, 12, 1, 9)),
+            ]
+        )  # fmt: skip
+        mentor = MentorRow(name="Amara")
+        mentorship = MentorshipRow(mentor=mentor)
+        s.add(mentorship)
+        s.flush()
+        held = SessionRow(mentorship_id=mentorship.id, start=datetime(2026, 3, 3, 17),
+                          status="done", label="Session")  # fmt: skip
+        held2 = SessionRow(mentorship_id=mentorship.id, start=datetime(2026, 5, 5, 17),
+                           status="done", label="Session")  # fmt: skip
+        cancelled = SessionRow(mentorship_id=mentorship.id, start=datetime(2026, 4, 7, 17),
+                               status="cancelled", label="Session")  # fmt: skip
+        old = SessionRow(mentorship_id=mentorship.id, start=datetime(2025, 10, 7, 17),
+                         status="done", label="Session")  # fmt: skip
+        s.add_all([held, held2, cancelled, old])
+        s.flush()
+        s.add_all(
+            [
+                ActionItemRow(session_id=held.id, owner="me", text="Draft the abstract",
+                              due_date=date(2026, 3, 20), done_date=date(2026, 3, 18)),
+                ActionItemRow(session_id=held.id, owner="me", text="Ask for a slot",
+                              due_date=date(2026, 4, 1), done_date=date(2026, 4, 9)),
+                ActionItemRow(session_id=held2.id, owner="me", text="Rehearse",
+                              due_date=date(2026, 5, 30)),
+                ActionItemRow(session_id=held2.id, owner="mentor", text="Send contacts",
+                              due_date=date(2026, 5, 20)),
+                ActionItemRow(session_id=held2.id, owner="me", text="Later",
+                              due_date=date(2026, 8, 1)),
+                FeedbackRow(session_id=held.id, situation="Team demo", behaviour="Rushed",
+                            impact="Lost the room", response="Practised pauses"),
+                FeedbackRow(session_id=old.id, situation="Old", behaviour="Outside the range"),
+            ]
+        )  # fmt: skip
+        linked = JournalEntryRow(entry_date=date(2026, 4, 22), title="Outline reviewed by Tom",
+                                 kind="insight")  # fmt: skip
+        win = JournalEntryRow(entry_date=date(2026, 4, 10), title="First run-through went well",
+                              kind="win")  # fmt: skip
+        other_win = JournalEntryRow(entry_date=date(2026, 5, 2), title="Promoted", kind="win")
+        s.add_all([linked, win, other_win])
+        s.flush()
+        s.add_all(
+            [
+                JournalEntryMilestoneRow(entry_id=linked.id, milestone_id=outline.id),
+                JournalEntryGoalRow(entry_id=win.id, goal_id=talk.id),
+            ]
+        )
+        return {
+            "talk": talk.id, "run": run.id, "undated": undated.id, "outline": outline.id,
+            "submit": submit.id, "race": race.id, "ten_k": ten_k.id, "held": held.id,
+            "cancelled": cancelled.id,
+        }  # fmt: skip
+
+
+def test_burnup_plans_a_moved_milestone_at_its_first_due_date(timeline, ids) -> None:
+    data = timeline.burnup()
+    by_day = {p.day: p for p in data.points}
+    # Outline was first due on 1 March (moved twice since): planned by the end of March.
+    assert by_day[date(2026, 3, 31)].planned == 2  # 10 km (Feb) + outline (first due Mar)
+    assert by_day[date(2026, 4, 30)].planned == 3
+    assert by_day[date(2026, 4, 30)].done == 3
+    assert by_day[date(2026, 9, 30)].planned == 4
+    (projection,) = data.projections  # only the active goal with a target
+    assert projection.goal_id == ids["talk"] and projection.remaining == 1
+
+
+def test_progress_by_goal_lists_active_goals_with_time_spent(timeline, ids) -> None:
+    data = timeline.goal_progress()
+    (goal,) = data.goals
+    assert goal.title == "Speak at a conference"
+    assert goal.progress == pytest.approx(0.5)
+    assert goal.time_share == pytest.approx(165 / 364)
+    assert goal.pace.value == "on_track"
+
+
+def test_follow_through_counts_only_my_commitments(timeline, ids) -> None:
+    data = timeline.follow_through()
+    assert [(q.label, q.on_time, q.late, q.missed) for q in data.quarters] == [
+        ("2026 Q1", 1, 0, 0),
+        ("2026 Q2", 0, 1, 1),
+    ]
+
+
+def test_rhythm_counts_entries_and_wins(timeline, ids) -> None:
+    data = timeline.rhythm()
+    assert sum(w.entries for w in data.weeks) == 3
+    assert sum(w.wins for w in data.weeks) == 2
+
+
+def test_unknown_chart_name_is_a_clear_error(timeline) -> None:
+    with pytest.raises(ValidationError, match="no chart called 'pie'"):
+        timeline.chart_data("pie")
+
+
+def test_timeline_items_for_a_window(timeline, ids) -> None:
+    items = timeline.timeline_items(date(2026, 3, 15), date(2026, 4, 15))
+    found = {(i.kind, i.id) for i in items}
+    assert (TimelineKind.GOAL, ids["talk"]) in found
+    assert (TimelineKind.GOAL, ids["run"]) in found
+    # Outline is due 20 April but was first planned for 1 March: its slip crosses the window.
+    assert (TimelineKind.MILESTONE, ids["outline"]) in found
+    assert (TimelineKind.SESSION, ids["cancelled"]) in found
+    assert (TimelineKind.MILESTONE, ids["submit"]) not in found
+    assert (TimelineKind.SESSION, ids["held"]) not in found
+    outline = next(i for i in items if i.id == ids["outline"] and i.kind is TimelineKind.MILESTONE)
+    assert outline.first_planned == date(2026, 3, 1) and outline.done
+    everything = timeline.timeline_items()
+    assert all(i.id != ids["undated"] for i in everything if i.kind is TimelineKind.GOAL)
+    assert len([i for i in everything if i.kind is TimelineKind.SESSION]) == 4
+
+
+def test_review_pack_numbers_evidence_slips_and_feedback(timeline, ids) -> None:
+    data = timeline.review_data(date(2026, 1, 1), date(2026, 6, 15), "  Proud of it.  ")
+    h = data.headline
+    assert (h.milestones_completed, h.milestones_on_time) == (3, 2)  # outline was late
+    assert h.goals_achieved == 1
+    assert h.sessions_held == 2
+    assert (h.commitments_kept, h.commitments_due) == (1, 3)  # not the mentor's, not future
+    titles = [c.title for c in data.completed]
+    assert titles == ["Run 10 km", "Outline the talk", "Race day"]
+    outline = data.completed[1]
+    assert outline.first_planned == date(2026, 3, 1)
+    assert [e.title for e in outline.evidence] == [
+        "First run-through went well",
+        "Outline reviewed by Tom",
+    ]
+    assert [(s.subject, s.reason) for s in data.slips] == [
+        ("Outline the talk", "Launch took all my time"),
+        ("Outline the talk", ""),
+    ]
+    assert data.slips[0].days == 31
+    assert [f.response for f in data.feedback] == ["Practised pauses"]
+    assert [w.title for w in data.wins] == ["First run-through went well", "Promoted"]
+    assert data.achieved_goals == ("Run a half marathon",)
+    assert data.reflection == "Proud of it."
+    assert not data.is_empty
+
+
+def test_review_pack_defaults_to_the_last_six_months(timeline, ids) -> None:
+    data = timeline.review_data()
+    assert (data.start, data.end) == default_review_range(TODAY) == (date(2025, 12, 15), TODAY)
+
+
+def test_review_pack_of_an_empty_range_and_a_reversed_range(timeline, ids) -> None:
+    empty = timeline.review_data(date(2001, 1, 1), date(2001, 12, 31))
+    assert empty.is_empty and empty.completed == () and empty.headline.sessions_held == 0
+    with pytest.raises(ValidationError, match="after the end date"):
+        timeline.review_data(date(2026, 5, 1), date(2026, 1, 1))
