@@ -242,6 +242,12 @@ def test_delete_can_be_undone(qtbot, make_tab, journal: JournalService) -> None:
     assert tab.editor.entry_id == entry.id
     tab.undo_stack().redo()
     assert journal.count() == 1
+    tab.undo_stack().undo()
+    assert tab.select_entry(entry.id)
+    tab.view.list_view.setFocus()
+    qtbot.keyClick(tab.view.list_view, Qt.Key.Key_Delete)
+    assert titles_shown(tab) == ["Stays"]
+    assert journal.count() == 1
 
 
 # ---------------------------------------------------------------- finding

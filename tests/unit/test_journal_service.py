@@ -296,3 +296,11 @@ def test_the_list_line_is_the_first_line_of_prose() -> None:
     assert first_line("\n\n- a list item") == "a list item"
     assert first_line("# Only a heading\n\n") == "Only a heading"
     assert first_line("   \n\t") == ""
+
+
+def test_flag_an_entry_to_raise_at_the_next_session(journal: JournalService) -> None:
+    entry = journal.create_entry(EntryDraft(date(2025, 1, 1), "Ask about the reorg", "body"))
+    assert journal.set_flagged(entry.id, True).flagged
+    assert [e.title for e in journal.list_page(EntryFilter(flagged_only=True))] == [entry.title]
+    assert not journal.set_flagged(entry.id, False).flagged
+    assert journal.get_entry(entry.id).body == "body"

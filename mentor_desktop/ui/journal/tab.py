@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QTimer,
+)
 from PySide6.QtGui import (
     QFont,
+    QKeyEvent,
     QKeySequence,
-    QShortcut,
     QTextCharFormat,
     QUndoCommand,
     QUndoStack,
@@ -108,9 +116,7 @@ class JournalTab(TabPage):
         self.editor.saved.connect(self._entry_saved)
         self.editor.edit_prompts_requested.connect(self.edit_prompts)
         self.editor.delete_requested.connect(self.delete_entry)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), v.list_view)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self._delete_current)
+        v.list_view.installEventFilter(self)
         bus.changed.connect(self._on_bus_changed)
         app = QCoreApplication.instance()
         if app is not None:
@@ -327,6 +333,18 @@ class JournalTab(TabPage):
             self._changed()
 
     # ---------------------------------------------------------------- delete
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The Delete key in the entry list deletes the open entry (undoable)."""
+        if (
+            watched is self.view.list_view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Delete)
+        ):
+            self._delete_current()
+            return True
+        return super().eventFilter(watched, event)
 
     def _delete_current(self) -> None:
         if self.editor.entry_id is not None:
