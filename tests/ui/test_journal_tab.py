@@ -412,3 +412,27 @@ def test_link_goals_and_through_them_milestones(
     saved = journal.get_entry(entry.id)
     assert (saved.goal_ids, saved.milestone_ids) == ((), ())
     assert milestones.rowCount() == 0
+
+
+def test_text_that_cannot_be_saved_keeps_its_entry_open(
+    qtbot, make_tab, journal: JournalService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mentor_desktop.domain.journal as journal_rules
+
+    first = add(journal, TODAY, "First", "short")
+    add(journal, TODAY - timedelta(days=1), "Second")
+    tab = make_tab()
+    monkeypatch.setattr(journal_rules, "MAX_BODY", 10)
+    body = tab.view.editor.body_edit
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(body, " and far too long")
+    click_row(qtbot, tab, 1)
+    qtbot.waitUntil(lambda: tab.view.list_view.currentIndex().row() == 0, timeout=2000)
+    assert tab.editor.entry_id == first.id
+    assert body.toPlainText() == "short and far too long"
+    assert "the limit for one entry is 10" in tab.view.editor.error_label.text()
+    assert journal.get_entry(first.id).body == "short"
+    monkeypatch.setattr(journal_rules, "MAX_BODY", 1000)
+    click_row(qtbot, tab, 1)
+    assert tab.view.editor.title_edit.text() == "Second"
+    assert journal.get_entry(first.id).body == "short and far too long"

@@ -95,9 +95,23 @@ class EntryEditorController(QObject):
         self.goal_model.set_goals(sorted(self._goals, key=lambda goal: goal[0] not in checked))
         self.goal_model.set_checked(checked)
 
-    def load(self, entry: JournalEntry | None) -> None:
-        """Show `entry` (None clears the editor); saves what was typed in the previous one."""
-        self.flush()
+    def load(self, entry: JournalEntry | None) -> bool:
+        """Show `entry` (None clears the editor) after saving what was typed in the previous one.
+
+        Returns False, and keeps the previous entry open, when that text cannot be saved
+        (the reason is shown next to the text), so nothing typed is dropped.
+        """
+        if not self.flush():
+            return False
+        self._load(entry)
+        return True
+
+    def discard_unsaved(self) -> None:
+        """Forget unsaved text (its entry is being deleted)."""
+        self.timer.stop()
+        self._dirty = False
+
+    def _load(self, entry: JournalEntry | None) -> None:
         self._entry = entry
         self._loading = True
         try:
@@ -133,11 +147,12 @@ class EntryEditorController(QObject):
 
     # ---------------------------------------------------------------- saving
 
-    def flush(self) -> None:
-        """Save typed text now if any is waiting (switching entries, closing, quitting)."""
+    def flush(self) -> bool:
+        """Save typed text now if any is waiting; False if it could not be saved."""
         self.timer.stop()
         if self._dirty:
             self.save_text_now()
+        return not self._dirty
 
     def save_text_now(self) -> None:
         self.timer.stop()

@@ -135,7 +135,8 @@ class JournalTab(TabPage):
 
     def new_item(self) -> None:
         """A new entry for today, opened in the editor with the cursor in the title."""
-        self.editor.flush()
+        if not self.editor.flush():
+            return
         try:
             entry = self.journal.new_entry(EntryKind.REFLECTION, self.journal.today())
         except MentorDesktopError as exc:
@@ -159,9 +160,8 @@ class JournalTab(TabPage):
 
     def open_item(self, kind: str, item_id: int) -> None:
         """Show entry `item_id` (asked for by another tab, e.g. an agenda item's source)."""
-        if kind != ItemKind.JOURNAL_ENTRY:
+        if kind != ItemKind.JOURNAL_ENTRY or not self.editor.flush():
             return
-        self.editor.flush()
         if self.select_entry(item_id):
             return
         try:
@@ -296,8 +296,8 @@ class JournalTab(TabPage):
             view.scrollTo(self.model.index(row, 0))
         else:
             view.selectionModel().clearSelection()
-            self.editor.load(None)
-            self.view.show_editor(False)
+            if self.editor.load(None):
+                self.view.show_editor(False)
 
     def select_entry(self, entry_id: int) -> bool:
         row = self.model.row_of(entry_id)
@@ -316,8 +316,16 @@ class JournalTab(TabPage):
         except MentorDesktopError as exc:
             self.status_message.emit(str(exc))
             return
-        self.editor.load(entry)
+        if not self.editor.load(entry):
+            # the open entry's text could not be saved: stay on it
+            QTimer.singleShot(0, self._reselect_open_entry)
+            self.status_message.emit("The open entry could not be saved; see the message above it.")
+            return
         self.view.show_editor(True)
+
+    def _reselect_open_entry(self) -> None:
+        if self.editor.entry_id is not None:
+            self.select_entry(self.editor.entry_id)
 
     def _entry_saved(self, summary: EntrySummary) -> None:
         old = self.model.summary_at(self.model.row_of(summary.id))
@@ -364,6 +372,7 @@ class JournalTab(TabPage):
     def after_delete(self, entry_id: int) -> None:
         row = self.model.row_of(entry_id)
         if self.editor.entry_id == entry_id:
+            self.editor.discard_unsaved()
             self.editor.load(None)
         self.model.remove_entry(entry_id)
         self._select_row(min(row, self.model.rowCount() - 1) if row >= 0 else 0)
