@@ -54,6 +54,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
 def _cmd_journal_add(args: argparse.Namespace) -> int:
     entry_date = parse_entry_date(args.date) if args.date else None
     kind = parse_kind(args.kind) if args.kind else EntryKind.REFLECTION
+    if sys.stdin.isatty():
+        print("Write the entry, then press Ctrl+D on a new line to save it.", file=sys.stderr)
     body = sys.stdin.read()
     engine, services = _services(args)
     try:
