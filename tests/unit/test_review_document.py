@@ -24,6 +24,12 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(autouse=True)
+def _qt_application(qapp):
+    """The report pipeline needs a Qt application; use pytest-qt's, as every test here does."""
+    return qapp
+
+
 def run(*args: str) -> str:
     return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
