@@ -26,6 +26,7 @@ from mentor_desktop.storage.orm import (
     StepRow,
 )
 from mentor_desktop.services.session_demo import write_session_demo
+from mentor_desktop.services.timeline_demo import write_timeline_demo
 from mentor_desktop.storage.uow import unit_of_work_factory
 
 
@@ -270,6 +271,7 @@ def _write_goals(session: Session, ctx: DemoContext) -> None:
 DEMO_WRITERS: list[DemoWriter] = [_write_mentorship, _write_goals]
 DEMO_WRITERS.append(write_journal_demo)
 DEMO_WRITERS.append(write_session_demo)
+DEMO_WRITERS.append(write_timeline_demo)
 
 
 def database_is_empty(session: Session) -> bool:
