@@ -180,6 +180,9 @@ def test_the_window_opens_a_goal_double_clicked_on_the_timeline(
     for tab in build_tabs(services, window.change_bus, dialogs, app_settings):
         window.add_tab(tab)
     assert [t.title for t in window.tab_pages()][-1] == "Timeline"
+    names = [a.objectName() for a in window.file_menu.actions()]
+    assert "action_preview_review" in names and "action_save_review" in names
+    assert not window.tab_pages()[-1].is_built  # the tab is built when first shown
     window.show()
     window.tabs.setCurrentIndex(3)
     timeline_tab = window.tab_named("Timeline")
@@ -248,10 +251,19 @@ def test_review_pack_period_reflection_and_pdf(
     v.reflection.setFocus()
     qtbot.keyClicks(v.reflection, "I learned to plan in ranges.")
     assert app_settings.state_text(REFLECTION_KEY) == "I learned to plan in ranges."
-    with qtbot.waitSignal(tab.status_message) as message:
-        qtbot.mouseClick(v.save_button, Qt.MouseButton.LeftButton)
+    messages: list[str] = []
+    tab.status_message.connect(messages.append)
+    qtbot.mouseClick(v.save_button, Qt.MouseButton.LeftButton)
+    assert messages == ["Preparing the review pack…"]
+    assert not v.save_button.isEnabled()  # while the charts are drawn off the GUI thread
+    qtbot.waitUntil(lambda: len(messages) == 2, timeout=20_000)
+    assert messages[1].startswith(f"Saved the review pack to {tmp_path / 'pack.pdf'}")
     assert (tmp_path / "pack.pdf").read_bytes().startswith(b"%PDF")
-    assert "Saved the review pack" in message.args[0]
+    assert v.save_button.isEnabled()
+    qtbot.mouseClick(v.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.preview is not None and tab.preview.isVisible(), timeout=20_000)
+    assert "Review pack" in tab.preview.windowTitle()
+    tab.preview.close()
     again, _ = make_tab(qtbot, timeline, dialogs, app_settings)
     assert again.view.reflection.toPlainText() == "I learned to plan in ranges."
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
-from mentor_desktop.domain.errors import MentorDesktopError
 from mentor_desktop.domain.timeline import TimelineKind
 from mentor_desktop.services.timeline import TimelineService, default_review_range
 from mentor_desktop.settings import AppSettings
@@ -71,6 +70,8 @@ class TimelineTab(TabPage):
         self._origin = date.today()
         self._charts_dirty = True
         self._chart_canvas: QWidget | None = None
+        #: The open print preview of the review pack, if any.
+        self.preview: QWidget | None = None
         self.model = TimelineItemModel(self)
         self.view = TimelineView(self.model, self)
         layout = QVBoxLayout(self)
@@ -295,61 +296,87 @@ class TimelineTab(TabPage):
         if self._settings is not None:
             self._settings.set_state_text(REFLECTION_KEY, self.view.reflection.toPlainText())
 
-    def review_report(self):
-        """The review pack for the chosen period as a Report (None when the period is wrong)."""
+    def _prepare_review(self, then: Callable[[object], None]) -> bool:
+        """Compute the review pack's data and draw its charts off the GUI thread, then call
+        `then(report)` here; False when the period is wrong."""
         chosen = self.review_range()
         if chosen is None:
-            return None
+            return False
         from mentor_desktop.reports.review import review_report
+        from mentor_desktop.ui.tasks import run_in_background
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            data = self._service.review_data(*chosen, self.view.reflection.toPlainText())
-            return review_report(data)
-        except MentorDesktopError as exc:
-            self._dialogs.error(self, "Cannot make the review pack", str(exc))
-            return None
-        finally:
+        reflection = self.view.reflection.toPlainText()
+        service = self._service
+        self._set_review_busy(True)
+
+        def finished(report: object) -> None:
+            self._set_review_busy(False)
+            then(report)
+
+        def failed(message: str) -> None:
+            self._set_review_busy(False)
+            self._dialogs.error(self, "Cannot make the review pack", message)
+
+        run_in_background(
+            lambda _report: review_report(service.review_data(*chosen, reflection)),
+            on_finished=finished,
+            on_failed=failed,
+            description="preparing the review pack",
+        )
+        return True
+
+    def _set_review_busy(self, busy: bool) -> None:
+        v = self.view
+        v.preview_button.setEnabled(not busy)
+        v.save_button.setEnabled(not busy)
+        if busy:
+            self.status_message.emit("Preparing the review pack…")
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
             QGuiApplication.restoreOverrideCursor()
 
     def preview_review(self) -> None:
+        """Show a print preview of the review pack (it can be printed from there)."""
         self.view.pages.setCurrentWidget(self.view.review_page)
-        report = self.review_report()
-        if report is None:
-            return
-        from mentor_desktop.ui.sessions.printing import preview_dialog
 
-        preview_dialog(report, self).exec()
+        def show(report: object) -> None:
+            from mentor_desktop.ui.sessions.printing import preview_dialog
 
-    def save_review_pdf(self) -> Path | None:
-        """Ask for a file and write the review pack there as PDF."""
+            self.preview = preview_dialog(report, self)  # type: ignore[arg-type]
+            self.preview.open()
+
+        self._prepare_review(show)
+
+    def save_review_pdf(self) -> None:
+        """Ask for a file, then write the review pack there as PDF (charts drawn off the GUI
+        thread); `status_message` tells when it is written."""
         self.view.pages.setCurrentWidget(self.view.review_page)
         chosen = self.review_range()
         if chosen is None:
-            return None
+            return
         suggested = f"review-{chosen[0]:%Y-%m-%d}-to-{chosen[1]:%Y-%m-%d}.pdf"
         path_text = self._ask_save_file(
             self, "Save review pack as PDF", suggested, "PDF files (*.pdf)"
         )
         if not path_text:
-            return None
+            return
         path = Path(path_text)
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        report = self.review_report()
-        if report is None:
-            return None
-        from mentor_desktop.reports.pipeline import write_pdf
 
-        try:
-            pages = write_pdf(report, path)
-        except OSError as exc:
-            self._dialogs.error(self, "Cannot save the review pack", f"{path}: {exc}")
-            return None
-        self.status_message.emit(
-            f"Saved the review pack to {path} ({pages} page{'s' * (pages != 1)})."
-        )
-        return path
+        def write(report: object) -> None:
+            from mentor_desktop.reports.pipeline import write_pdf
+
+            try:
+                pages = write_pdf(report, path)  # type: ignore[arg-type]
+            except OSError as exc:
+                self._dialogs.error(self, "Cannot save the review pack", f"{path}: {exc}")
+                return
+            self.status_message.emit(
+                f"Saved the review pack to {path} ({pages} page{'s' * (pages != 1)})."
+            )
+
+        self._prepare_review(write)
 
     # ---------------------------------------------------------------- state
 
