@@ -100,6 +100,19 @@ def test_zoom_changes_the_window_and_keeps_today_in_view(qtbot, timeline, dialog
     assert {"Outline the talk", "Submit the proposal", "Race day"} <= titles
 
 
+def test_zooming_in_keeps_today_in_view_after_the_last_item(qtbot, engine, dialogs, ids) -> None:
+    later = date(2027, 3, 1)  # after every item (the last ends on 31 Dec 2026)
+    timeline = TimelineService(unit_of_work_factory(engine), today=lambda: later)
+    tab, _bus = make_tab(qtbot, timeline, dialogs)
+    for zoom in ("Year", "Quarter", "All", "Quarter"):
+        choose(qtbot, tab.view.zoom_combo, zoom)
+        start, end = tab.model.window
+        assert start <= later <= end, zoom
+        if zoom == "Quarter":
+            middle = start + (end - start) / 2
+            assert abs((middle - later).days) <= 1
+
+
 def test_scrolling_moves_the_window(qtbot, timeline, dialogs, ids) -> None:
     tab, _bus = make_tab(qtbot, timeline, dialogs)
     choose(qtbot, tab.view.zoom_combo, "Quarter")

@@ -118,24 +118,34 @@ class TimelineTab(TabPage):
         centre = today if window is None else window[0] + (window[1] - window[0]) / 2
         self._apply_zoom(centre)
 
-    def _span(self) -> tuple[date, date]:
+    def _data_span(self) -> tuple[date, date]:
+        """Every item and today, with two weeks either side."""
         today = self._service.today()
         bounds = self.model.bounds()
         first, last = bounds if bounds is not None else (today, today)
         return min(first, today) - timedelta(days=14), max(last, today) + timedelta(days=14)
 
+    def _span(self) -> tuple[date, date]:
+        """What the scroll bar covers: the data, and room to put today in the middle."""
+        first, last = self._data_span()
+        today = self._service.today()
+        half = timedelta(days=ZOOM_DAYS.get(self._zoom, 0) // 2 + 1)
+        return min(first, today - half), max(last, today + half)
+
     def window_days(self) -> int:
-        first, last = self._span()
+        first, last = self._data_span()
         return ZOOM_DAYS.get(self._zoom, (last - first).days + 1)
 
     def set_zoom(self, zoom: str) -> None:
-        """Quarter, year or all; keeps the middle of the window where it was."""
+        """Quarter, year or all; centred on today when today is in view, else keeps the
+        middle of the window where it was."""
         if zoom not in (*ZOOM_DAYS, "all"):
             return
+        today = self._service.today()
         window = self.model.window
-        centre = (
-            self._service.today() if window is None else window[0] + (window[1] - window[0]) / 2
-        )
+        centre = today
+        if window is not None and not window[0] <= today <= window[1]:
+            centre = window[0] + (window[1] - window[0]) / 2
         self._zoom = zoom
         combo = self.view.zoom_combo
         if combo.currentData() != zoom:
