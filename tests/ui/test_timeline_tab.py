@@ -113,6 +113,21 @@ def test_zooming_in_keeps_today_in_view_after_the_last_item(qtbot, engine, dialo
             assert abs((middle - later).days) <= 1
 
 
+def test_a_milestone_due_decades_away_does_not_stretch_all_of_time(
+    qtbot, timeline, dialogs, ids, engine
+) -> None:
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "UPDATE milestone SET due_date = '2199-01-01' WHERE id = ?", (ids["submit"],)
+        )
+    tab, _bus = make_tab(qtbot, timeline, dialogs)
+    choose(qtbot, tab.view.zoom_combo, "All")
+    start, end = tab.model.window
+    assert end <= TODAY + timedelta(days=366 * 31)
+    assert start <= date(2025, 9, 1)
+    assert any(i.title == "Speak at a conference" for i in tab.model.items())
+
+
 def test_scrolling_moves_the_window(qtbot, timeline, dialogs, ids) -> None:
     tab, _bus = make_tab(qtbot, timeline, dialogs)
     choose(qtbot, tab.view.zoom_combo, "Quarter")

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
-from mentor_desktop.domain.timeline import TimelineKind
+from mentor_desktop.domain.timeline import FAR_FUTURE_YEARS, TimelineKind
 from mentor_desktop.services.timeline import TimelineService, default_review_range
 from mentor_desktop.settings import AppSettings
 from mentor_desktop.ui.bus import ChangeBus, ChangeKind, ItemKind
@@ -123,6 +123,8 @@ class TimelineTab(TabPage):
         today = self._service.today()
         bounds = self.model.bounds()
         first, last = bounds if bounds is not None else (today, today)
+        # A date decades away (a typo, or a life goal) must not shrink everything else.
+        last = min(last, today + timedelta(days=365 * FAR_FUTURE_YEARS))
         return min(first, today) - timedelta(days=14), max(last, today) + timedelta(days=14)
 
     def _span(self) -> tuple[date, date]:
