@@ -184,6 +184,30 @@ def test_double_click_asks_to_open_the_item_in_its_tab(qtbot, timeline, dialogs,
         assert signal.args == [item_kind, ids[key]]
 
 
+def test_keyboard_chooses_an_item_and_enter_opens_it(qtbot, timeline, dialogs, ids) -> None:
+    tab, bus = make_tab(qtbot, timeline, dialogs)
+    choose(qtbot, tab.view.zoom_combo, "All")
+    canvas = tab.view.canvas
+    canvas.setFocus()
+    messages: list[str] = []
+    tab.status_message.connect(messages.append)
+    qtbot.keyClick(canvas, Qt.Key.Key_Down)
+    first = canvas.current_item()
+    assert first is not None and first.kind is TimelineKind.SESSION  # the top lane
+    assert messages[-1].startswith("Session: Session")
+    for _ in range(3):  # the other three sessions, then the first goal's bar
+        qtbot.keyClick(canvas, Qt.Key.Key_Down)
+    assert canvas.current_item().kind is TimelineKind.SESSION
+    qtbot.keyClick(canvas, Qt.Key.Key_Down)
+    chosen = canvas.current_item()
+    assert chosen is not None and chosen.kind is TimelineKind.GOAL
+    assert chosen.title == "Speak at a conference"
+    assert canvas.accessibleDescription().startswith("Goal: Speak at a conference")
+    with qtbot.waitSignal(bus.open_requested) as signal:
+        qtbot.keyClick(canvas, Qt.Key.Key_Return)
+    assert signal.args == [ItemKind.GOAL, ids["talk"]]
+
+
 def test_hover_shows_the_details_of_a_slipped_milestone(qtbot, timeline, dialogs, ids) -> None:
     tab, _bus = make_tab(qtbot, timeline, dialogs)
     canvas = tab.view.canvas

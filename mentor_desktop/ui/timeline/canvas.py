@@ -64,10 +64,12 @@ class TimelineCanvas(QWidget):
     Signals:
         item_activated(str, int): a TimelineKind value and an id, on double-click.
         scroll_requested(int): days to move the window by (Left/Right keys, horizontal wheel).
+        current_changed(str): a one-line description of the item chosen with Up/Down.
     """
 
     item_activated = Signal(str, int)
     scroll_requested = Signal(int)
+    current_changed = Signal(str)
 
     def __init__(self, model: TimelineItemModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +78,8 @@ class TimelineCanvas(QWidget):
         self._shapes: list[Shape] = []
         self._lanes: dict[int, int] = {}
         self._dirty = True
+        #: The item chosen with the keyboard (Up/Down), as (kind, id); Enter opens it.
+        self._current: tuple[TimelineKind, int] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(False)
         self.setAccessibleName("Timeline")
@@ -183,13 +187,44 @@ class TimelineCanvas(QWidget):
             return
         super().mouseDoubleClickEvent(event)
 
+    def current_item(self) -> TimelineItem | None:
+        for shape in self.shapes():
+            if (shape.item.kind, shape.item.id) == self._current:
+                return shape.item
+        return None
+
+    def _reading_order(self) -> list[TimelineItem]:
+        """Items top to bottom, then left to right (how Up/Down walks through them)."""
+        shapes = self.shapes()
+        shapes.sort(key=lambda s: (round(s.rect.center().y()), s.rect.left()))
+        return [s.item for s in shapes]
+
+    def move_current(self, step: int) -> None:
+        items = self._reading_order()
+        if not items:
+            return
+        keys = [(i.kind, i.id) for i in items]
+        index = keys.index(self._current) + step if self._current in keys else 0
+        item = items[max(0, min(len(items) - 1, index))]
+        self._current = (item.kind, item.id)
+        self.setAccessibleDescription(describe(item))
+        self.current_changed.emit(describe(item).replace("\n", " · "))
+        self.update()
+
     def keyPressEvent(self, event) -> None:
         window = self._model.window
         step = max(7, ((window[1] - window[0]).days // 8) if window else 30)
-        if event.key() == Qt.Key.Key_Left:
+        key = event.key()
+        if key == Qt.Key.Key_Left:
             self.scroll_requested.emit(-step)
-        elif event.key() == Qt.Key.Key_Right:
+        elif key == Qt.Key.Key_Right:
             self.scroll_requested.emit(step)
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.move_current(1 if key == Qt.Key.Key_Down else -1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_item() is not None:
+            item = self.current_item()
+            assert item is not None
+            self.item_activated.emit(item.kind.value, item.id)
         else:
             super().keyPressEvent(event)
 
@@ -235,6 +270,13 @@ class TimelineCanvas(QWidget):
                 self._paint_milestone(painter, shape, text)
             else:
                 self._paint_session(painter, shape, palette)
+        current = next((s for s in shapes if (s.item.kind, s.item.id) == self._current), None)
+        if current is not None and self.hasFocus():
+            painter.setPen(
+                QPen(palette.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DotLine)
+            )
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(current.rect.adjusted(-3, -3, 3, 3), 3, 3)
         x = self.x_of(self._today)
         if MARGIN <= x <= self.width() - MARGIN:
             painter.setPen(QPen(TODAY, 1.5))

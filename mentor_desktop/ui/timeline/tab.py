@@ -87,6 +87,7 @@ class TimelineTab(TabPage):
         v.status_filter.currentIndexChanged.connect(self._apply_filter)
         v.time_scrollbar.valueChanged.connect(self._on_scrolled)
         v.canvas.item_activated.connect(self._open)
+        v.canvas.current_changed.connect(self.status_message)
         v.canvas.scroll_requested.connect(
             lambda days: v.time_scrollbar.setValue(v.time_scrollbar.value() + days)
         )

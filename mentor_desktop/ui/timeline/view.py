@@ -106,7 +106,8 @@ class TimelineView(QWidget):
         legend = QLabel(
             "Bars: goals (blue career, green personal; faded when achieved, paused or dropped)"
             " · ◆ milestone (filled when done; red dashes: slipped from the first planned date)"
-            " · ticks: sessions · orange: today. Double-click an item to open it.",
+            " · ticks: sessions · orange: today. Double-click an item (or choose it with"
+            " Up/Down and press Enter) to open it; Left/Right scroll.",
             page,
         )
         legend.setWordWrap(True)
