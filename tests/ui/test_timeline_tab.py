@@ -355,3 +355,16 @@ def test_constructing_the_tab_does_not_import_matplotlib(tmp_path: Path, db_path
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_zoom_page_and_chart_are_remembered(qtbot, timeline, dialogs, ids, app_settings) -> None:
+    tab, _bus = make_tab(qtbot, timeline, dialogs, app_settings)
+    choose(qtbot, tab.view.zoom_combo, "Quarter")
+    choose(qtbot, tab.view.chart_combo, "Follow-through")
+    tab.view.pages.setCurrentWidget(tab.view.charts_page)
+    tab.save_state(app_settings)
+    again, _ = make_tab(qtbot, timeline, dialogs, app_settings)
+    again.restore_state(app_settings)
+    assert again.view.zoom_combo.currentText() == "Quarter" and window_days(again) == 92
+    assert again.view.pages.currentWidget() is again.view.charts_page
+    assert again.chart_canvas().accessibleName() == "Follow-through"
