@@ -13,8 +13,6 @@ from mentor_desktop.domain.errors import MentorDesktopError
 
 CHART_CHOICES = ("burnup", "progress", "follow-through", "rhythm")
 CHART_EXTENSIONS = (".png", ".svg", ".pdf")
-#: Where the Timeline tab keeps the last closing reflection (see AppSettings state keys).
-REFLECTION_KEY = "timeline/reflection"
 
 
 def _output_path(text: str, suffixes: tuple[str, ...], what: str) -> Path:
@@ -97,14 +95,15 @@ def _add_chart(commands: argparse._SubParsersAction) -> None:
 # ---------------------------------------------------------------- report
 
 
-def _stored_reflection() -> str:
+def _stored_reflection(key: str) -> str:
+    """The closing reflection last typed in the Timeline tab for this database."""
     from mentor_desktop.paths import settings_file
     from mentor_desktop.settings import AppSettings
 
     path = settings_file()
     if not path.exists():
         return ""
-    return AppSettings(path).state_text(REFLECTION_KEY, "")
+    return AppSettings(path).state_text(key, "")
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -117,9 +116,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
             f"--from {start.isoformat()} is after --to {end.isoformat()}; swap them."
         )
     output = _output_path(args.output, (".pdf",), "the review pack")
-    reflection = args.reflection if args.reflection is not None else _stored_reflection()
     engine, timeline = _open_timeline(args)
     try:
+        reflection = args.reflection
+        if reflection is None:
+            reflection = _stored_reflection(timeline.reflection_key())
         data = timeline.review_data(start, end, reflection)
     finally:
         engine.dispose()

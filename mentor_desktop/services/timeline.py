@@ -6,8 +6,10 @@ Every method is one read-only unit of work and returns plain dataclasses from
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
@@ -62,6 +64,16 @@ class TimelineService:
 
     def today(self) -> date:
         return self._today()
+
+    def reflection_key(self) -> str:
+        """The settings key that keeps this database's last closing reflection (the Timeline
+        tab writes it, `mentor-desktop report` reads it), so each database has its own."""
+        with self._uow() as uow:
+            name = uow.session.get_bind().url.database or ""
+        if not name or name == ":memory:":
+            return "timeline/reflection/memory"
+        digest = hashlib.sha1(str(Path(name).resolve()).encode("utf-8")).hexdigest()[:16]
+        return f"timeline/reflection/{digest}"
 
     def with_today(self, today: date) -> TimelineService:
         """The same service on a fixed day (tests and benchmarks)."""

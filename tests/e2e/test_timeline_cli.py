@@ -97,15 +97,23 @@ def test_report_writes_the_review_pack(demo_db: Path, tmp_path: Path) -> None:
 def test_report_uses_the_reflection_last_written_in_the_timeline_tab(
     demo_db: Path, tmp_path: Path
 ) -> None:
+    from mentor_desktop.app import open_services
     from mentor_desktop.paths import settings_file
     from mentor_desktop.settings import AppSettings
-    from mentor_desktop.ui.timeline.tab import REFLECTION_KEY
 
+    engine, services = open_services(demo_db)
+    key = services.timeline.reflection_key()
+    engine.dispose()
     settings = AppSettings(settings_file())
-    settings.set_state_text(REFLECTION_KEY, "Written in the tab before the review.")
+    settings.set_state_text(key, "Written in the tab before the review.")
+    settings.set_state_text(key + "x", "Another database's reflection.")
     settings.sync()
     target = tmp_path / "review.pdf"
     done = cli(demo_db, "report", "-o", str(target))
     assert done.returncode == 0, done.stderr
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
     assert "Written in the tab before the review." in " ".join(text.split())
+    done = cli(tmp_path / "other.sqlite3", "report", "-o", str(target))
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
+    assert "No closing reflection was written." in " ".join(text.split())

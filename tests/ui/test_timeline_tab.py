@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from mentor_desktop.domain.timeline import TimelineKind
 from mentor_desktop.services.timeline import TimelineService
+from mentor_desktop.storage.migrate import memory_engine
 from mentor_desktop.storage.uow import unit_of_work_factory
 from mentor_desktop.ui.bus import ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.models.timeline_items import TimelineItemModel
-from mentor_desktop.ui.timeline.tab import REFLECTION_KEY, TimelineTab
+from mentor_desktop.ui.timeline.tab import TimelineTab
 from tests.unit.test_timeline_service import TODAY, write_sample
 
 
@@ -302,7 +303,8 @@ def test_review_pack_period_reflection_and_pdf(
     assert not v.range_error.isVisible() and v.save_button.isEnabled()
     v.reflection.setFocus()
     qtbot.keyClicks(v.reflection, "I learned to plan in ranges.")
-    assert app_settings.state_text(REFLECTION_KEY) == "I learned to plan in ranges."
+    key = timeline.reflection_key()
+    assert app_settings.state_text(key) == "I learned to plan in ranges."
     messages: list[str] = []
     tab.status_message.connect(messages.append)
     qtbot.mouseClick(v.save_button, Qt.MouseButton.LeftButton)
@@ -318,6 +320,12 @@ def test_review_pack_period_reflection_and_pdf(
     tab.preview.close()
     again, _ = make_tab(qtbot, timeline, dialogs, app_settings)
     assert again.view.reflection.toPlainText() == "I learned to plan in ranges."
+    app_settings.set_state_text(key, "")  # another database has its own reflection
+    other = TimelineService(unit_of_work_factory(memory_engine()), today=lambda: TODAY)
+    assert other.reflection_key() != key
+    app_settings.set_state_text(key, "I learned to plan in ranges.")
+    third, _ = make_tab(qtbot, other, dialogs, app_settings)
+    assert third.view.reflection.toPlainText() == ""
 
 
 def test_the_tab_reloads_when_goals_change(qtbot, timeline, dialogs, ids, engine) -> None:

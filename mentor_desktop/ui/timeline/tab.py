@@ -22,8 +22,6 @@ from mentor_desktop.ui.widgets.tab_page import TabPage
 
 #: Days shown by each zoom level ("all" fits everything).
 ZOOM_DAYS = {"quarter": 92, "year": 366}
-#: Where the last closing reflection is kept (the command line reads it too).
-REFLECTION_KEY = "timeline/reflection"
 #: Charts are laid out for print; a higher dpi keeps their text readable on a large canvas.
 SCREEN_CHART_DPI = 140
 OPEN_KINDS = {
@@ -103,8 +101,9 @@ class TimelineTab(TabPage):
         start, end = default_review_range(timeline.today())
         v.review_from.setDate(_qdate(start))
         v.review_to.setDate(_qdate(end))
+        self._reflection_key = timeline.reflection_key()
         if settings is not None:
-            v.reflection.setPlainText(settings.state_text(REFLECTION_KEY, ""))
+            v.reflection.setPlainText(settings.state_text(self._reflection_key, ""))
         bus.changed.connect(self._on_changed)
         self.reload()
 
@@ -307,7 +306,7 @@ class TimelineTab(TabPage):
 
     def _store_reflection(self) -> None:
         if self._settings is not None:
-            self._settings.set_state_text(REFLECTION_KEY, self.view.reflection.toPlainText())
+            self._settings.set_state_text(self._reflection_key, self.view.reflection.toPlainText())
 
     def _prepare_review(self, then: Callable[[object], None]) -> bool:
         """Compute the review pack's data and draw its charts off the GUI thread, then call
@@ -401,7 +400,7 @@ class TimelineTab(TabPage):
         settings.set_state_text("timeline/zoom", self._zoom)
         settings.set_state_text("timeline/page", str(v.pages.currentIndex()))
         settings.set_state_text("timeline/chart", self.chart_name())
-        settings.set_state_text(REFLECTION_KEY, v.reflection.toPlainText())
+        settings.set_state_text(self._reflection_key, v.reflection.toPlainText())
 
     def restore_state(self, settings: AppSettings) -> None:
         v = self.view
