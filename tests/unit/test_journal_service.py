@@ -262,10 +262,19 @@ def test_prompts_can_be_edited_added_and_deleted(journal: JournalService) -> Non
 
 
 def test_demo_writes_about_one_entry_a_day(engine, services) -> None:
-    from mentor_desktop.services.demo import DemoOptions, write_demo
-    from mentor_desktop.storage.search import check_search_index
+    import random
 
-    write_demo(engine, DemoOptions(years=1, seed=3, today=date(2026, 1, 31)))
+    from mentor_desktop.services.demo import DemoContext, _write_goals
+    from mentor_desktop.services.journal_demo import write_journal_demo
+    from mentor_desktop.storage.search import check_search_index
+    from mentor_desktop.storage.uow import unit_of_work_factory
+
+    today = date(2026, 1, 31)
+    ctx = DemoContext(random.Random(3), today, today - timedelta(days=365), years=1)
+    with unit_of_work_factory(engine)() as uow:
+        _write_goals(uow.session, ctx)
+        uow.session.flush()
+        write_journal_demo(uow.session, ctx)
     journal: JournalService = services.journal
     total = journal.count()
     assert 300 <= total <= 430
