@@ -282,10 +282,16 @@ def test_dark_palette_reaches_the_chart(qtbot, timeline, dialogs, ids) -> None:
     from mentor_desktop.ui.theme import dark_palette
 
     tab, _bus = make_tab(qtbot, timeline, dialogs)
-    tab.setPalette(dark_palette())
     tab.view.pages.setCurrentWidget(tab.view.charts_page)
-    figure = tab.chart_canvas().figure
-    assert figure.get_facecolor()[:3] == pytest.approx((0x2B / 255, 0x2D / 255, 0x30 / 255))
+    light = tab.chart_canvas().figure.get_facecolor()[:3]
+    tab.setPalette(dark_palette())  # what switching to the dark theme does to every widget
+    qtbot.waitUntil(
+        lambda: (
+            tab.chart_canvas().figure.get_facecolor()[:3]
+            == pytest.approx((0x2B / 255, 0x2D / 255, 0x30 / 255))
+        )
+    )
+    assert light != tab.chart_canvas().figure.get_facecolor()[:3]
 
 
 def test_review_pack_period_reflection_and_pdf(
