@@ -270,6 +270,7 @@ class TimelineCanvas(QWidget):
                 self._paint_milestone(painter, shape, text)
             else:
                 self._paint_session(painter, shape, palette)
+        self._paint_lane_label(painter, palette, metrics)
         current = next((s for s in shapes if (s.item.kind, s.item.id) == self._current), None)
         if current is not None and self.hasFocus():
             painter.setPen(
@@ -308,8 +309,16 @@ class TimelineCanvas(QWidget):
                 caption = f"{month:%b}"
             painter.setPen(label)
             painter.drawText(QPointF(x + 3, HEADER - 9), caption)
+
+    def _paint_lane_label(self, painter: QPainter, palette: QPalette, metrics) -> None:
+        """ "Sessions" on a backing, so the ticks never run through it."""
+        text = "Sessions"
+        box = QRectF(MARGIN - 3, HEADER + 4, metrics.horizontalAdvance(text) + 6, SESSION_LANE - 8)
+        backing = QColor(palette.color(QPalette.ColorRole.Base))
+        backing.setAlpha(225)
+        painter.fillRect(box, backing)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(QPointF(MARGIN, HEADER + SESSION_LANE - 7), "Sessions")
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_goal(self, painter: QPainter, shape: Shape, text: QColor, metrics) -> None:
         item = shape.item
