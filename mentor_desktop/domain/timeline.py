@@ -17,6 +17,7 @@ can be checked on hand-built cases:
 from __future__ import annotations
 
 import enum
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -126,8 +127,9 @@ class BurnupData:
         return self.done_now + self.pace_per_day * max(0, (day - self.today).days)
 
 
-def _cumulative(days: Iterable[date], until: date) -> int:
-    return sum(1 for day in days if day <= until)
+def _cumulative(days: Sequence[date], until: date) -> int:
+    """How many of the sorted `days` are on or before `until`."""
+    return bisect_right(days, until)
 
 
 def burnup(
@@ -146,7 +148,7 @@ def burnup(
         return BurnupData((), today, 0.0, ())
     horizon = today + timedelta(days=365 * FAR_FUTURE_YEARS)
     first = min([*planned[:1], *done[:1]])
-    last = max([today, *(d for d in planned[-1:] if d <= horizon)])
+    last = max(today, max((d for d in planned if d <= horizon), default=today))
     points: list[BurnupPoint] = []
     cursor = month_start(first)
     while cursor <= last:

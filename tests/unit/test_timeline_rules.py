@@ -90,9 +90,13 @@ def test_burnup_of_nothing_is_empty_and_goals_without_target_are_not_projected()
 
 
 def test_a_milestone_due_decades_away_does_not_stretch_the_burnup() -> None:
-    data = burnup([m(1, date(2026, 1, 5), None), m(2, date(2099, 1, 1), None)], [], TODAY)
-    assert data.points[-1].day < date(2027, 1, 1)
-    assert data.points[-1].planned == 1
+    data = burnup(
+        [m(1, date(2026, 1, 5), None), m(2, date(2199, 1, 1), None), m(3, date(2026, 9, 9), None)],
+        [],
+        TODAY,
+    )
+    assert data.points[-1].day == date(2026, 9, 30)  # the last date within reach
+    assert data.points[-1].planned == 2
 
 
 @pytest.mark.parametrize(
