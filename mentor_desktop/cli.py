@@ -7,8 +7,8 @@ import sys
 from collections.abc import Callable, Sequence
 
 from mentor_desktop import APP_NAME, __version__
-from mentor_desktop.cli_portability import add_backup_commands, add_portability_commands
 from mentor_desktop.cli_journal import add_journal_commands
+from mentor_desktop.cli_portability import add_backup_commands, add_portability_commands
 from mentor_desktop.cli_sessions import add_session_commands
 from mentor_desktop.cli_timeline import add_timeline_commands
 from mentor_desktop.domain.errors import MentorDesktopError
@@ -64,8 +64,8 @@ def _add_demo(commands: argparse._SubParsersAction) -> None:
 
 #: Each adds its subcommands; later areas append theirs.
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_demo]
-SUBCOMMANDS += [add_backup_commands, add_portability_commands]
 SUBCOMMANDS.append(add_journal_commands)
+SUBCOMMANDS += [add_backup_commands, add_portability_commands]
 SUBCOMMANDS.append(add_session_commands)
 SUBCOMMANDS.append(add_timeline_commands)
 

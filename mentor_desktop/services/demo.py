@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from mentor_desktop.domain.errors import MentorDesktopError
 from mentor_desktop.services.journal_demo import write_journal_demo
+from mentor_desktop.services.session_demo import write_session_demo
+from mentor_desktop.services.timeline_demo import write_timeline_demo
 from mentor_desktop.storage.orm import (
     GoalChangeRow,
     GoalRow,
@@ -25,8 +27,6 @@ from mentor_desktop.storage.orm import (
     ResourceRow,
     StepRow,
 )
-from mentor_desktop.services.session_demo import write_session_demo
-from mentor_desktop.services.timeline_demo import write_timeline_demo
 from mentor_desktop.storage.uow import unit_of_work_factory
 
 
@@ -53,38 +53,165 @@ class DemoContext:
 DemoWriter = Callable[[Session, DemoContext], None]
 
 CAREER_GOALS = [
-    ("Lead a cross-team project", "I want to show I can lead beyond my own team."),
-    ("Become a confident public speaker", "Talks open doors and I freeze in front of groups."),
-    ("Move into a staff engineer role", "I want broader technical influence."),
-    ("Learn data engineering", "Our product is turning into a data product."),
-    ("Grow as a people manager", "My team doubled and I need to support them well."),
-    ("Publish a technical article each quarter", "Writing sharpens my thinking."),
-    ("Get better at negotiation", "I avoid hard conversations about scope and pay."),
-    ("Build a mentoring habit of my own", "I want to pass on what I learn."),
-    ("Master system design interviews", "To be ready for a senior role."),
-    ("Understand the business side", "Engineering decisions need business context."),
-    ("Ship an open-source library", "To learn maintenance and community work."),
-    ("Improve estimation and planning", "My estimates slip and it costs trust."),
+    (
+        "Lead a cross-team project",
+        "I want to show I can lead beyond my own team.",
+        [
+            "Agree scope and success criteria with both teams",
+            "Kick-off with all stakeholders",
+            "First milestone demo",
+            "Handle the first cross-team conflict well",
+            "Ship and run the retrospective",
+        ],
+    ),
+    (
+        "Become a confident public speaker",
+        "Talks open doors and I freeze in front of groups.",
+        [
+            "Give a five-minute lightning talk",
+            "Present at the team demo day",
+            "Speak at an internal conference",
+            "Get recorded feedback and act on it",
+            "Submit a talk to a meetup",
+        ],
+    ),
+    (
+        "Move into a staff engineer role",
+        "I want broader technical influence.",
+        [
+            "Write the promotion case with my manager",
+            "Lead an architecture review",
+            "Mentor two engineers",
+            "Own a cross-cutting technical initiative",
+            "Promotion panel",
+        ],
+    ),
+    (
+        "Learn data engineering",
+        "Our product is turning into a data product.",
+        [
+            "Finish the fundamentals course",
+            "Build a small pipeline end to end",
+            "Pair with the data team for a sprint",
+            "Ship a data quality check to production",
+        ],
+    ),
+    (
+        "Grow as a people manager",
+        "My team doubled and I need to support them well.",
+        [
+            "Weekly one-to-ones with everyone",
+            "Write growth plans with each report",
+            "Run my first performance review cycle",
+            "Handle a difficult conversation well",
+        ],
+    ),
+    (
+        "Publish a technical article each quarter",
+        "Writing sharpens my thinking.",
+        [
+            "Pick four topics",
+            "Publish the first article",
+            "Publish the second article",
+            "Publish the third article",
+            "Publish the fourth article",
+        ],
+    ),
+    (
+        "Get better at negotiation",
+        "I avoid hard conversations about scope and pay.",
+        [
+            "Read a negotiation book and take notes",
+            "Practise with my mentor",
+            "Negotiate a scope change on a real project",
+            "Prepare my salary conversation",
+        ],
+    ),
+    (
+        "Build a mentoring habit of my own",
+        "I want to pass on what I learn.",
+        [
+            "Find a mentee",
+            "Agree how we work together",
+            "Hold six sessions",
+            "Ask for feedback on my mentoring",
+        ],
+    ),
+    (
+        "Master system design interviews",
+        "To be ready for a senior role.",
+        [
+            "Study ten classic designs",
+            "Do three mock interviews",
+            "Write up my own checklist",
+            "Interview as a shadow panellist",
+        ],
+    ),
+    (
+        "Understand the business side",
+        "Engineering decisions need business context.",
+        [
+            "Shadow a product manager for a week",
+            "Read the company's annual plan",
+            "Present a cost-benefit case for a technical project",
+        ],
+    ),
+    (
+        "Ship an open-source library",
+        "To learn maintenance and community work.",
+        [
+            "Publish a first release",
+            "Write the documentation site",
+            "Merge a first outside contribution",
+            "Release 1.0",
+        ],
+    ),
+    (
+        "Improve estimation and planning",
+        "My estimates slip and it costs trust.",
+        [
+            "Track estimate against actual for a quarter",
+            "Learn a probabilistic forecasting method",
+            "Plan a project with ranges instead of dates",
+            "Review the results with my manager",
+        ],
+    ),
 ]
 PERSONAL_GOALS = [
-    ("Run a half marathon", "Energy and a clear head for work."),
-    ("Read 20 books a year", "Broaden what I think about."),
-    ("Learn Spanish to B1", "Family and travel."),
-    ("Protect evenings from work", "Burnout last year taught me."),
-    ("Keep a weekly reflection habit", "I learn more when I write it down."),
-    ("Learn to cook ten new dishes", "Health and a creative outlet."),
-]
-MILESTONE_WORDS = [
-    "Draft a plan for",
-    "Get feedback on",
-    "Present",
-    "Finish the first version of",
-    "Agree the scope of",
-    "Review progress on",
-    "Pair with a senior on",
-    "Write up",
-    "Run a retrospective on",
-    "Teach a colleague about",
+    (
+        "Run a half marathon",
+        "Energy and a clear head for work.",
+        ["Run 5 km without stopping", "Run 10 km", "Run 15 km", "Race day"],
+    ),
+    (
+        "Read 20 books a year",
+        "Broaden what I think about.",
+        ["Read 5 books", "Read 10 books", "Read 15 books", "Read 20 books"],
+    ),
+    (
+        "Learn Spanish to B1",
+        "Family and travel.",
+        ["Finish A1", "Finish A2", "Hold a 20-minute conversation", "Pass a B1 practice exam"],
+    ),
+    (
+        "Protect evenings from work",
+        "Burnout last year taught me.",
+        [
+            "No work chat after 18:00 for a month",
+            "Agree on-call boundaries with the team",
+            "Take a full two-week holiday",
+        ],
+    ),
+    (
+        "Keep a weekly reflection habit",
+        "I learn more when I write it down.",
+        ["Four weekly reflections in a row", "Twelve in a row", "Review a quarter of reflections"],
+    ),
+    (
+        "Learn to cook ten new dishes",
+        "Health and a creative outlet.",
+        ["Three new dishes", "Six new dishes", "Cook for friends", "Ten new dishes"],
+    ),
 ]
 STEP_WORDS = [
     "Book time with my manager",
@@ -152,12 +279,12 @@ def _write_goals(session: Session, ctx: DemoContext) -> None:
     per_year = 4
     total = max(1, ctx.years * per_year)
     span = (ctx.today - ctx.start).days
-    pool = [("career", t, w) for t, w in CAREER_GOALS] + [
-        ("personal", t, w) for t, w in PERSONAL_GOALS
+    pool = [("career", *goal) for goal in CAREER_GOALS] + [
+        ("personal", *goal) for goal in PERSONAL_GOALS
     ]
     milestones = steps = changes = resources = 0
     for index in range(total):
-        kind, title, why = pool[index % len(pool)]
+        kind, title, why, milestone_titles = pool[index % len(pool)]
         if index >= len(pool):
             title = f"{title} ({index // len(pool) + 1})"
         start = ctx.start + timedelta(days=int(span * index / total) + rng.randint(0, 20))
@@ -187,7 +314,7 @@ def _write_goals(session: Session, ctx: DemoContext) -> None:
         )
         session.add(goal)
         ctx.goals.append(goal)
-        count = rng.randint(3, 5)
+        count = len(milestone_titles)
         for m_index in range(count):
             due = start + timedelta(days=int(length * (m_index + 1) / (count + 0.5)))
             slipped = rng.random() < 0.25
@@ -198,7 +325,7 @@ def _write_goals(session: Session, ctx: DemoContext) -> None:
                 done_date = min(ctx.today, due + timedelta(days=rng.randint(-10, 12)))
             milestone = MilestoneRow(
                 goal=goal,
-                title=f"{rng.choice(MILESTONE_WORDS)} {title.lower()}"[:300],
+                title=milestone_titles[m_index],
                 due_date=due,
                 done_date=done_date,
                 position=m_index,

@@ -46,7 +46,7 @@ from mentor_desktop.storage.orm import (
     MentorshipRow,
     SessionRow,
 )
-from mentor_desktop.storage.repositories.goals import GoalRepository, goal_to_domain
+from mentor_desktop.storage.repositories import goal_reads
 from mentor_desktop.storage.repositories.sessions import (
     SessionRepository,
     action_to_domain,
@@ -659,7 +659,7 @@ class SessionService:
             repo = SessionRepository(uow.session)
             session_row = self._store(repo, session)
             if draft.goal_id is not None:
-                GoalRepository(uow.session).goal_tree(draft.goal_id)
+                goal_reads.load_goal(uow.session.connection(), draft.goal_id)
             row = ActionItemRow(
                 session_id=session_row.id,
                 owner=draft.owner.value,
@@ -743,10 +743,7 @@ class SessionService:
                 agenda = tuple(agenda_to_domain(r) for r in repo.agenda_rows(session.id))
             else:
                 agenda = ()
-            goals = [
-                goal_to_domain(row)
-                for row in GoalRepository(uow.session).all_goal_trees(statuses=["active"])
-            ]
+            goals = goal_reads.load_goals(uow.session.connection(), statuses=["active"])
             last = repo.last_done_before(session.mentorship_id, session.start)
             since_day = last.start.date() if last else None
             wins = tuple(

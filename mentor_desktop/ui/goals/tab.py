@@ -25,12 +25,12 @@ from mentor_desktop.services.goals import GoalService
 from mentor_desktop.settings import AppSettings
 from mentor_desktop.ui.bus import ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
-from mentor_desktop.ui.goals.commands import ServiceCommand
 from mentor_desktop.ui.goals.dialogs import GoalDialog, MilestoneDialog, ResourceDialog
 from mentor_desktop.ui.goals.view import GoalsView
 from mentor_desktop.ui.models.goal_tree import GoalTreeModel, NodeKey, NodeKind
 from mentor_desktop.ui.models.recalibrations import RecalibrationTableModel
 from mentor_desktop.ui.models.resources import ResourceTableModel
+from mentor_desktop.ui.undo import ServiceCommand
 from mentor_desktop.ui.widgets.tab_page import TabPage
 
 

@@ -26,7 +26,6 @@ from mentor_desktop.services.sessions import SessionService
 from mentor_desktop.settings import AppSettings
 from mentor_desktop.ui.bus import ChangeBus, ChangeKind
 from mentor_desktop.ui.dialogs import Dialogs
-from mentor_desktop.ui.goals.commands import ServiceCommand
 from mentor_desktop.ui.models.action_items import ActionItemTableModel
 from mentor_desktop.ui.models.agenda_suggestions import SuggestionTableModel
 from mentor_desktop.ui.models.agenda_table import AgendaTableModel
@@ -35,6 +34,7 @@ from mentor_desktop.ui.models.session_feedback import FeedbackTableModel
 from mentor_desktop.ui.models.session_table import SessionTableModel
 from mentor_desktop.ui.sessions.dialogs import AgreementDialog, SessionTimeDialog
 from mentor_desktop.ui.sessions.view import SessionPrepView, stretch_columns
+from mentor_desktop.ui.undo import ServiceCommand
 from mentor_desktop.ui.widgets.tab_page import TabPage
 
 #: Typed text is saved this long after the last key press (and when the tab is left).
