@@ -382,3 +382,32 @@ def test_zoom_page_and_chart_are_remembered(qtbot, timeline, dialogs, ids, app_s
     assert again.view.zoom_combo.currentText() == "Quarter" and window_days(again) == 92
     assert again.view.pages.currentWidget() is again.view.charts_page
     assert again.chart_canvas().accessibleName() == "Follow-through"
+
+
+def test_print_sends_the_review_pack_to_the_chosen_printer(
+    qtbot, timeline, dialogs, ids, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    import mentor_desktop.ui.timeline.tab as tab_module
+
+    class PrintToFile:
+        """The print dialog, answered with "Print" to a PDF file."""
+
+        def __init__(self, printer: QPrinter, _parent) -> None:
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+
+        def exec(self) -> QDialog.DialogCode:
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(tab_module, "QPrintDialog", PrintToFile)
+    tab, _bus = make_tab(qtbot, timeline, dialogs)
+    messages: list[str] = []
+    tab.status_message.connect(messages.append)
+    assert tab.print_document()
+    qtbot.waitUntil(lambda: any(m.startswith("Printed the review pack") for m in messages))
+    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+    tab.hide()  # another tab is current: File > Print looks elsewhere
+    assert not tab.print_document()

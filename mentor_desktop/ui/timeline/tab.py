@@ -9,7 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
 
 from mentor_desktop.domain.timeline import FAR_FUTURE_YEARS, TimelineKind
 from mentor_desktop.services.timeline import TimelineService, default_review_range
@@ -358,6 +359,27 @@ class TimelineTab(TabPage):
             self.preview.open()
 
         self._prepare_review(show)
+
+    def print_document(self) -> bool:
+        """File > Print while this tab is on screen: print the review pack for the chosen
+        period (after asking for the printer). From another tab it prints nothing (False),
+        so Print there never turns into a many-page review pack by surprise."""
+        if not self.isVisible():
+            return False
+        self.view.pages.setCurrentWidget(self.view.review_page)
+
+        def ask_and_print(report: object) -> None:
+            from mentor_desktop.reports.pipeline import paint_report
+            from mentor_desktop.ui.sessions.printing import make_printer
+
+            printer = make_printer()
+            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+                return
+            pages = paint_report(report, printer)  # type: ignore[arg-type]
+            self.status_message.emit(f"Printed the review pack ({pages} page{'s' * (pages != 1)}).")
+
+        self._prepare_review(ask_and_print)
+        return True
 
     def save_review_pdf(self) -> None:
         """Ask for a file, then write the review pack there as PDF (charts drawn off the GUI
