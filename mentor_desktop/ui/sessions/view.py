@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -62,6 +64,15 @@ def _text(name: str, placeholder: str, parent: QWidget, height: int = 70) -> QPl
     edit.setTabChangesFocus(True)
     edit.setMaximumHeight(height)
     return edit
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """`page` in a scroll area, so a small window scrolls it instead of growing past the screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
 
 
 class SessionPrepView(QWidget):
@@ -125,8 +136,8 @@ class SessionPrepView(QWidget):
         self.session_title.setFont(font)
         self.pages = QTabWidget(right)
         self.pages.setObjectName("session_pages")
-        self.pages.addTab(self._prepare_page(), "&Prepare")
-        self.pages.addTab(self._after_page(), "After the &session")
+        self.pages.addTab(_scrolling(self._prepare_page()), "&Prepare")
+        self.pages.addTab(_scrolling(self._after_page()), "After the &session")
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.session_title)
