@@ -411,3 +411,20 @@ def test_print_sends_the_review_pack_to_the_chosen_printer(
     assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
     tab.hide()  # another tab is current: File > Print looks elsewhere
     assert not tab.print_document()
+
+
+def test_a_goal_without_dates_shows_its_dated_milestones(qtbot, timeline, dialogs, ids, engine):
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO milestone (goal_id, title, due_date, notes, position, created_at, "
+            "updated_at) VALUES (?, 'Pick a date', '2026-06-01', '', 0, '2026-01-01', "
+            "'2026-01-01')",
+            (ids["undated"],),
+        )
+    tab, _bus = make_tab(qtbot, timeline, dialogs)
+    items = tab.model.items()
+    assert not [i for i in items if i.kind is TimelineKind.GOAL and i.id == ids["undated"]]
+    (milestone,) = [i for i in items if i.title == "Pick a date"]
+    assert milestone.detail == "Someday"
+    assert tab.view.canvas.lane_count() == 3
+    tab.view.canvas.grab()  # paints the lane without a bar

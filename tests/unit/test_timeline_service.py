@@ -235,3 +235,28 @@ def test_review_pack_of_an_empty_range_and_a_reversed_range(timeline, ids) -> No
     assert empty.is_empty and empty.completed == () and empty.headline.sessions_held == 0
     with pytest.raises(ValidationError, match="after the end date"):
         timeline.review_data(date(2026, 5, 1), date(2026, 1, 1))
+
+
+def test_first_planned_date_of_a_milestone_that_first_had_no_date(timeline, engine) -> None:
+    with unit_of_work_factory(engine)() as uow:
+        goal = GoalRow(title="Write", kind="career", status="active")
+        uow.session.add(goal)
+        uow.session.flush()
+        milestone = MilestoneRow(goal_id=goal.id, title="Draft", due_date=date(2026, 9, 1))
+        uow.session.add(milestone)
+        uow.session.flush()
+        for old, new, day in (
+            (None, date(2026, 7, 1), 1),  # a date set for the first time
+            (date(2026, 7, 1), date(2026, 9, 1), 2),
+        ):
+            uow.session.add(
+                GoalChangeRow(goal_id=goal.id, milestone_id=milestone.id, field="milestone_due",
+                              subject="Draft", old_value=old, new_value=new,
+                              changed_at=datetime(2026, 5, day))
+            )  # fmt: skip
+        milestone_id = milestone.id
+    (item,) = [i for i in timeline.timeline_items() if i.kind is TimelineKind.MILESTONE]
+    assert item.id == milestone_id and item.first_planned == date(2026, 7, 1)
+    assert item.slipped_days == 62
+    # A goal without dates is not on the timeline, but its milestone with a date is.
+    assert not [i for i in timeline.timeline_items() if i.kind is TimelineKind.GOAL]

@@ -271,6 +271,7 @@ class TimelineCanvas(QWidget):
             else:
                 self._paint_session(painter, shape, palette)
         self._paint_lane_label(painter, palette, metrics)
+        self._paint_undated_goal_titles(painter, shapes, palette, metrics)
         current = next((s for s in shapes if (s.item.kind, s.item.id) == self._current), None)
         if current is not None and self.hasFocus():
             painter.setPen(
@@ -319,6 +320,27 @@ class TimelineCanvas(QWidget):
         painter.fillRect(box, backing)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_undated_goal_titles(
+        self, painter: QPainter, shapes: list[Shape], palette: QPalette, metrics
+    ) -> None:
+        """A lane whose goal has no dates (so no bar) still says whose milestones it holds."""
+        with_bar = {s.item.id for s in shapes if s.item.kind is TimelineKind.GOAL}
+        titled: set[int] = set()
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        for shape in shapes:
+            goal_id = shape.item.goal_id
+            if shape.item.kind is not TimelineKind.MILESTONE or goal_id is None:
+                continue
+            if goal_id in with_bar or goal_id in titled:
+                continue
+            titled.add(goal_id)
+            caption = metrics.elidedText(
+                f"{shape.item.detail} (no dates)",
+                Qt.TextElideMode.ElideRight,
+                max(0, self.width() - 2 * MARGIN),
+            )
+            painter.drawText(QPointF(MARGIN, self.lane_top(goal_id) + TITLE_BAND - 4), caption)
 
     def _paint_goal(self, painter: QPainter, shape: Shape, text: QColor, metrics) -> None:
         item = shape.item
