@@ -73,6 +73,7 @@ class GoalsTab(TabPage):
         self.view.details.history_view.setModel(self.history_model)
         self.resource_model = ResourceTableModel(self)
         self.view.details.resource_view.setModel(self.resource_model)
+        self.view.details.size_columns()
         self._connect()
         self.reload()
 
@@ -257,7 +258,6 @@ class GoalsTab(TabPage):
         self.view.details.show_goal(goal)
         self.history_model.set_changes(goal.changes if goal else ())
         self.resource_model.set_resources(goal.resources if goal else ())
-        self.view.details.history_view.resizeColumnsToContents()
         self._update_buttons()
 
     def _update_buttons(self) -> None:

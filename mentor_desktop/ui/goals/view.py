@@ -74,7 +74,9 @@ class GoalDetailsPanel(QWidget):
         self.history_view.verticalHeader().setVisible(False)
         self.history_view.horizontalHeader().setStretchLastSection(True)
         self.history_view.setWordWrap(True)
-        self.history_view.setMinimumHeight(110)
+        self.history_view.setMinimumHeight(90)
+        self.history_view.setMaximumHeight(180)
+        self.history_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history_empty = QLabel("No recalibrations yet: dates have not moved.", self)
         history_box = QGroupBox("Recalibration history", self)
         history_layout = QVBoxLayout(history_box)
@@ -88,10 +90,9 @@ class GoalDetailsPanel(QWidget):
         self.resource_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.resource_view.verticalHeader().setVisible(False)
         self.resource_view.horizontalHeader().setStretchLastSection(True)
-        self.resource_view.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch
-        )
-        self.resource_view.setMinimumHeight(110)
+        self.resource_view.setMinimumHeight(90)
+        self.resource_view.setMaximumHeight(180)
+        self.resource_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.add_resource_button = _button(
             "Add &resource…", "Add a book, course, contact or link", self
         )
@@ -140,6 +141,16 @@ class GoalDetailsPanel(QWidget):
         layout.addWidget(self.placeholder)
         layout.addWidget(self.content)
         self.show_goal(None)
+
+    def size_columns(self) -> None:
+        """Fit the tables to the panel (call once their models are set)."""
+        history = self.history_view.horizontalHeader()
+        fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+        for column, mode in enumerate((fit, stretch, fit, fit, stretch)):
+            history.setSectionResizeMode(column, mode)
+        resources = self.resource_view.horizontalHeader()
+        for column, mode in enumerate((stretch, fit, fit, stretch)):
+            resources.setSectionResizeMode(column, mode)
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text, self)

@@ -1,20 +1,17 @@
-"""Paints a progress bar in a view cell from the model's progress role."""
+"""Paints a slim progress bar with its percentage beside it, from the model's progress role."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionProgressBar,
-    QStyleOptionViewItem,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+#: Room kept right of the bar for "100 %".
+TEXT_WIDTH = 44
 
 
 class ProgressBarDelegate(QStyledItemDelegate):
-    """Draws `index.data(progress_role)` (0..1) as a progress bar with the cell's text.
+    """Draws `index.data(progress_role)` (0..1) as a bar, and the cell's text beside it.
 
     Signals: none.
     """
@@ -34,17 +31,46 @@ class ProgressBarDelegate(QStyledItemDelegate):
         if progress is None or not text:
             super().paint(painter, option, index)
             return
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(option.rect, option.palette.highlight())
-        bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(3, 3, -3, -3)
-        bar.minimum = 0
-        bar.maximum = 100
-        bar.progress = round(float(progress) * 100)
-        bar.text = str(text)
-        bar.textVisible = True
-        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
-        bar.state = option.state | QStyle.StateFlag.State_Horizontal
-        bar.palette = option.palette
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
+        palette: QPalette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        if selected:
+            painter.fillRect(option.rect, palette.highlight())
+        rect = option.rect.adjusted(4, 0, -4, 0)
+        bar_height = max(6, min(10, rect.height() // 2))
+        bar = QRect(
+            rect.left(),
+            rect.center().y() - bar_height // 2,
+            max(10, rect.width() - TEXT_WIDTH),
+            bar_height,
+        )
+        trough = palette.color(QPalette.ColorRole.Mid)
+        fill = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+        )
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(trough)
+        painter.drawRoundedRect(bar, 3, 3)
+        done = round(bar.width() * max(0.0, min(1.0, float(progress))))
+        if done:
+            painter.setBrush(fill)
+            painter.drawRoundedRect(QRect(bar.left(), bar.top(), done, bar.height()), 3, 3)
+        painter.setPen(
+            palette.color(
+                QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+            )
+        )
+        text_rect = QRect(
+            bar.right() + 4, rect.top(), rect.right() - bar.right() - 4, rect.height()
+        )
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text
+        )
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(max(hint.width(), TEXT_WIDTH + 60), hint.height())
