@@ -7,10 +7,6 @@ import sys
 from collections.abc import Callable, Sequence
 
 from mentor_desktop import APP_NAME, __version__
-from mentor_desktop.cli_journal import add_journal_commands
-from mentor_desktop.cli_portability import add_backup_commands, add_portability_commands
-from mentor_desktop.cli_sessions import add_session_commands
-from mentor_desktop.cli_timeline import add_timeline_commands
 from mentor_desktop.domain.errors import MentorDesktopError
 from mentor_desktop.paths import DB_ENV_VAR, resolve_db_path, settings_file
 
@@ -62,15 +58,38 @@ def _add_demo(commands: argparse._SubParsersAction) -> None:
     demo.set_defaults(handler=_cmd_demo)
 
 
-#: Each adds its subcommands; later areas append theirs.
-SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_demo]
-SUBCOMMANDS.append(add_journal_commands)
-SUBCOMMANDS += [add_backup_commands, add_portability_commands]
-SUBCOMMANDS.append(add_session_commands)
-SUBCOMMANDS.append(add_timeline_commands)
+def _subcommands() -> list[Callable[[argparse._SubParsersAction], None]]:
+    """Each adds its subcommands. Imported only when a command (or --help) is asked for, so
+    opening the window does not pay for them."""
+    from mentor_desktop.cli_journal import add_journal_commands
+    from mentor_desktop.cli_portability import add_backup_commands, add_portability_commands
+    from mentor_desktop.cli_sessions import add_session_commands
+    from mentor_desktop.cli_timeline import add_timeline_commands
+
+    return [
+        _add_demo,
+        add_journal_commands,
+        add_backup_commands,
+        add_portability_commands,
+        add_session_commands,
+        add_timeline_commands,
+    ]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _asks_for_command(argv: Sequence[str]) -> bool:
+    """True when `argv` names a command or asks for help (anything but opening the window)."""
+    expects_value = False
+    for token in argv:
+        if expects_value:
+            expects_value = False
+        elif token == "--db":
+            expects_value = True
+        elif token in ("-h", "--help") or not token.startswith("-"):
+            return True
+    return False
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mentor-desktop",
         description=f"{APP_NAME}: run your own mentorship. With no command, opens the window.",
@@ -82,15 +101,16 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"database file to open (default: ${DB_ENV_VAR}, else the user data folder)",
     )
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for add in SUBCOMMANDS:
-        add(commands)
+    if with_commands:
+        commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+        for add in _subcommands():
+            add(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(_asks_for_command(arguments)).parse_args(arguments)
     handler: Handler | None = getattr(args, "handler", None)
     try:
         if handler is None:

@@ -75,3 +75,20 @@ def test_the_window_refuses_a_foreign_file_with_a_message(tmp_path: Path) -> Non
     started = run("--db", str(junk), "--quit-after-show")
     assert started.returncode == 2
     assert "not a Mentor Desktop database" in started.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], False),
+        (["--db", "demo"], False),
+        (["--db=x.sqlite3", "--quit-after-show"], False),
+        (["--db", "x", "demo"], True),
+        (["search", "word"], True),
+        (["-h"], True),
+    ],
+)
+def test_only_commands_and_help_load_the_command_modules(argv, expected) -> None:
+    from mentor_desktop.cli import _asks_for_command
+
+    assert _asks_for_command(argv) is expected
