@@ -46,7 +46,7 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
 
         return SessionPrepTab(services.sessions, bus, dialogs)
 
-    sessions = LazyTab("Session prep", sessions_tab)
+    sessions = LazyTab("Session prep", sessions_tab, opens=(ItemKind.SESSION,))
     sessions.add_file_action(
         "E&xport sessions to calendar…",
         "action_export_sessions",

@@ -103,3 +103,21 @@ def test_open_requested_switches_to_the_goals_tab_and_selects_the_milestone(
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Goals"
     assert goals_tab.current_item().title == "First"
     assert goals_tab.view.status_filter.currentIndex() == 0
+
+
+def test_each_waiting_tab_announces_what_its_built_tab_opens(window: MainWindow) -> None:
+    for page in window.tab_pages():
+        assert page.opens() == window.tab_named(page.title).opens(), page.title
+
+
+def test_open_requested_shows_the_first_recorded_session(window: MainWindow, engine) -> None:
+    from mentor_desktop.services.demo import DemoOptions, write_demo
+    from mentor_desktop.ui.bus import ItemKind
+
+    write_demo(engine, DemoOptions(years=1))
+    sessions = build_services(engine).sessions
+    agreement = sessions.list_agreements()[0]
+    first = next(s for s in sessions.list_sessions(agreement.id) if s.is_stored)
+    window.change_bus.open_requested.emit(ItemKind.SESSION, first.id)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Session prep"
+    assert window.tab_named("Session prep").current_session().id == first.id

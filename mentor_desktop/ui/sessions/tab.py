@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QUn
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
 
-from mentor_desktop.domain.errors import MentorDesktopError, ValidationError
+from mentor_desktop.domain.errors import MentorDesktopError, NotFoundError, ValidationError
 from mentor_desktop.domain.sessions import (
     ActionItemDraft,
     ActionOwner,
@@ -24,7 +24,7 @@ from mentor_desktop.domain.sessions import (
 )
 from mentor_desktop.services.sessions import SessionService
 from mentor_desktop.settings import AppSettings
-from mentor_desktop.ui.bus import ChangeBus, ChangeKind
+from mentor_desktop.ui.bus import ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.models.action_items import ActionItemTableModel
 from mentor_desktop.ui.models.agenda_suggestions import SuggestionTableModel
@@ -266,6 +266,20 @@ class SessionPrepTab(TabPage):
             self.view.sessions_view.selectRow(row)
             self.view.sessions_view.scrollTo(self.sessions.index(row, 0))
         self._select_row(row)
+
+    def opens(self) -> tuple[str, ...]:
+        return (ItemKind.SESSION,)
+
+    def open_item(self, kind: str, item_id: int) -> None:
+        """Show a stored session, switching to its mentor's agreement if needed."""
+        try:
+            session = self._service.session(item_id)
+        except NotFoundError as exc:
+            self.status_message.emit(str(exc))
+            return
+        self.reload(session.mentorship_id)
+        self._load_sessions(keep_key=session.key)
+        self.view.sessions_view.setFocus()
 
     def _service_now(self) -> datetime:
         return self._service.now()
