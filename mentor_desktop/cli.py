@@ -7,26 +7,11 @@ import sys
 from collections.abc import Callable, Sequence
 
 from mentor_desktop import APP_NAME, __version__
+from mentor_desktop.cli_common import opened, positive_int
 from mentor_desktop.domain.errors import MentorDesktopError
 from mentor_desktop.paths import DB_ENV_VAR, resolve_db_path, settings_file
 
 Handler = Callable[[argparse.Namespace], int]
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
-    return value
-
-
-def _open(args: argparse.Namespace):
-    from mentor_desktop.app import open_services
-
-    return open_services(resolve_db_path(args.db))
 
 
 # ---------------------------------------------------------------- demo
@@ -35,11 +20,8 @@ def _open(args: argparse.Namespace):
 def _cmd_demo(args: argparse.Namespace) -> int:
     from mentor_desktop.services.demo import DemoOptions, write_demo
 
-    engine, _services = _open(args)
-    try:
+    with opened(args) as (engine, _services):
         summary = write_demo(engine, DemoOptions(years=args.years, seed=args.seed), args.force)
-    finally:
-        engine.dispose()
     print(f"Wrote a {args.years}-year demo mentorship to {resolve_db_path(args.db)}: {summary}")
     return 0
 
@@ -50,7 +32,7 @@ def _add_demo(commands: argparse._SubParsersAction) -> None:
         help="fill an empty database with a realistic sample mentorship",
         description="Fill an empty database with a realistic sample mentorship.",
     )
-    demo.add_argument("--years", type=_positive_int, default=2, help="years of history (2)")
+    demo.add_argument("--years", type=positive_int, default=2, help="years of history (2)")
     demo.add_argument("--seed", type=int, default=7, help="random seed (same seed, same data)")
     demo.add_argument(
         "--force", action="store_true", help="write even if the database already has data"

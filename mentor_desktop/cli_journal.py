@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from mentor_desktop.cli_common import opened, positive_int
 from mentor_desktop.domain.journal import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -15,33 +16,13 @@ from mentor_desktop.domain.journal import (
 )
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
-    return value
-
-
-def _services(args: argparse.Namespace):
-    from mentor_desktop.app import open_services
-    from mentor_desktop.paths import resolve_db_path
-
-    return open_services(resolve_db_path(args.db))
-
-
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    engine, services = _services(args)
-    try:
+    with opened(args) as (_engine, services):
         hits = services.journal.search(" ".join(args.query), limit=args.limit)
-    finally:
-        engine.dispose()
     bold, plain = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() else ("[", "]")
     for hit in hits:
         snippet = (
@@ -57,8 +38,7 @@ def _cmd_journal_add(args: argparse.Namespace) -> int:
     if sys.stdin.isatty():
         print("Write the entry, then press Ctrl+D on a new line to save it.", file=sys.stderr)
     body = sys.stdin.read()
-    engine, services = _services(args)
-    try:
+    with opened(args) as (_engine, services):
         journal = services.journal
         draft = EntryDraft(
             entry_date=entry_date or journal.today(),
@@ -69,8 +49,6 @@ def _cmd_journal_add(args: argparse.Namespace) -> int:
             tags=tuple(args.tag or ()),
         )
         entry = journal.create_entry(draft)
-    finally:
-        engine.dispose()
     tags = f" [{', '.join(entry.tags)}]" if entry.tags else ""
     print(
         f"Added journal entry #{entry.id} on {entry.entry_date.isoformat()}: "
@@ -89,9 +67,7 @@ def add_journal_commands(commands: argparse._SubParsersAction) -> None:
         ),
     )
     search.add_argument("query", nargs="+", help="what to look for")
-    search.add_argument(
-        "--limit", type=_positive_int, default=20, help="most matches to print (20)"
-    )
+    search.add_argument("--limit", type=positive_int, default=20, help="most matches to print (20)")
     search.set_defaults(handler=_cmd_search)
 
     journal = commands.add_parser(

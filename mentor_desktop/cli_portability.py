@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from mentor_desktop.cli_common import opened
 from mentor_desktop.paths import data_dir, resolve_db_path
 
 EXPORT_FORMATS = ("json", "markdown")
@@ -93,25 +94,13 @@ def add_backup_commands(commands: argparse._SubParsersAction) -> None:
 # ---------------------------------------------------------------- export / import
 
 
-def _portability(args: argparse.Namespace):
-    from mentor_desktop.app import open_services
-    from mentor_desktop.services.portability import PortabilityService
-    from mentor_desktop.storage.uow import unit_of_work_factory
-
-    engine, _services = open_services(resolve_db_path(args.db))
-    return engine, PortabilityService(unit_of_work_factory(engine))
-
-
 def _cmd_export(args: argparse.Namespace) -> int:
-    engine, service = _portability(args)
-    try:
+    with opened(args) as (_engine, services):
         target = Path(args.output).expanduser()
         if args.format == "json":
-            summary = service.export_json(target)
+            summary = services.portability.export_json(target)
         else:
-            summary = service.export_markdown(target)
-    finally:
-        engine.dispose()
+            summary = services.portability.export_markdown(target)
     print(f"Exported {_counts(summary.counts)} to {summary.path}.")
     return 0
 
@@ -119,18 +108,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     source = Path(args.path).expanduser()
     if args.format == "json":
-        engine, service = _portability(args)
-        try:
-            summary = service.import_json(source)
-        finally:
-            engine.dispose()
+        with opened(args) as (_engine, services):
+            summary = services.portability.import_json(source)
         print(f"Imported {_counts(summary.counts)} from {source}.")
         return 0
     from mentor_desktop.services.portability import PortabilityService
 
     parsed = PortabilityService.read_journal(args.format, source)  # before opening the database
-    engine, service = _portability(args)
-    try:
+    with opened(args) as (_engine, services):
+        service = services.portability
         preview = service.preview(parsed)
         span = f"{preview.first_date} to {preview.last_date}" if preview.first_date else "-"
         print(f"{source}: {preview.entries_found:,} entries from {span}")
@@ -142,8 +128,6 @@ def _cmd_import(args: argparse.Namespace) -> int:
             print("Dry run: nothing was imported.")
             return 0
         result = service.import_journal(parsed)
-    finally:
-        engine.dispose()
     print(
         f"Imported {result.imported:,} entries ({result.duplicates:,} already there, "
         f"{result.tags_created:,} new tags)."

@@ -5,27 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime
-from pathlib import Path
 
+from mentor_desktop.cli_common import opened, output_path
 from mentor_desktop.domain.errors import MentorDesktopError
-
-
-def _open_sessions(args: argparse.Namespace):
-    from mentor_desktop.app import open_services
-    from mentor_desktop.paths import resolve_db_path
-
-    engine, services = open_services(resolve_db_path(args.db))
-    return engine, services.sessions
-
-
-def _output_path(text: str, suffix: str) -> Path:
-    path = Path(text).expanduser()
-    if path.is_dir():
-        raise MentorDesktopError(f"{path} is a folder; give a file name ending in {suffix}.")
-    if not path.parent.exists():
-        raise MentorDesktopError(f"The folder {path.parent} does not exist.")
-    return path
-
 
 # ---------------------------------------------------------------- brief
 
@@ -33,9 +15,9 @@ def _output_path(text: str, suffix: str) -> Path:
 def _cmd_brief(args: argparse.Namespace) -> int:
     from mentor_desktop.reports.pipeline import PageSize
 
-    output = _output_path(args.output, ".pdf")
-    engine, sessions = _open_sessions(args)
-    try:
+    output = output_path(args.output, (".pdf",), "the brief")
+    with opened(args) as (_engine, services):
+        sessions = services.sessions
         if args.session is not None:
             session = sessions.session(args.session)
         else:
@@ -46,8 +28,6 @@ def _cmd_brief(args: argparse.Namespace) -> int:
                     "plan a session first (or pass --session ID)."
                 )
         data = sessions.brief_data(session)
-    finally:
-        engine.dispose()
     from mentor_desktop.reports.brief import write_brief
     from mentor_desktop.reports.pipeline import ensure_gui_application
 
@@ -84,8 +64,8 @@ def _add_brief(commands: argparse._SubParsersAction) -> None:
 
 
 def _cmd_sessions(args: argparse.Namespace) -> int:
-    engine, sessions = _open_sessions(args)
-    try:
+    with opened(args) as (_engine, services):
+        sessions = services.sessions
         if args.ics:
             if not args.output:
                 raise MentorDesktopError("--ics needs -o FILE.ics (or -o - for standard output).")
@@ -96,7 +76,7 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
             if args.output == "-":
                 sys.stdout.buffer.write(data)
             else:
-                path = _output_path(args.output, ".ics")
+                path = output_path(args.output, (".ics",), "the calendar")
                 path.write_bytes(data)
                 print(f"Wrote upcoming sessions to {path}")
             return 0
@@ -118,8 +98,6 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
                     f"{sid:>5}  {session.start:%Y-%m-%d %H:%M}  {session.duration_minutes:>3} min  "
                     f"{session.status.label:<9}  {session.label}  ({session.agenda_count} items)"
                 )
-    finally:
-        engine.dispose()
     return 0
 
 

@@ -7,35 +7,12 @@ starts, so services, Qt and Matplotlib are imported inside the handlers.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
+from mentor_desktop.cli_common import opened, output_path
 from mentor_desktop.domain.errors import MentorDesktopError
 
 CHART_CHOICES = ("burnup", "progress", "follow-through", "rhythm")
 CHART_EXTENSIONS = (".png", ".svg", ".pdf")
-
-
-def _output_path(text: str, suffixes: tuple[str, ...], what: str) -> Path:
-    path = Path(text).expanduser()
-    wanted = ", ".join(suffixes)
-    if path.is_dir():
-        raise MentorDesktopError(f"{path} is a folder; give a file name ending in {wanted}.")
-    if path.suffix.lower() not in suffixes:
-        shown = f"'{path.suffix}'" if path.suffix else "no extension"
-        raise MentorDesktopError(
-            f"Cannot write {what} to {path.name} ({shown}); use a file name ending in {wanted}."
-        )
-    if not path.parent.exists():
-        raise MentorDesktopError(f"The folder {path.parent} does not exist.")
-    return path
-
-
-def _open_timeline(args: argparse.Namespace):
-    from mentor_desktop.app import open_services
-    from mentor_desktop.paths import resolve_db_path
-
-    engine, services = open_services(resolve_db_path(args.db))
-    return engine, services.timeline
 
 
 # ---------------------------------------------------------------- chart
@@ -46,12 +23,9 @@ def _cmd_chart(args: argparse.Namespace) -> int:
         raise MentorDesktopError(
             f"There is no chart called {args.name!r}; choose one of {', '.join(CHART_CHOICES)}."
         )
-    output = _output_path(args.output, CHART_EXTENSIONS, "a chart")
-    engine, timeline = _open_timeline(args)
-    try:
-        data = timeline.chart_data(args.name)
-    finally:
-        engine.dispose()
+    output = output_path(args.output, CHART_EXTENSIONS, "a chart")
+    with opened(args) as (_engine, services):
+        data = services.timeline.chart_data(args.name)
     from mentor_desktop.charts.base import PRINT_PALETTE, ChartPalette, export_figure
     from mentor_desktop.charts.catalog import draw_chart
 
@@ -115,15 +89,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise MentorDesktopError(
             f"--from {start.isoformat()} is after --to {end.isoformat()}; swap them."
         )
-    output = _output_path(args.output, (".pdf",), "the review pack")
-    engine, timeline = _open_timeline(args)
-    try:
+    output = output_path(args.output, (".pdf",), "the review pack")
+    with opened(args) as (_engine, services):
         reflection = args.reflection
         if reflection is None:
-            reflection = _stored_reflection(timeline.reflection_key())
-        data = timeline.review_data(start, end, reflection)
-    finally:
-        engine.dispose()
+            reflection = _stored_reflection(services.timeline.reflection_key())
+        data = services.timeline.review_data(start, end, reflection)
     from mentor_desktop.reports.pipeline import PageSize, ensure_gui_application
     from mentor_desktop.reports.review import range_label, write_review
 

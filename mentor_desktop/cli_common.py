@@ -1,0 +1,60 @@
+"""What the command modules share: argument types, opening the database, output paths.
+
+Only argparse and the standard library are imported at module level, so that building the
+parser stays cheap; the database and services are imported when a command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mentor_desktop.domain.errors import MentorDesktopError
+from mentor_desktop.paths import resolve_db_path
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from mentor_desktop.app import Services
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
+    return value
+
+
+@contextmanager
+def opened(args: argparse.Namespace) -> Iterator[tuple[Engine, Services]]:
+    """The database named by `--db` (or its default), closed again when the command ends."""
+    from mentor_desktop.app import open_services
+
+    engine, services = open_services(resolve_db_path(args.db))
+    try:
+        yield engine, services
+    finally:
+        engine.dispose()
+
+
+def output_path(text: str, suffixes: tuple[str, ...], what: str) -> Path:
+    """A file to write `what` to: it must end in one of `suffixes`, in a folder that exists."""
+    path = Path(text).expanduser()
+    wanted = ", ".join(suffixes)
+    if path.is_dir():
+        raise MentorDesktopError(f"{path} is a folder; give a file name ending in {wanted}.")
+    if path.suffix.lower() not in suffixes:
+        shown = f"'{path.suffix}'" if path.suffix else "no extension"
+        raise MentorDesktopError(
+            f"Cannot write {what} to {path.name} ({shown}); use a file name ending in {wanted}."
+        )
+    if not path.parent.exists():
+        raise MentorDesktopError(f"The folder {path.parent} does not exist.")
+    return path
