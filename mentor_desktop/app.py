@@ -14,11 +14,16 @@ from mentor_desktop.storage.migrate import open_database
 from mentor_desktop.storage.uow import UnitOfWorkFactory, unit_of_work_factory
 
 if TYPE_CHECKING:
+    from mentor_desktop.services.backups import BackupService
     from mentor_desktop.services.goals import GoalService
     from mentor_desktop.services.journal import JournalService
     from mentor_desktop.services.portability import PortabilityService
     from mentor_desktop.services.sessions import SessionService
     from mentor_desktop.services.timeline import TimelineService
+    from mentor_desktop.settings import AppSettings
+    from mentor_desktop.ui.dialogs import Dialogs
+    from mentor_desktop.ui.main_window import MainWindow
+    from mentor_desktop.ui.portability.controller import PortabilityController
 
 
 class Services:
@@ -82,14 +87,19 @@ def _warm_up() -> None:
 
 
 def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -> int:
-    """Start the Qt application on `db_path`; returns the process exit code."""
+    """Start the Qt application on `db_path`; returns the process exit code.
+
+    `quit_after_show` (start-up checks and benchmarks) prints what is shown and closes at
+    once, without dialogs and without touching the backups.
+    """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from mentor_desktop import APP_ID, APP_NAME
+    from mentor_desktop.paths import data_dir
+    from mentor_desktop.services.backups import BackupService
     from mentor_desktop.settings import AppSettings
     from mentor_desktop.ui.dialogs import Dialogs
-    from mentor_desktop.ui.main_window import MainWindow, build_tabs
     from mentor_desktop.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -99,48 +109,64 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     settings = AppSettings(settings_path)
     apply_theme(app, settings.theme)
     dialogs = Dialogs()
-    from mentor_desktop.paths import data_dir
-    from mentor_desktop.services.backups import BackupService
-
     backups = BackupService(db_path, data_dir() / "backups")
     try:
-        try:
-            engine, services = open_services(db_path)
-        except DamagedDatabaseError as exc:
-            from mentor_desktop.ui.portability.recovery import offer_restore
-
-            if quit_after_show or not offer_restore(exc, backups, dialogs):
-                raise
-            engine, services = open_services(db_path)
+        engine, services = _open_or_recover(db_path, backups, dialogs, ask=not quit_after_show)
     except DatabaseOpenError as exc:
         print(f"mentor-desktop: {exc}", file=sys.stderr)
         if not quit_after_show:
             dialogs.error(None, "Cannot open the database", str(exc))
         return 2
-    window = MainWindow(settings, dialogs, db_path)
-    for tab in build_tabs(services, window.change_bus, dialogs, settings):
-        window.add_tab(tab)
-    from mentor_desktop.ui.portability.controller import PortabilityController
-
-    portability = PortabilityController(
-        lambda: services.portability, backups, window.change_bus, dialogs, window
-    )
-    window.add_file_actions(portability.actions())
-    portability.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))
-    if not quit_after_show:  # start-up checks and benchmarks leave the backups alone
-        window.close_hooks.append(portability.backup_on_quit)
-    window.restore_state()
+    window, portability = _build_window(services, backups, settings, dialogs, db_path)
     window.show()
-    if quit_after_show:  # start-up checks and benchmarks: report what is shown, then close
-        def report_and_close() -> None:
-            tabs = ", ".join(tab.title for tab in window.tab_pages())
-            print(f"shown: {window.windowTitle()} | tabs: {tabs}", flush=True)
-            window.close()
-
-        QTimer.singleShot(0, report_and_close)
+    if quit_after_show:
+        QTimer.singleShot(0, lambda: _report_and_close(window))
     else:
+        window.close_hooks.append(portability.backup_on_quit)
         QTimer.singleShot(250, _warm_up)
         QTimer.singleShot(3000, portability.backup_if_due)  # off the GUI thread, after start
     code = app.exec()
     engine.dispose()
     return code
+
+
+def _open_or_recover(
+    db_path: Path, backups: BackupService, dialogs: Dialogs, ask: bool
+) -> tuple[Engine, Services]:
+    """Open the database; when it is damaged, offer the latest good backup (if `ask`)."""
+    try:
+        return open_services(db_path)
+    except DamagedDatabaseError as exc:
+        from mentor_desktop.ui.portability.recovery import offer_restore
+
+        if not ask or not offer_restore(exc, backups, dialogs):
+            raise
+        return open_services(db_path)
+
+
+def _build_window(
+    services: Services,
+    backups: BackupService,
+    settings: AppSettings,
+    dialogs: Dialogs,
+    db_path: Path,
+) -> tuple[MainWindow, PortabilityController]:
+    from mentor_desktop.ui.main_window import MainWindow, build_tabs
+    from mentor_desktop.ui.portability.controller import PortabilityController
+
+    window = MainWindow(settings, dialogs, db_path)
+    for tab in build_tabs(services, window.change_bus, dialogs, settings):
+        window.add_tab(tab)
+    portability = PortabilityController(
+        lambda: services.portability, backups, window.change_bus, dialogs, window
+    )
+    window.add_file_actions(portability.actions())
+    portability.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))
+    window.restore_state()
+    return window, portability
+
+
+def _report_and_close(window: MainWindow) -> None:
+    tabs = ", ".join(tab.title for tab in window.tab_pages())
+    print(f"shown: {window.windowTitle()} | tabs: {tabs}", flush=True)
+    window.close()
