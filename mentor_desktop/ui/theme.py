@@ -78,10 +78,18 @@ class ReadableIndicatorStyle(QProxyStyle):
 
 
 def apply_theme(app: QApplication, theme: Theme) -> None:
-    """Fusion style with the light or dark palette (System follows the desktop's choice)."""
-    if not isinstance(app.style(), ReadableIndicatorStyle):
-        app.setStyle(ReadableIndicatorStyle("Fusion"))
+    """Fusion style with the light or dark palette (System follows the desktop's choice).
+
+    The dark palette gets ReadableIndicatorStyle; the light one plain Fusion, so painting
+    does not call into Python for every primitive when nothing needs mending.
+    """
     wants_dark = theme is Theme.DARK or (
         theme is Theme.SYSTEM and QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
     )
+    if wants_dark and not isinstance(app.style(), ReadableIndicatorStyle):
+        app.setStyle(ReadableIndicatorStyle("Fusion"))
+    elif not wants_dark and (
+        isinstance(app.style(), ReadableIndicatorStyle) or app.style().name() != "fusion"
+    ):
+        app.setStyle("Fusion")
     app.setPalette(dark_palette() if wants_dark else app.style().standardPalette())
