@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
 from mentor_desktop.settings import Theme
 
@@ -46,6 +53,22 @@ def dark_palette() -> QPalette:
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+#: Red for problems, readable on the light and on the dark palette.
+ERROR_ON_LIGHT = "#b00020"
+ERROR_ON_DARK = "#ff8a80"
+
+
+def error_color(palette: QPalette | None = None) -> QColor:
+    """The colour for warnings and errors on `palette` (default: the application's)."""
+    palette = palette if palette is not None else QGuiApplication.palette()
+    return QColor(ERROR_ON_DARK if is_dark(palette) else ERROR_ON_LIGHT)
+
+
+def show_as_error(label: QLabel) -> None:
+    """Colour `label` as a validation or error message."""
+    label.setStyleSheet(f"color: {error_color(label.palette()).name()};")
 
 
 class ReadableIndicatorStyle(QProxyStyle):

@@ -23,6 +23,7 @@ from mentor_desktop.domain.journal import EntryKind, PromptTemplate, TemplateDra
 from mentor_desktop.services.journal import JournalService
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.models.journal_choices import TemplateListModel
+from mentor_desktop.ui.theme import show_as_error
 
 
 class TemplatesDialog(QDialog):
@@ -59,7 +60,7 @@ class TemplatesDialog(QDialog):
         self.body_edit.setAccessibleName("Prompt text (Markdown)")
         self.error_label = QLabel()
         self.error_label.setObjectName("template_error")
-        self.error_label.setStyleSheet("color: #c0392b;")
+        show_as_error(self.error_label)
         self.error_label.setWordWrap(True)
         self.save_button = QPushButton("Save prompt")
         self.save_button.setObjectName("template_save")

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from mentor_desktop.domain.journal import MOOD_LABELS, EntryKind
 from mentor_desktop.ui.models.journal_entries import COL_DATE, COL_KIND, COL_TEXT, HTML_ROLE
+from mentor_desktop.ui.theme import show_as_error
 
 #: A date edit showing this date means "no date" (its special value text is shown instead).
 NO_DATE = QDate(1900, 1, 1)
@@ -139,7 +140,7 @@ class EntryEditorView(QWidget):
         self.error_label = QLabel()
         self.error_label.setObjectName("journal_error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c0392b;")
+        show_as_error(self.error_label)
         self.error_label.hide()
 
         self.body_edit = QPlainTextEdit()

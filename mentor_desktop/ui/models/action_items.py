@@ -6,9 +6,9 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 
 from mentor_desktop.domain.sessions import ActionItem
+from mentor_desktop.ui.theme import error_color
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 HEADERS = ("Done", "Owner", "Commitment", "Due", "Goal")
@@ -77,7 +77,7 @@ class ActionItemTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return item.text
         if role == Qt.ItemDataRole.ForegroundRole and item.is_overdue(self._today):
-            return QColor("#c62828")
+            return error_color()
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from mentor_desktop.domain.sessions import Suggestion
+from mentor_desktop.ui.theme import error_color
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 HEADERS = ("From", "Suggestion", "Details")
@@ -51,7 +52,7 @@ class SuggestionTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (suggestion.source.label, suggestion.text, suggestion.detail)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and suggestion.overdue:
-            return QColor("#c62828")
+            return error_color()
         if role == Qt.ItemDataRole.FontRole and suggestion.overdue:
             font = QFont()
             font.setBold(True)

@@ -25,6 +25,7 @@ from mentor_desktop.services.portability import ImportPreview, ImportResult, Por
 from mentor_desktop.ui.models.import_preview import ImportPreviewModel
 from mentor_desktop.ui.portability.path_field import PathField, PathMode
 from mentor_desktop.ui.tasks import run_in_background
+from mentor_desktop.ui.theme import show_as_error
 
 _FILTERS = {
     "jrnl": "jrnl journals (*.txt *.journal *.json);;All files (*)",
@@ -65,7 +66,7 @@ class ImportDialog(QDialog):
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setObjectName("import_error")
-        self.error.setStyleSheet("color: #b00020;")
+        show_as_error(self.error)
         self.error.setVisible(False)
         self.model = ImportPreviewModel(self)
         self.table = QTableView(self)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentor_desktop.domain.sessions import ActionOwner, AgendaKind
+from mentor_desktop.ui.theme import show_as_error
 from mentor_desktop.ui.widgets.date_field import OptionalDateField
 
 
@@ -254,7 +255,7 @@ class SessionPrepView(QWidget):
         self.remove_action_button = _button("Remove", "remove_action", actions_box)
         self.action_error = QLabel(actions_box)
         self.action_error.setObjectName("action_error")
-        self.action_error.setStyleSheet("color: #c62828;")
+        show_as_error(self.action_error)
         self.action_error.setWordWrap(True)
         actions_layout = QVBoxLayout(actions_box)
         actions_layout.addWidget(self.actions_view, 1)
@@ -287,7 +288,7 @@ class SessionPrepView(QWidget):
         self.remove_feedback_button = _button("Remove", "remove_feedback", feedback_box)
         self.feedback_error = QLabel(feedback_box)
         self.feedback_error.setObjectName("feedback_error")
-        self.feedback_error.setStyleSheet("color: #c62828;")
+        show_as_error(self.feedback_error)
         feedback_layout = QVBoxLayout(feedback_box)
         feedback_layout.addWidget(self.feedback_view, 1)
         feedback_layout.addLayout(form)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentor_desktop.ui.models.timeline_items import TimelineItemModel
+from mentor_desktop.ui.theme import show_as_error
 from mentor_desktop.ui.timeline.canvas import TimelineCanvas
 
 ZOOMS = (("Quarter", "quarter"), ("Year", "year"), ("All", "all"))
@@ -150,7 +151,7 @@ class TimelineView(QWidget):
         self.review_to = _date_edit(page, "review_to", "Review to")
         self.range_error = QLabel(page)
         self.range_error.setObjectName("review_range_error")
-        self.range_error.setStyleSheet("color: #d0453a;")
+        show_as_error(self.range_error)
         self.range_error.setVisible(False)
         self.reflection = QPlainTextEdit(page)
         self.reflection.setObjectName("review_reflection")

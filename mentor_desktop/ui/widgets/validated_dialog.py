@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentor_desktop.domain.errors import MentorDesktopError, ValidationError
-from mentor_desktop.ui.theme import is_dark
+from mentor_desktop.ui.theme import show_as_error
 
 
 class ValidatedDialog(QDialog):
@@ -50,8 +50,7 @@ class ValidatedDialog(QDialog):
         label = QLabel(self)
         label.setWordWrap(True)
         label.setVisible(False)
-        color = "#ff8a80" if is_dark(self.palette()) else "#b00020"
-        label.setStyleSheet(f"color: {color};")
+        show_as_error(label)
         label.setForegroundRole(QPalette.ColorRole.BrightText)
         return label
 
