@@ -168,5 +168,17 @@ def _build_window(
 
 def _report_and_close(window: MainWindow) -> None:
     tabs = ", ".join(tab.title for tab in window.tab_pages())
-    print(f"shown: {window.windowTitle()} | tabs: {tabs}", flush=True)
+    print(f"shown: {window.windowTitle()} | tabs: {tabs}{_peak_memory()}", flush=True)
     window.close()
+
+
+def _peak_memory() -> str:
+    """' | peak memory: N MB' from /proc where there is one (Linux), else ''."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return ""
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return f" | peak memory: {int(line.split()[1]) / 1024:.1f} MB"
+    return ""

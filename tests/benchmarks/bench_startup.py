@@ -25,7 +25,9 @@ window.setCentralWidget(QLabel("floor"))
 window.resize(1100, 720)
 window.show()
 def done():
-    print("shown", flush=True)
+    status = open("/proc/self/status").read().splitlines()
+    peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+    print(f"shown | peak memory: {peak / 1024:.1f} MB", flush=True)
     window.close()
 QTimer.singleShot(0, done)
 app.exec()
@@ -33,20 +35,24 @@ app.exec()
 
 
 def _time_to_shown(args: list[str]) -> tuple[float, float]:
-    """(ms until the process printed its 'shown' line, peak RSS in MB of the process)."""
+    """(ms until the process printed its 'shown' line, its peak RSS in MB as it reports it).
+
+    The process reads its own peak from /proc: the kernel's rusage figure for a child keeps
+    the high-water mark of the (large) benchmark process it was forked from.
+    """
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     start = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     assert process.stdout is not None
-    shown_ms = float("nan")
+    shown_ms, peak_mb = float("nan"), float("nan")
     for line in process.stdout:
         if line.startswith(b"shown"):
             shown_ms = (time.perf_counter() - start) * 1000
+            peak_mb = float(line.split(b"peak memory:")[1].split()[0])
             break
     process.stdout.read()
-    _pid, _status, usage = os.wait4(process.pid, 0)
-    process.returncode = 0
-    return shown_ms, usage.ru_maxrss / 1024
+    process.wait()
+    return shown_ms, peak_mb
 
 
 def _median_run(args: list[str], runs: int = 5) -> tuple[float, float]:
@@ -71,6 +77,9 @@ def main() -> None:
     app_ms, app_rss = _median_run(
         [sys.executable, "-m", "mentor_desktop", "--db", str(db), "--quit-after-show"]
     )
+    large_ms, large_rss = _median_run(
+        [sys.executable, "-m", "mentor_desktop", "--db", str(demo_db(100)), "--quit-after-show"]
+    )
     floor_ms, floor_rss = _median_run([sys.executable, "-c", FLOOR_SCRIPT])
     print_table(
         "Start-up (10-year demo database, median of 5 whole-process runs)",
@@ -79,6 +88,8 @@ def main() -> None:
             Row("floor: bare PySide6 window + SQLAlchemy imported", floor_ms),
             Row("ratio to the floor", app_ms / floor_ms, unit="x", target="<= 1.15x"),
             Row("mentor-desktop peak RSS", app_rss, unit="MB", target="<= 150 MB"),
+            Row("at 10x the data (100-year demo): start to window", large_ms, target="<= 2x"),
+            Row("at 10x the data: peak RSS", large_rss, unit="MB"),
             Row("floor peak RSS", floor_rss, unit="MB"),
         ],
     )
