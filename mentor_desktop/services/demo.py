@@ -271,7 +271,7 @@ def _write_mentorship(session: Session, ctx: DemoContext) -> None:
         active=True,
     )
     session.add(ctx.mentorship)
-    ctx.counts["mentor"] = 1
+    ctx.counts["mentors"] = 1
 
 
 def _write_goals(session: Session, ctx: DemoContext) -> None:

@@ -142,6 +142,7 @@ def write_session_demo(session: Session, ctx: DemoContext) -> None:
     )
     session.add(earlier)
     session.flush()
+    ctx.counts["mentors"] = ctx.counts.get("mentors", 0) + 1
 
     now = _now_for(ctx)
     rule = CadenceRule("Session", MONTHLY_RULE, monthly.first_start, 60, monthly.id)
