@@ -122,6 +122,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     if quit_after_show:
         QTimer.singleShot(0, lambda: _report_and_close(window))
     else:
+        _close_on_terminate(window)
         window.close_hooks.append(portability.backup_on_quit)
         QTimer.singleShot(250, _warm_up)
         QTimer.singleShot(3000, portability.backup_if_due)  # off the GUI thread, after start
@@ -164,6 +165,26 @@ def _build_window(
     portability.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))
     window.restore_state()
     return window, portability
+
+
+def _close_on_terminate(window: MainWindow) -> None:
+    """Close the window (saving everything) on SIGTERM or Ctrl+C, as on a log-out.
+
+    Python handles a signal only when it runs, so a light timer gives it the chance while
+    Qt's event loop waits.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def close(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    signal.signal(signal.SIGTERM, close)
+    signal.signal(signal.SIGINT, close)
+    ticker = QTimer(window)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(300)
 
 
 def _report_and_close(window: MainWindow) -> None:

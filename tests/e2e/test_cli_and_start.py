@@ -92,3 +92,34 @@ def test_only_commands_and_help_load_the_command_modules(argv, expected) -> None
     from mentor_desktop.cli import _asks_for_command
 
     assert _asks_for_command(argv) is expected
+
+
+def test_sigterm_closes_the_window_the_normal_way(tmp_path: Path) -> None:
+    """A log-out sends SIGTERM: the window still saves its state and the process exits 0."""
+    import signal
+    import time
+
+    db = tmp_path / "term.sqlite3"
+    config = tmp_path / "config"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(config),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mentor_desktop", "--db", str(db)],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 30
+    while not Path(f"{db}-wal").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.0)  # the window is up and the event loop runs
+    process.send_signal(signal.SIGTERM)
+    _out, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
+    settings = (config / "mentor-desktop" / "settings.ini").read_text()
+    assert "geometry" in settings
