@@ -16,6 +16,9 @@ MAX_TAG = 100
 MAX_TAGS = 50
 MAX_TEMPLATE_NAME = 100
 MAX_TEMPLATE_BODY = 20_000
+#: The dates an entry may have (the editor's date field offers exactly these).
+FIRST_ENTRY_DATE = date(1900, 1, 1)
+LAST_ENTRY_DATE = date(2999, 12, 31)
 
 
 class EntryKind(enum.StrEnum):
@@ -270,7 +273,7 @@ def validate_entry(draft: EntryDraft) -> EntryDraft:
         errors["mood"] = f"Mood is a number from 1 to 5, not {draft.mood}."
     if not isinstance(draft.kind, EntryKind):
         errors["kind"] = f"“{draft.kind}” is not a kind of entry."
-    if not date(1900, 1, 1) <= draft.entry_date <= date(2999, 12, 31):
+    if not FIRST_ENTRY_DATE <= draft.entry_date <= LAST_ENTRY_DATE:
         errors["entry_date"] = f"{draft.entry_date.isoformat()} is out of range."
     try:
         tags = normalize_tags(draft.tags)
