@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from mentor_desktop.domain.errors import DatabaseOpenError, ImportFormatError
-from mentor_desktop.storage.engine import APPLICATION_ID, SQLITE_HEADER, quick_check
+from mentor_desktop.domain.errors import DatabaseOpenError, ImportFormatError, NotADatabaseError
+from mentor_desktop.storage.engine import connect_read_only, inspect_database
 
 #: Tables counted in a backup's summary when they exist (label, table).
 COUNTED_TABLES: tuple[tuple[str, str], ...] = (
@@ -33,12 +33,6 @@ class BackupCheck:
     counts: dict[str, int]
 
 
-def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    if read_only:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    return sqlite3.connect(path)
-
-
 def backup_database(source: Path, target: Path, progress: Progress | None = None) -> None:
     """Copy the database at `source` into a new file `target` with the online backup API.
 
@@ -49,7 +43,7 @@ def backup_database(source: Path, target: Path, progress: Progress | None = None
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        src = _connect(source, read_only=True)
+        src = connect_read_only(source)
         try:
             dst = sqlite3.connect(partial)
             try:
@@ -74,7 +68,7 @@ def copy_into(source: Path, target: Path) -> None:
     One backup-API step inside SQLite's own transaction: other connections to `target`
     see either the old or the new data, never a mix.
     """
-    src = _connect(source, read_only=True)
+    src = connect_read_only(source)
     try:
         dst = sqlite3.connect(target, timeout=10)
         try:
@@ -90,46 +84,22 @@ def copy_into(source: Path, target: Path) -> None:
 def check_backup(path: Path) -> BackupCheck:
     """Open `path` read-only and check that it is a sound Mentor Desktop database.
 
-    Raises ImportFormatError naming the file when it is missing, not a database, another
-    program's database or damaged. The file is never written.
+    The same checks as opening the database (`storage.engine.inspect_database`), so a
+    database whose newest pages are still in its -wal file is accepted. Raises
+    ImportFormatError naming the file when it is missing, not a database, another
+    program's database, blank or damaged. The file is never written.
     """
     if not path.is_file():
         raise ImportFormatError(path, "the file does not exist.")
     try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as exc:
-        raise ImportFormatError(path, f"the file cannot be read ({exc.strerror}).") from exc
-    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
-        raise ImportFormatError(path, "it is not a Mentor Desktop database or backup.")
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise ImportFormatError(path, "it is an SQLite database of another program.")
-    try:
-        connection = _connect(path, read_only=True)
-    except sqlite3.Error as exc:
-        raise ImportFormatError(path, f"SQLite cannot open it ({exc}).") from exc
-    try:
-        problems = quick_check(connection)
-        if problems:
-            raise ImportFormatError(path, f"the backup is damaged ({problems[0]}).")
-        tables = {
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        revision = None
-        if "alembic_version" in tables:
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-        counts = {
-            label: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-            for label, table in COUNTED_TABLES
-            if table in tables
-        }
-        return BackupCheck(revision=revision, counts=counts)
-    except sqlite3.DatabaseError as exc:
-        raise ImportFormatError(path, f"the backup is damaged ({exc}).") from exc
-    finally:
-        connection.close()
+        facts = inspect_database(path, count_tables=COUNTED_TABLES, not_changed="")
+    except NotADatabaseError as exc:
+        raise ImportFormatError(path, "it is not a Mentor Desktop database or backup.") from exc
+    except DatabaseOpenError as exc:
+        raise ImportFormatError(path, exc.reason) from exc
+    if not facts.is_ours:
+        raise ImportFormatError(path, "it is a blank SQLite file, not a Mentor Desktop backup.")
+    return BackupCheck(revision=facts.revision, counts=facts.counts)
 
 
 def _adapt(progress: Progress | None):

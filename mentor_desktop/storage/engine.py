@@ -1,10 +1,19 @@
-"""Opening the SQLite file: checks that never modify a foreign file, PRAGMAs, the engine."""
+"""Opening the SQLite file: checks that never modify a foreign file, PRAGMAs, the engine.
+
+The checks (header, truncation, read-only, application id, `PRAGMA quick_check`, schema
+revision) live here once and serve both opening the database and checking a backup. What
+the file holds is read through a read-only connection, which also sees pages still in the
+-wal file (a database whose process was killed before its first checkpoint keeps its
+newest pages, even its application id, there).
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
 import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -22,63 +31,107 @@ from mentor_desktop.domain.errors import (
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Stored in the database header (PRAGMA application_id) by the first migration: "MNTR".
 APPLICATION_ID = 0x4D4E5452
+_NOT_CHANGED = " It was not changed."
 
 
-def read_stored_revision(path: Path) -> str | None:
-    """Check `path` without writing to it and return its schema revision.
+@dataclass(frozen=True)
+class DatabaseFacts:
+    """What a read-only look at a sound SQLite file found (including its -wal file)."""
 
-    Returns None for a file that does not exist yet or is empty (a new database).
-    Raises NotADatabaseError, ForeignDatabaseError, DamagedDatabaseError (truncated, or
-    `PRAGMA quick_check` finds damage), ReadOnlyDatabaseError or DatabaseOpenError otherwise.
-    The file is only ever opened read-only here, so it stays byte-identical.
+    application_id: int
+    tables: frozenset[str]
+    #: The schema revision (None when the file has no alembic_version row yet).
+    revision: str | None = None
+    #: Rows per label for the tables asked for that exist.
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def is_ours(self) -> bool:
+        return self.application_id == APPLICATION_ID
+
+
+def inspect_database(
+    path: Path,
+    *,
+    require_writable: bool = False,
+    count_tables: Iterable[tuple[str, str]] = (),
+    not_changed: str = _NOT_CHANGED,
+) -> DatabaseFacts:
+    """Check the existing file `path` read-only and say what it holds.
+
+    Raises NotADatabaseError (not SQLite), DamagedDatabaseError (truncated, or
+    `PRAGMA quick_check` finds damage), ReadOnlyDatabaseError (with `require_writable`),
+    ForeignDatabaseError (another program's tables) or DatabaseOpenError (unreadable).
+    An SQLite file without any table comes back with `is_ours` False (a blank file).
+    `not_changed` ends the messages about damage. The file is opened read-only only, so
+    it stays byte-identical, and a file not in WAL mode gets no -wal file.
     """
-    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
-        return None
-    if path.is_dir():
-        raise NotADatabaseError(path, "it is a folder, not a database file.")
-    header = _read_header(path)
-    _check_size(path, header)
-    if is_read_only(path):
+    header = _read_header(path, not_changed)
+    _check_size(path, header, not_changed)
+    if require_writable and is_read_only(path):
         raise ReadOnlyDatabaseError(
             path,
             "the file or its folder is read-only, and Mentor Desktop needs to write to it. "
             "Make it writable (or copy it somewhere writable and open the copy with --db). "
             "The file was not changed.",
         )
-    application_id = int.from_bytes(header[68:72], "big")
-    connection = _connect_read_only(path)
+    connection = connect_read_only(path)
     try:
-        tables = {
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        tables = frozenset(
             row[0]
             for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
+        )
         if application_id != APPLICATION_ID:
-            if not tables:
-                return None
-            raise ForeignDatabaseError(
-                path,
-                "it is an SQLite database written by another program, not by Mentor Desktop.",
-            )
+            if tables:
+                raise ForeignDatabaseError(
+                    path,
+                    "it is an SQLite database written by another program, not by Mentor Desktop.",
+                )
+            return DatabaseFacts(application_id, tables)
         problems = quick_check(connection)
         if problems:
             raise DamagedDatabaseError(
-                path,
-                f"the database is damaged ({problems[0]}). It was not changed; "
-                "restore a backup to go on.",
+                path, f"the database is damaged ({problems[0]}).{not_changed}"
             )
-        if "alembic_version" not in tables:
-            return None
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else None
+        revision = None
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        counts = {
+            label: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            for label, table in count_tables
+            if table in tables
+        }
+        return DatabaseFacts(application_id, tables, revision, counts)
+    except sqlite3.OperationalError as exc:
+        raise DatabaseOpenError(path, f"SQLite cannot read it ({exc}).{not_changed}") from exc
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabaseError(
-            path, f"the database is damaged or incomplete ({exc}). It was not changed."
+            path, f"the database is damaged or incomplete ({exc}).{not_changed}"
         ) from exc
     finally:
         connection.close()
 
 
-def _read_header(path: Path) -> bytes:
+def read_stored_revision(path: Path) -> str | None:
+    """Check `path` without writing to it and return its schema revision.
+
+    Returns None for a file that does not exist yet, is empty or is a blank SQLite file
+    (a new database). Raises what `inspect_database` raises otherwise; a damaged file's
+    message adds that a backup can be restored.
+    """
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        return None
+    if path.is_dir():
+        raise NotADatabaseError(path, "it is a folder, not a database file.")
+    facts = inspect_database(
+        path, require_writable=True, not_changed=" It was not changed; restore a backup to go on."
+    )
+    return facts.revision if facts.is_ours else None
+
+
+def _read_header(path: Path, not_changed: str) -> bytes:
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
@@ -90,19 +143,26 @@ def _read_header(path: Path) -> bytes:
         )
     if len(header) < 100:
         raise DamagedDatabaseError(
-            path, "the database is truncated (shorter than its own header). It was not changed."
+            path, f"the database is truncated (shorter than its own header).{not_changed}"
         )
     return header
 
 
-def _check_size(path: Path, header: bytes) -> None:
-    """Compare the file's size with the page count its header promises."""
+def _check_size(path: Path, header: bytes, not_changed: str) -> None:
+    """Compare the file's size with the page count its header promises.
+
+    With a non-empty -wal file the comparison is skipped: pages written since the last
+    checkpoint (or by a checkpoint cut short) are read from the -wal, and the read-only
+    connection's `PRAGMA quick_check` judges the whole.
+    """
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
         raise DamagedDatabaseError(
-            path, f"the database header is damaged (page size {page_size}). It was not changed."
+            path, f"the database header is damaged (page size {page_size}).{not_changed}"
         )
+    if has_wal(path):
+        return
     size = path.stat().st_size
     pages_valid = header[92:96] == header[24:28]
     expected = int.from_bytes(header[28:32], "big") * page_size if pages_valid else 0
@@ -110,8 +170,17 @@ def _check_size(path: Path, header: bytes) -> None:
         raise DamagedDatabaseError(
             path,
             f"the database is truncated ({size:,} bytes where at least {expected:,} were "
-            "expected). It was not changed.",
+            f"expected).{not_changed}",
         )
+
+
+def has_wal(path: Path) -> bool:
+    """True when `path` has a -wal file with something in it (pages not yet checkpointed)."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.is_file() and wal.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def is_read_only(path: Path) -> bool:
@@ -122,7 +191,8 @@ def is_read_only(path: Path) -> bool:
     return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can never write to `path` (it still sees the -wal file's pages)."""
     try:
         return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:

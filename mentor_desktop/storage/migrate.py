@@ -69,7 +69,11 @@ def memory_engine() -> Engine:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run Alembic's upgrade to `revision` in one transaction, foreign keys checked at the end."""
+    """Run Alembic's upgrade to `revision` in one transaction, foreign keys checked at the end.
+
+    Then the -wal file is checkpointed into the database file, so the schema (and the
+    application id) is in the main file even if the process is killed right after.
+    """
     from alembic import command
     from alembic.config import Config
 
@@ -87,6 +91,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                     raise RuntimeError(f"migration left a broken reference: {tuple(broken)}")
         finally:
             raw.execute("PRAGMA foreign_keys = ON")
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def stored_revision(engine: Engine) -> str | None:

@@ -154,3 +154,110 @@ def test_window_start_on_a_damaged_file_reports_and_leaves_it(
     assert run_gui(filled_db, tmp_path / "settings.ini", quit_after_show=True) == 2
     assert "damaged" in capsys.readouterr().err
     assert _digest(filled_db) == before
+
+
+# ---------------------------------------------------------------- pages still in the -wal
+
+
+def _crash_copy(source: Path, target: Path, workdir: Path) -> None:
+    """Leave at `target` what a crash before the first checkpoint leaves: a database file
+    with only its first page (application id still 0) and everything else in its -wal."""
+    work = workdir / "work.sqlite3"
+    connection = sqlite3.connect(work, isolation_level=None)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA wal_autocheckpoint = 0")
+    reader = sqlite3.connect(source)
+    reader.backup(connection)
+    reader.close()
+    connection.execute(
+        "INSERT INTO goal (title, kind, status, why, success_measure, position, created_at, "
+        "updated_at) VALUES ('Only in the WAL', 'career', 'active', '', '', 0, "
+        "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+    )
+    shutil.copyfile(work, target)  # copied while the connection is open: as after a crash
+    shutil.copyfile(work.with_name(work.name + "-wal"), target.with_name(target.name + "-wal"))
+    connection.close()
+
+
+def test_database_whose_newest_pages_are_in_the_wal_opens_with_them(
+    filled_db: Path, tmp_path: Path
+) -> None:
+    from mentor_desktop.storage.backup import check_backup
+    from mentor_desktop.storage.engine import read_stored_revision
+    from mentor_desktop.storage.migrate import HEAD_REVISION
+
+    crashed = tmp_path / "crashed.sqlite3"
+    _crash_copy(filled_db, crashed, tmp_path)
+    assert crashed.read_bytes()[68:72] == bytes(4)  # the file itself does not say it is ours
+    assert read_stored_revision(crashed) == HEAD_REVISION
+    assert check_backup(crashed).counts["goals"] == 301
+    engine = open_database(crashed)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM goal").scalar() == 301
+    engine.dispose()
+
+
+def test_checkpoint_cut_short_is_not_taken_for_a_truncated_file(
+    filled_db: Path, tmp_path: Path
+) -> None:
+    from mentor_desktop.storage.engine import read_stored_revision
+    from mentor_desktop.storage.migrate import HEAD_REVISION
+
+    crashed = tmp_path / "crashed.sqlite3"
+    _crash_copy(filled_db, crashed, tmp_path)
+    wal = crashed.with_name(crashed.name + "-wal")
+    wal_bytes = wal.read_bytes()
+    finished = tmp_path / "finished.sqlite3"  # what the checkpoint would have written
+    shutil.copyfile(crashed, finished)
+    shutil.copyfile(wal, finished.with_name(finished.name + "-wal"))
+    checkpointer = sqlite3.connect(finished)
+    checkpointer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    checkpointer.close()
+    whole = finished.read_bytes()
+    assert len(whole) > 4 * 4096
+    # The checkpoint wrote page 1 (which promises every page) and two more, then died.
+    crashed.write_bytes(whole[: 3 * 4096])
+    assert wal.read_bytes() == wal_bytes
+    assert read_stored_revision(crashed) == HEAD_REVISION
+    engine = open_database(crashed)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM goal").scalar() == 301
+    engine.dispose()
+
+
+def test_a_new_database_is_checkpointed_when_its_migration_ends(tmp_path: Path) -> None:
+    from mentor_desktop.storage.engine import APPLICATION_ID
+
+    path = tmp_path / "new.sqlite3"
+    engine = open_database(path)
+    try:
+        wal = path.with_name(path.name + "-wal")
+        assert not wal.exists() or wal.stat().st_size == 0
+        assert int.from_bytes(path.read_bytes()[68:72], "big") == APPLICATION_ID
+    finally:
+        engine.dispose()
+
+
+def test_another_programs_database_with_a_wal_is_refused_and_left_as_it_was(
+    tmp_path: Path,
+) -> None:
+    from mentor_desktop.domain.errors import ForeignDatabaseError
+
+    source = tmp_path / "source.sqlite3"
+    with sqlite3.connect(source) as connection:
+        connection.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+    connection.close()
+    path = tmp_path / "other.sqlite3"
+    other = sqlite3.connect(source, isolation_level=None)
+    other.execute("PRAGMA journal_mode = WAL")
+    other.execute("PRAGMA wal_autocheckpoint = 0")
+    other.execute("INSERT INTO photos (name) VALUES ('cat.jpg')")
+    shutil.copyfile(source, path)
+    wal = path.with_name(path.name + "-wal")
+    shutil.copyfile(source.with_name(source.name + "-wal"), wal)
+    other.close()
+    before, wal_before = _digest(path), _digest(wal)
+    with pytest.raises(ForeignDatabaseError, match="another program"):
+        open_database(path)
+    assert _digest(path) == before
+    assert _digest(wal) == wal_before
