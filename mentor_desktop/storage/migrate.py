@@ -18,7 +18,12 @@ from mentor_desktop.storage.engine import check_revision, make_engine, read_stor
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 #: Every revision in `migrations/versions`, oldest first. A test keeps this in step.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_foundation", "0002_journal", "0003_sessions")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_foundation",
+    "0002_journal",
+    "0003_sessions",
+    "0004_ids_never_reused",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 

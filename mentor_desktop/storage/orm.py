@@ -32,6 +32,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+#: Table option for rows whose deletion can be undone: SQLite then never hands a deleted id to
+#: a new row, so putting the deleted row back with its id always works (migration 0004).
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -85,6 +90,7 @@ class GoalRow(Timestamped, Base):
     __table_args__ = (
         CheckConstraint("kind IN ('career', 'personal')", name="kind"),
         CheckConstraint("status IN ('active', 'achieved', 'paused', 'dropped')", name="status"),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -119,6 +125,7 @@ class GoalRow(Timestamped, Base):
 
 class MilestoneRow(Timestamped, Base):
     __tablename__ = "milestone"
+    __table_args__ = (NEVER_REUSE_IDS,)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     goal_id: Mapped[int] = mapped_column(
@@ -141,6 +148,7 @@ class MilestoneRow(Timestamped, Base):
 
 class StepRow(Timestamped, Base):
     __tablename__ = "step"
+    __table_args__ = (NEVER_REUSE_IDS,)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     milestone_id: Mapped[int] = mapped_column(
@@ -157,6 +165,7 @@ class GoalChangeRow(Timestamped, Base):
     """A recalibration: a target or due date that moved, and why."""
 
     __tablename__ = "goal_change"
+    __table_args__ = (NEVER_REUSE_IDS,)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     goal_id: Mapped[int] = mapped_column(
@@ -181,6 +190,7 @@ class ResourceRow(Timestamped, Base):
     __table_args__ = (
         CheckConstraint("kind IN ('book', 'course', 'contact', 'link')", name="kind"),
         CheckConstraint("status IN ('todo', 'in_progress', 'done')", name="status"),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -209,6 +219,7 @@ class JournalEntryRow(Timestamped, Base):
             "kind IN ('reflection', 'win', 'setback', 'insight', 'feedback')", name="kind"
         ),
         CheckConstraint("mood IS NULL OR mood BETWEEN 1 AND 5", name="mood"),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -343,6 +354,7 @@ class AgendaItemRow(Timestamped, Base):
             "'carried')",
             name="source",
         ),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

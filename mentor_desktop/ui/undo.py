@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
-from mentor_desktop.domain.errors import MentorDesktopError
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 
 class ServiceCommand(QUndoCommand):
     """An edit already applied through a service, undone and redone by two callables.
 
     `after` runs after every undo and redo (the tab reloads and broadcasts the change);
-    `on_error` receives a failure (for example a record deleted meanwhile).
+    `on_error` receives any failure (a record deleted meanwhile, the database locked...). The
+    service call ran in one transaction, so a failure changed nothing in the database.
     """
 
     def __init__(
@@ -43,6 +43,25 @@ class ServiceCommand(QUndoCommand):
     def _run(self, action: Callable[[], None]) -> None:
         try:
             action()
-        except MentorDesktopError as exc:
+        except Exception as exc:  # reported, never raised out of a Qt override
             self._on_error(exc)
         self._after()
+
+
+def report_and_forget(
+    stack: QUndoStack, show: Callable[[str], None]
+) -> Callable[[Exception], None]:
+    """A ServiceCommand error handler: say what went wrong, then clear `stack`.
+
+    After a step that could not be undone or redone, the steps around it no longer match the
+    data; clearing the history keeps them from acting on the wrong records.
+    """
+
+    def handle(exc: Exception) -> None:
+        show(
+            f"{exc}\n\nNothing was changed. The undo history was cleared so that no further "
+            "step acts on records that no longer match."
+        )
+        QTimer.singleShot(0, stack.clear)
+
+    return handle

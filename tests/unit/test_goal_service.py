@@ -148,3 +148,14 @@ def test_filters_by_kind_and_status(goals: GoalService) -> None:
 def test_missing_records_raise_not_found(goals: GoalService) -> None:
     with pytest.raises(NotFoundError, match="Milestone #99"):
         goals.add_step(99, "x")
+
+
+def test_undoing_a_delete_works_after_a_new_goal_was_made_meanwhile(goals: GoalService) -> None:
+    """Ids are never reused, so the deleted goal comes back with its own id."""
+    _goal(goals, "Older")
+    newest = _goal(goals, "Newest")
+    snapshot = goals.delete_goal(newest.id)
+    made_meanwhile = _goal(goals, "Made meanwhile")
+    assert made_meanwhile.id != newest.id
+    assert goals.restore_goal(snapshot) == newest
+    assert [g.title for g in goals.list_goals()] == ["Older", "Newest", "Made meanwhile"]

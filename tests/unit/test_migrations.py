@@ -106,3 +106,22 @@ def test_a_database_at_head_opens_without_running_alembic(
 
     monkeypatch.setattr(migrate, "upgrade", fail)
     open_database(path).dispose()
+
+
+def test_tables_whose_deletes_can_be_undone_never_reuse_ids(engine) -> None:
+    with engine.connect() as connection:
+        sql = {
+            name: text
+            for name, text in connection.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+            )
+        }
+        triggers = {
+            row[0]
+            for row in connection.exec_driver_sql(
+                "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger'"
+            )
+        }
+    for table in ("goal", "milestone", "step", "resource", "goal_change", "journal_entry"):
+        assert "AUTOINCREMENT" in sql[table], table
+    assert "journal_entry" in triggers  # the search index triggers survived the rebuild

@@ -30,7 +30,7 @@ from mentor_desktop.ui.goals.view import GoalsView
 from mentor_desktop.ui.models.goal_tree import GoalTreeModel, NodeKey, NodeKind
 from mentor_desktop.ui.models.recalibrations import RecalibrationTableModel
 from mentor_desktop.ui.models.resources import ResourceTableModel
-from mentor_desktop.ui.undo import ServiceCommand
+from mentor_desktop.ui.undo import ServiceCommand, report_and_forget
 from mentor_desktop.ui.widgets.tab_page import TabPage
 
 
@@ -289,7 +289,9 @@ class GoalsTab(TabPage):
                 redo=lambda: redo() and None,
                 undo=lambda: undo() and None,
                 after=self._after_change,
-                on_error=self._show_error,
+                on_error=report_and_forget(
+                    self._undo, lambda text: self._dialogs.error(self, "Could not undo", text)
+                ),
             )
         )
         self._after_change()

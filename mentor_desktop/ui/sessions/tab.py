@@ -34,7 +34,7 @@ from mentor_desktop.ui.models.session_feedback import FeedbackTableModel
 from mentor_desktop.ui.models.session_table import SessionTableModel
 from mentor_desktop.ui.sessions.dialogs import AgreementDialog, SessionTimeDialog
 from mentor_desktop.ui.sessions.view import SessionPrepView, stretch_columns
-from mentor_desktop.ui.undo import ServiceCommand
+from mentor_desktop.ui.undo import ServiceCommand, report_and_forget
 from mentor_desktop.ui.widgets.tab_page import TabPage
 
 #: Typed text is saved this long after the last key press (and when the tab is left).
@@ -124,7 +124,9 @@ class SessionPrepTab(TabPage):
                 redo,
                 undo,
                 self._refresh_current,
-                lambda exc: self._dialogs.error(self, "Cannot undo", str(exc)),
+                report_and_forget(
+                    self._undo, lambda text: self._dialogs.error(self, "Cannot undo", text)
+                ),
             )
         )
 
