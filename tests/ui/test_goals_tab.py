@@ -303,3 +303,22 @@ def test_find_focuses_the_words_filter_which_matches_goals_milestones_and_steps(
     assert tab.view.tree_stack.currentWidget() is tab.view.empty_label
     tab.view.text_filter.clear()
     assert tab.model.rowCount() == 2
+
+
+def test_an_undo_that_fails_is_reported_and_clears_the_history(
+    qtbot, tab, goals, dialogs, monkeypatch
+) -> None:
+    goal, _ = _seed(goals)
+    tab.reload()
+    tab.select((NodeKind.GOAL, goal.id))
+    tab.delete_selected()
+
+    def broken(_snapshot):
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(goals, "restore_goal", broken)
+    tab.undo_stack().undo()
+    assert "disk I/O error" in dialogs.errors[-1]
+    assert "undo history was cleared" in dialogs.errors[-1]
+    qtbot.waitUntil(lambda: tab.undo_stack().count() == 0)
+    assert goals.list_goals() == []
