@@ -311,12 +311,12 @@ def test_an_undo_that_fails_is_reported_and_clears_the_history(
     goal, _ = _seed(goals)
     tab.reload()
     tab.select((NodeKind.GOAL, goal.id))
-    tab.delete_selected()
 
     def broken(_snapshot):
         raise OSError("disk I/O error")
 
     monkeypatch.setattr(goals, "restore_goal", broken)
+    tab.delete_selected()
     tab.undo_stack().undo()
     assert "disk I/O error" in dialogs.errors[-1]
     assert "undo history was cleared" in dialogs.errors[-1]
