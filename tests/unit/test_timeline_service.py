@@ -260,3 +260,24 @@ def test_first_planned_date_of_a_milestone_that_first_had_no_date(timeline, engi
     assert item.slipped_days == 62
     # A goal without dates is not on the timeline, but its milestone with a date is.
     assert not [i for i in timeline.timeline_items() if i.kind is TimelineKind.GOAL]
+
+
+def test_a_moved_session_shows_at_its_new_time(timeline, engine) -> None:
+    with unit_of_work_factory(engine)() as uow:
+        mentorship = MentorshipRow(mentor=MentorRow(name="Amara"))
+        uow.session.add(mentorship)
+        uow.session.flush()
+        moved = SessionRow(mentorship_id=mentorship.id, start=datetime(2026, 7, 9, 18),
+                           original_start=datetime(2026, 7, 7, 17), status="moved",
+                           label="Monthly")  # fmt: skip
+        uow.session.add(moved)
+        uow.session.flush()
+        moved_id = moved.id
+    (item,) = timeline.timeline_items(date(2026, 7, 1), date(2026, 7, 31))
+    assert (item.kind, item.id, item.start, item.status) == (
+        TimelineKind.SESSION,
+        moved_id,
+        date(2026, 7, 9),
+        "moved",
+    )
+    assert item.detail == "18:00, 60 min, moved from 07 Jul 2026 17:00"

@@ -165,11 +165,12 @@ def timeline_items(
                 detail=goal_title,
             )
         )
-    for session_id, moment, label, status, minutes in connection.exec_driver_sql(
-        "SELECT id, start, label, status, duration_minutes FROM session "
-        "WHERE status != 'moved' ORDER BY start, id"
+    for session_id, moment, label, status, minutes, original in connection.exec_driver_sql(
+        "SELECT id, start, label, status, duration_minutes, original_start FROM session "
+        "ORDER BY start, id"
     ):
         when = _moment(moment)
+        moved_from = f", moved from {_moment(original):%d %b %Y %H:%M}" if original else ""
         items.append(
             TimelineItem(
                 kind=TimelineKind.SESSION,
@@ -179,7 +180,7 @@ def timeline_items(
                 end=when.date(),
                 done=status == "done",
                 status=status,
-                detail=f"{when:%H:%M}, {minutes} min",
+                detail=f"{when:%H:%M}, {minutes} min" + (moved_from if status == "moved" else ""),
             )
         )
     if start is not None and end is not None:
