@@ -16,14 +16,24 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from mentor_desktop import __version__
-from mentor_desktop.domain.errors import ImportFormatError, MentorDesktopError
+from mentor_desktop.domain.errors import ImportFormatError, MentorDesktopError, ValidationError
+from mentor_desktop.domain.journal import (
+    FIRST_ENTRY_DATE,
+    EntryDraft,
+    EntryKind,
+    TemplateDraft,
+    normalize_tag,
+    validate_entry,
+    validate_template,
+)
 from mentor_desktop.services.importers import IMPORTERS
 from mentor_desktop.services.importers.base import ParsedJournal
+from mentor_desktop.services.importers.rules import conform
 from mentor_desktop.storage.migrate import KNOWN_REVISIONS, stored_revision
 from mentor_desktop.storage.repositories import portability as repo
 from mentor_desktop.storage.uow import UnitOfWorkFactory
@@ -64,6 +74,8 @@ class ImportPreview:
     tags: tuple[str, ...]
     problems: tuple[str, ...]
     rows: tuple[PreviewRow, ...]
+    #: Entries the journal's rules left out (each named in `problems`).
+    skipped: int = 0
 
 
 @dataclass(frozen=True)
@@ -72,6 +84,8 @@ class ImportResult:
     duplicates: int
     tags_created: int
     problems: tuple[str, ...]
+    #: Entries the journal's rules left out (each named in `problems`).
+    skipped: int = 0
 
 
 def _now() -> datetime:
@@ -214,21 +228,32 @@ class PortabilityService:
 
     @staticmethod
     def read_journal(source_format: str, path: Path) -> ParsedJournal:
-        """Parse another app's journal; raises ImportFormatError naming the file and line."""
+        """Parse another app's journal and put its entries through the journal's rules.
+
+        Raises ImportFormatError naming the file and the entry or line; entries the rules
+        clean or leave out are named in the result's `problems`.
+        """
         parse = IMPORTERS.get(source_format)
         if parse is None:
             raise MentorDesktopError(
                 f"Unknown import format {source_format!r}; choose one of {', '.join(IMPORTERS)}."
             )
         try:
-            return parse(path)
+            parsed = parse(path)
         except OSError as exc:  # a folder or file that cannot be read
             raise ImportFormatError(
                 path, f"it cannot be read ({exc.strerror or exc}).", str(exc.filename or "")
             ) from exc
+        except (ValueError, OverflowError, UnicodeError, RecursionError) as exc:
+            # the importers name the entry for these; this only keeps a traceback away
+            raise ImportFormatError(
+                path, f"it holds a value that cannot be read ({exc})."
+            ) from None
+        return conform(parsed)
 
     def preview(self, parsed: ParsedJournal) -> ImportPreview:
         """Entries found, date range, tags, duplicates and problems; nothing is written."""
+        parsed = conform(parsed)
         with self._uow() as uow:
             flags = self._duplicate_flags(uow.session, parsed)
         entries = parsed.entries
@@ -248,6 +273,7 @@ class PortabilityService:
                 PreviewRow(e.entry_date, e.title, e.tags, e.flagged, dup)
                 for e, dup in zip(entries, flags, strict=True)
             ),
+            skipped=parsed.skipped,
         )
 
     def import_journal(
@@ -257,7 +283,9 @@ class PortabilityService:
 
         An entry counts as already there when an entry with the same date, title and body
         exists (or appeared earlier in the same file), so running an import twice adds nothing.
+        Every entry goes through the journal's rules first (see `importers.rules`).
         """
+        parsed = conform(parsed)
         now = _now()
         with self._uow() as uow:
             session = uow.session
@@ -288,6 +316,7 @@ class PortabilityService:
             duplicates=len(parsed.entries) - len(fresh),
             tags_created=tags_created,
             problems=tuple(parsed.problems),
+            skipped=parsed.skipped,
         )
 
     @staticmethod
@@ -332,15 +361,9 @@ def _write_atomically(target: Path, text: str) -> None:
 
 
 def _read_export(source: Path) -> dict[str, Any]:
-    from mentor_desktop.services.importers.base import read_text
+    from mentor_desktop.services.importers.base import load_json, read_text
 
-    text = read_text(source, "a Mentor Desktop JSON export")
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFormatError(
-            source, f"it is not valid JSON ({exc.msg}).", f"line {exc.lineno}"
-        ) from None
+    document = load_json(source, read_text(source, "a Mentor Desktop JSON export"))
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise ImportFormatError(source, "it is not a Mentor Desktop JSON export.")
     version = document.get("format_version")
@@ -364,30 +387,93 @@ def _read_export(source: Path) -> dict[str, Any]:
     return document
 
 
-def _decode_rows(source: Path, table, data: Any) -> list[dict[str, Any]]:
+def _decode_rows(source: Path, table: Table, data: Any) -> list[dict[str, Any]]:
+    """The rows of one table of an export, each value checked against its column and each
+    row against the app's own rules for it; anything else is an ImportFormatError."""
     where = f"table {table.name}"
     if not isinstance(data, dict) or not isinstance(data.get("columns"), list):
         raise ImportFormatError(source, "the table has no column list.", where)
     columns = data["columns"]
+    if not all(isinstance(name, str) for name in columns):
+        raise ImportFormatError(source, "column names must be text.", where)
     unknown = [name for name in columns if name not in table.columns]
     if unknown:
         raise ImportFormatError(source, f"unknown columns {unknown}.", where)
+    if len(set(columns)) != len(columns):
+        raise ImportFormatError(source, "a column is named twice.", where)
+    raw_rows = data.get("rows", [])
+    if not isinstance(raw_rows, list):
+        raise ImportFormatError(source, "the rows must be a list.", where)
     decoders = [repo.decoder_for(table, name) for name in columns]
+    rule = _ROW_RULES.get(table.name)
     rows = []
-    for number, raw in enumerate(data.get("rows") or [], start=1):
+    for number, raw in enumerate(raw_rows, start=1):
         if not isinstance(raw, list) or len(raw) != len(columns):
             raise ImportFormatError(
                 source, f"row {number} does not have {len(columns)} values.", where
             )
-        try:
-            rows.append(
-                {
-                    name: decode(value)
-                    for name, decode, value in zip(columns, decoders, raw, strict=True)
-                }
-            )
-        except (TypeError, ValueError) as exc:
+        row = {}
+        for name, decode, value in zip(columns, decoders, raw, strict=True):
+            try:
+                row[name] = decode(value)
+            except (TypeError, ValueError, OverflowError) as exc:
+                raise ImportFormatError(
+                    source, f"row {number} has a bad value in {name!r} ({exc}).", where
+                ) from None
+        if rule is not None and (problem := rule(row)):
             raise ImportFormatError(
-                source, f"row {number} has a bad value ({exc}).", where
-            ) from None
+                source, f"row {number} breaks the app's rules: {problem}", where
+            )
+        rows.append(row)
     return rows
+
+
+def _journal_entry_problem(row: dict[str, Any]) -> str:
+    """What is wrong with an exported journal entry, by the rules of the entry editor."""
+    kind = row.get("kind", EntryKind.REFLECTION.value)
+    draft = EntryDraft(
+        entry_date=row.get("entry_date") or FIRST_ENTRY_DATE,
+        title=row.get("title") or "",
+        body=row.get("body") or "",
+        kind=EntryKind(kind) if kind in set(EntryKind) else kind,
+        mood=row.get("mood"),
+    )
+    try:
+        validate_entry(draft)
+    except ValidationError as exc:
+        return " ".join(exc.errors.values())
+    return ""
+
+
+def _tag_problem(row: dict[str, Any]) -> str:
+    name = row.get("name")
+    if name is None:
+        return ""
+    try:
+        if normalize_tag(name) == name:
+            return ""
+    except ValidationError as exc:
+        return str(exc)
+    return f"the tag “{name}” is not written the way the journal stores tags."
+
+
+def _template_problem(row: dict[str, Any]) -> str:
+    kind = row.get("kind")
+    draft = TemplateDraft(
+        name=row.get("name") or "",
+        body=row.get("body") or "",
+        kind=EntryKind(kind) if kind in set(EntryKind) else None,
+    )
+    try:
+        validate_template(draft)
+    except ValidationError as exc:
+        return " ".join(exc.errors.values())
+    return ""
+
+
+#: Table name -> the app's rules for one of its rows (an empty text when the row keeps them).
+_ROW_RULES: dict[str, Callable[[dict[str, Any]], str]] = {
+    "journal_entry": _journal_entry_problem,
+    "tag": _tag_problem,
+    "journal_template": _template_problem,
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from datetime import date
@@ -12,7 +13,9 @@ from sqlalchemy import select
 
 from mentor_desktop.cli import main
 from mentor_desktop.domain.errors import ImportFormatError, MentorDesktopError
+from mentor_desktop.domain.journal import TemplateDraft
 from mentor_desktop.services.demo import DemoOptions, write_demo
+from mentor_desktop.services.journal import JournalService
 from mentor_desktop.services.portability import FORMAT_VERSION, PortabilityService
 from mentor_desktop.storage.migrate import make_engine, open_database, upgrade
 from mentor_desktop.storage.orm import Base
@@ -122,6 +125,116 @@ def test_bad_json_export_is_refused_and_nothing_changes(
         service.import_json(path)
     assert str(path) in str(error.value)
     assert _all_rows(engine) == before
+
+
+def _entry_export(**changes) -> dict:
+    """An export holding one journal entry (with `changes` to its values)."""
+    row = {
+        "id": 1,
+        "entry_date": "2024-01-01",
+        "title": "A title",
+        "body": "Some text",
+        "kind": "win",
+        "mood": None,
+        "flagged": False,
+        "created_at": "2024-01-01T10:00:00",
+        "updated_at": "2024-01-01T10:00:00",
+    }
+    row.update(changes)
+    table = {"columns": list(row), "rows": [list(row.values())]}
+    return _minimal(tables={"journal_entry": table})
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        (_entry_export(title="two\nlines"), "row 1 breaks the app's rules: The title cannot"),
+        (_entry_export(body="nul \x00"), "NUL character"),
+        (_entry_export(body="x" * 2_000_001), "the limit for one entry is 2,000,000"),
+        (_entry_export(entry_date="0001-01-01"), "0001-01-01 is out of range"),
+        (_entry_export(mood=99), "Mood is a number from 1 to 5"),
+        (_entry_export(kind="bogus"), "is not a kind of entry"),
+        (_entry_export(id=2**70), "bad value in 'id' (the number is too large)"),
+        (_entry_export(mood=1.5), "bad value in 'mood' (expected a whole number"),
+        (_entry_export(body="half \ud800 a pair"), "broken character (U+D800)"),
+        (_entry_export(body={"a": 1}), "bad value in 'body' (expected text, found dict)"),
+        (_entry_export(flagged="false"), "bad value in 'flagged' (expected true or false"),
+        (_entry_export(created_at=5), "expected a date and time as text"),
+        (_entry_export(mood=float("nan")), "NaN is not a JSON number"),
+        (
+            _minimal(tables={"tag": {"columns": ["id", "name"], "rows": [[1, "a, b"]]}}),
+            "cannot contain a comma",
+        ),
+        (
+            _minimal(tables={"tag": {"columns": ["id", "name"], "rows": [[1, "x\ny"]]}}),
+            "is not written the way the journal stores tags",
+        ),
+        (_minimal(tables={"goal": {"columns": [["id"], "title"], "rows": []}}), "must be text"),
+        (_minimal(tables={"goal": {"columns": ["id", "id"], "rows": []}}), "named twice"),
+        (_minimal(tables={"goal": {"columns": ["id"], "rows": {"1": [1]}}}), "must be a list"),
+    ],
+)
+def test_hostile_json_export_names_table_and_row_and_changes_nothing(
+    engine, db_path: Path, tmp_path: Path, document: dict, message: str
+) -> None:
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    before = _all_rows(engine)
+    with pytest.raises(ImportFormatError, match=re.escape(message)) as error:
+        PortabilityService(unit_of_work_factory(engine)).import_json(path)
+    assert str(path) in str(error.value)
+    assert error.value.where.startswith("table ") or "JSON" in error.value.reason
+    assert _all_rows(engine) == before
+
+
+def test_hostile_json_export_on_the_command_line_is_exit_2_without_traceback(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(_entry_export(id=2**70, body="\ud800")), encoding="utf-8")
+    before = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    assert main(["--db", str(db_path), "import", "--format", "json", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path} (table journal_entry): row 1 has a bad value" in err
+    assert "Traceback" not in err
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
+
+
+def _goal_export(tmp_path: Path) -> Path:
+    path = tmp_path / "goals.json"
+    goal = {
+        "columns": ["id", "title", "kind", "status", "created_at", "updated_at"],
+        "rows": [[1, "Speak up", "career", "active", "2024-01-01T10:00:00", "2024-01-01T10:00:00"]],
+    }
+    path.write_text(json.dumps(_minimal(tables={"goal": goal})), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("change", ["add", "edit"])
+def test_json_import_keeps_writing_prompts_the_user_added_or_edited(
+    engine, tmp_path: Path, change: str
+) -> None:
+    journal = JournalService(unit_of_work_factory(engine))
+    first = journal.templates()[0]
+    if change == "add":
+        journal.add_template(TemplateDraft("My prompt", "## What did I try?"))
+    else:
+        journal.update_template(first.id, TemplateDraft(first.name, "## Mine", first.kind))
+    prompts = journal.templates()
+    with pytest.raises(MentorDesktopError, match="already has data"):
+        PortabilityService(unit_of_work_factory(engine)).import_json(_goal_export(tmp_path))
+    assert journal.templates() == prompts
+
+
+def test_json_import_goes_into_a_database_with_only_the_default_prompts(
+    engine, tmp_path: Path
+) -> None:
+    journal = JournalService(unit_of_work_factory(engine))
+    journal.delete_template(journal.templates()[0].id)  # fewer defaults is still no user data
+    service = PortabilityService(unit_of_work_factory(engine))
+    assert not service.has_user_data()
+    assert service.import_json(_goal_export(tmp_path)).counts == {"goal": 1}
+    assert service.has_user_data()
 
 
 def test_markdown_export_is_readable_without_the_app(demo_db: Path, tmp_path: Path) -> None:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from mentor_desktop.domain.errors import ImportFormatError
 
-TITLE_LIMIT = 300
-TAG_LIMIT = 100
 _TITLE_FROM_TEXT = 80
 
 
@@ -29,12 +29,18 @@ class ImportedEntry:
 
 @dataclass
 class ParsedJournal:
-    """Everything an importer read from `path`, with what it had to skip or change."""
+    """Everything an importer read from `path`, with what it had to skip or change.
+
+    `checked` is set once the entries have been put through the journal's rules
+    (`importers.rules.conform`); `skipped` counts the entries those rules left out.
+    """
 
     source: str
     path: Path
     entries: list[ImportedEntry] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    skipped: int = 0
+    checked: bool = False
 
 
 def read_text(path: Path, what: str) -> str:
@@ -66,11 +72,32 @@ def decode_text(path: Path, data: bytes, what: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def load_json(path: Path, text: str, prefix: str = "") -> Any:
+    """Parse JSON text; anything that is not plain, valid JSON is an ImportFormatError.
+
+    Refused besides syntax errors: NaN and Infinity (not JSON), numbers too long to read,
+    and nesting too deep to read.
+    """
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(
+            path, f"it is not valid JSON ({exc.msg}).", f"{prefix}line {exc.lineno}"
+        ) from None
+    except RecursionError:
+        raise ImportFormatError(path, "it is not valid JSON (nested too deeply).") from None
+    except ValueError as exc:  # NaN/Infinity, or an integer of thousands of digits
+        raise ImportFormatError(path, f"it is not valid JSON ({exc}).") from None
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def clean_tag(raw: str) -> str:
     """A tag name from a source tag: no leading @/#, no trailing punctuation, trimmed."""
     name = raw.strip().lstrip("@#").strip()
-    name = re.sub(r"[.,;:!?)\]}'\"]+$", "", name)
-    return name[:TAG_LIMIT]
+    return re.sub(r"[.,;:!?)\]}'\"]+$", "", name)
 
 
 def unique_tags(raw_tags: list[str]) -> tuple[str, ...]:
@@ -93,7 +120,7 @@ def title_and_body(text: str) -> tuple[str, str]:
     first, _, rest = stripped.partition("\n")
     heading = re.match(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", first)
     if heading:
-        return heading[1][:TITLE_LIMIT], rest.strip("\n")
+        return heading[1], rest.strip("\n")
     if len(first.strip()) <= _TITLE_FROM_TEXT:
         return first.strip(), rest.strip("\n")
     words = first.strip()[:_TITLE_FROM_TEXT].rsplit(" ", 1)[0]

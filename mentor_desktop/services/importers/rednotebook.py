@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from mentor_desktop.domain.errors import ImportFormatError
 from mentor_desktop.services.importers.base import (
@@ -34,6 +35,8 @@ _UNDERLINE = re.compile(r"__(?=\S)(.+?)(?<=\S)__")
 _STRIKE = re.compile(r"(?<!-)--(?=[^\s-])(.+?)(?<=[^\s-])--(?!-)")
 #: RedNotebook's hashtags: # then a letter, then letters, digits and a few joiners.
 HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w+\-]*)")
+#: Values YAML reads from plain words and numbers; anything else in a text is not text.
+_SCALARS = (str, int, float, date)
 
 
 def parse(path: Path) -> ParsedJournal:
@@ -82,11 +85,11 @@ def _parse_month(path: Path, parsed: ParsedJournal) -> None:
         raise ImportFormatError(path, "this is not a RedNotebook month file (no days in it).")
     for day_number, content in sorted(days.items(), key=lambda item: str(item[0])):
         where = f"day {day_number}"
-        if not isinstance(day_number, int):
+        if not isinstance(day_number, int) or isinstance(day_number, bool):
             raise ImportFormatError(path, f"{day_number!r} is not a day of the month.", where)
         try:
             day = date(year, month, day_number)
-        except ValueError:
+        except (ValueError, OverflowError):
             raise ImportFormatError(
                 path, f"{year}-{month:02d}-{day_number} is not a valid date.", where
             ) from None
@@ -95,18 +98,34 @@ def _parse_month(path: Path, parsed: ParsedJournal) -> None:
         _parse_day(path, day, content, where, parsed)
 
 
+def _text_of(path: Path, value: Any, what: str, where: str) -> str:
+    """A YAML value that should be text: plain words and numbers are, anything else is an error."""
+    if not isinstance(value, _SCALARS):
+        raise ImportFormatError(path, f"{what} must be text.", where)
+    return str(value)
+
+
+def _category_items(path: Path, name: str, items: Any, where: str) -> list[str]:
+    """The entries of one category of a day: a mapping of texts (as RedNotebook writes it),
+    a list of texts, or one text."""
+    if items is None:
+        return []
+    values = list(items) if isinstance(items, dict | list) else [items]
+    what = f"the category {name!r}"
+    return [_text_of(path, value, what, where) for value in values if value not in (None, "")]
+
+
 def _parse_day(path: Path, day: date, content: dict, where: str, parsed: ParsedJournal) -> None:
-    raw_text = content.get("text") or ""
-    if not isinstance(raw_text, str):
-        raw_text = str(raw_text)
+    raw_text = _text_of(path, content.get("text") or "", "the day's text", where)
     category_tags: list[str] = []
     category_lines: list[str] = []
-    for name, items in content.items():
-        if name == "text":
+    for key, items in content.items():
+        if key == "text":
             continue
-        category_tags.append(str(name))
-        values = items.keys() if isinstance(items, dict) else [items] if items else []
-        category_lines.extend(f"- **{name}**: {value}" for value in values if value is not None)
+        name = _text_of(path, "" if key is None else key, "a category name", where)
+        category_tags.append(name)
+        values = _category_items(path, name, items, where)
+        category_lines.extend(f"- **{name}**: {value}" for value in values)
     chunks = [chunk.strip("\n") for chunk in _ENTRY_SEPARATOR.split(raw_text)]
     chunks = [chunk for chunk in chunks if chunk.strip()]
     if not chunks and category_lines:
