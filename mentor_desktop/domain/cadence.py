@@ -8,20 +8,27 @@ every other Friday" is two rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
 from mentor_desktop.domain.errors import ValidationError
+
+_T = TypeVar("_T")
 
 MAX_LABEL = 100
 MIN_MINUTES = 5
 MAX_MINUTES = 8 * 60
 _ALLOWED_FREQ = {DAILY: "daily", WEEKLY: "weekly", MONTHLY: "monthly", YEARLY: "yearly"}
 _DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
+_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+#: The largest INTERVAL accepted (every 1000 days, weeks, months or years).
+MAX_INTERVAL = 1000
+#: Parts whose values count from 1 (or back from -1): 0 names no day or week at all.
+_NO_ZERO = ("BYMONTHDAY", "BYYEARDAY", "BYWEEKNO")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +73,38 @@ def parse_rule(rule: CadenceRule) -> rrule:
         )
     if parsed._count == 0:
         raise ValidationError.single("rrule", "COUNT must be at least 1.")
+    if not 1 <= parsed._interval <= MAX_INTERVAL:
+        raise ValidationError.single(
+            "rrule", f"INTERVAL must be a whole number from 1 to {MAX_INTERVAL}."
+        )
+    for part in text.split(";"):
+        name, _, values = part.partition("=")
+        if name in _NO_ZERO and any(v.strip() in ("0", "+0", "-0") for v in values.split(",")):
+            raise ValidationError.single("rrule", f"{name}=0 names no day; count from 1 or -1.")
+    start = rule.first_start
+    for name, chosen, expected in (
+        ("BYHOUR", parsed._byhour, start.hour),
+        ("BYMINUTE", parsed._byminute, start.minute),
+        ("BYSECOND", parsed._bysecond, start.second),
+    ):
+        if chosen is not None and set(chosen) != {expected}:
+            raise ValidationError.single(
+                "rrule",
+                f"{name} cannot be used: every session starts at the time of the first one "
+                f"({start:%H:%M}); add another rule for another time of day.",
+            )
     return parsed
+
+
+def _computed(rule: CadenceRule, compute: Callable[[rrule], _T]) -> _T:
+    """`compute(parsed rule)`, with dates dateutil cannot make reported as a ValidationError."""
+    parsed = parse_rule(rule)
+    try:
+        return compute(parsed)
+    except (ValueError, OverflowError) as exc:
+        raise ValidationError.single(
+            "rrule", f"“{rule.rrule.strip()}” gives dates that cannot be computed ({exc})."
+        ) from None
 
 
 def validate_rule(rule: CadenceRule) -> dict[str, str]:
@@ -81,29 +119,29 @@ def validate_rule(rule: CadenceRule) -> dict[str, str]:
             f"A session lasts between {MIN_MINUTES} and {MAX_MINUTES} minutes, "
             f"not {rule.duration_minutes}."
         )
+    first = rule.first_start.replace(tzinfo=None)
     try:
-        parsed = parse_rule(rule)
+        found = _computed(rule, lambda parsed: parsed.after(first, inc=True))
     except ValidationError as exc:
         errors.update(exc.errors)
     else:
-        if parsed.after(rule.first_start.replace(tzinfo=None), inc=True) is None:
+        if found is None:
             errors["rrule"] = "This rule never produces a session."
     return errors
 
 
 def occurrences(rule: CadenceRule, start: datetime, end: datetime) -> list[datetime]:
-    """The rule's session starts with `start <= t < end` (wall-clock, no time zone)."""
-    parsed = parse_rule(rule)
-    return [t for t in parsed.between(start, end, inc=True) if t < end]
+    """The rule's session starts with `start <= t < end` (wall-clock, no time zone).
+
+    Raises ValidationError for a rule that is not valid (a stored one from an older version).
+    """
+    found = _computed(rule, lambda parsed: parsed.between(start, end, inc=True))
+    return [t for t in found if t < end]
 
 
 def next_occurrences(rule: CadenceRule, after: datetime, count: int) -> list[datetime]:
-    """Up to `count` session starts at or after `after`."""
-    parsed = parse_rule(rule)
-    found: list[datetime] = []
-    for moment in parsed.xafter(after, count=count, inc=True):
-        found.append(moment)
-    return found
+    """Up to `count` session starts at or after `after` (ValidationError: see `occurrences`)."""
+    return _computed(rule, lambda parsed: list(parsed.xafter(after, count=count, inc=True)))
 
 
 def merged_occurrences(
@@ -113,6 +151,16 @@ def merged_occurrences(
     merged = [(moment, rule) for rule in rules for moment in occurrences(rule, start, end)]
     merged.sort(key=lambda item: (item[0], item[1].label))
     return merged
+
+
+def _ordinal(n: int) -> str:
+    """“first”, “fifth”, “last”, “second to last”, “10th to last”, “23rd”…"""
+    if n < 0:
+        return "last" if n == -1 else f"{_ordinal(-n)} to last"
+    if n in _ORDINALS:
+        return _ORDINALS[n]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def describe(rule: CadenceRule) -> str:
@@ -132,9 +180,7 @@ def describe(rule: CadenceRule) -> str:
         every = f"every {interval} {unit}s"
     days = ""
     if parsed._bynweekday:
-        days = " and ".join(
-            f"the {_ORDINALS.get(n, f'{n}th')} {_DAY_NAMES[d]}" for d, n in parsed._bynweekday
-        )
+        days = " and ".join(f"the {_ordinal(n)} {_DAY_NAMES[d]}" for d, n in parsed._bynweekday)
     elif parsed._byweekday and freq != "daily":
         days = " and ".join(f"{_DAY_NAMES[d]}s" for d in sorted(parsed._byweekday))
     elif parsed._bymonthday and freq == "monthly":

@@ -7,7 +7,8 @@ computed, not stored: an occurrence gets a row only once something is recorded a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 
 from mentor_desktop.domain import cadence as cadence_rules
@@ -56,11 +57,18 @@ from mentor_desktop.storage.repositories.sessions import (
 )
 from mentor_desktop.storage.uow import UnitOfWorkFactory
 
+log = logging.getLogger(__name__)
+
 #: How far ahead the session list computes cadence occurrences.
 UPCOMING_DAYS = 120
 #: How far back the list shows cadence occurrences nobody recorded yet, so a session that
 #: just happened can still be marked done (or cancelled) afterwards.
 UNRECORDED_DAYS = 45
+
+
+def _end(row: SessionRow | None) -> datetime | None:
+    """When the session of `row` ended (None without one)."""
+    return row.start + timedelta(minutes=row.duration_minutes) if row is not None else None
 
 
 def _text_error(value: str, label: str, limit: int = MAX_TEXT) -> str | None:
@@ -233,7 +241,7 @@ class SessionService:
                 rule_id=rule.id,
                 original_start=moment,
             )
-            for moment, rule in cadence_rules.merged_occurrences(rules, start, end)
+            for moment, rule in cadence_rules.merged_occurrences(usable_rules(rules), start, end)
             if (rule.id, moment) not in taken
         ]
         return sorted(stored + virtual, key=lambda s: (s.start, s.label))
@@ -411,7 +419,7 @@ class SessionService:
         with self._uow() as uow:
             repo = SessionRepository(uow.session)
             last = repo.last_done_before(session.mentorship_id, session.start)
-            since_day = last.start.date() if last else None
+            since = _end(last)
             until_day = max(session.start.date(), today)
             taken: set[tuple[str, int | None]] = set()
             if session.id is not None:
@@ -432,7 +440,7 @@ class SessionService:
                                 AgendaKind(row.kind),
                             )
                         )
-            for entry in repo.flagged_entries(since_day, until_day):
+            for entry in repo.flagged_entries(since, until_day):
                 found.append(
                     Suggestion(
                         AgendaSource.JOURNAL,
@@ -469,9 +477,8 @@ class SessionService:
                         overdue,
                     )
                 )
-            since_moment = last.start if last else None
             for change in repo.recalibrations(
-                since_moment, datetime.combine(until_day, datetime.max.time())
+                since, datetime.combine(until_day, datetime.max.time())
             ):
                 moved = (
                     f"{change.old_value:%d %b %Y} → {change.new_value:%d %b %Y}"
@@ -488,7 +495,7 @@ class SessionService:
                         AgendaKind.UPDATE,
                     )
                 )
-            for entry in repo.wins(since_day, until_day):
+            for entry in repo.wins(since, until_day):
                 found.append(
                     Suggestion(
                         AgendaSource.WIN,
@@ -745,10 +752,9 @@ class SessionService:
                 agenda = ()
             goals = goal_reads.load_goals(uow.session.connection(), statuses=["active"])
             last = repo.last_done_before(session.mentorship_id, session.start)
-            since_day = last.start.date() if last else None
             wins = tuple(
                 e.title or e.body[:120]
-                for e in repo.wins(since_day, max(today, session.start.date()), 6)
+                for e in repo.wins(_end(last), max(today, session.start.date()), 6)
             )
             actions = repo.actions(mentorship_id=session.mentorship_id)
             milestone_dates = repo.milestone_dates()
@@ -804,6 +810,19 @@ class SessionService:
     def with_now(self, now: datetime) -> SessionService:
         """The same service at a fixed moment (tests and benchmarks)."""
         return SessionService(self._uow, lambda: now.date(), lambda: now)
+
+
+def usable_rules(rules: Iterable[cadence_rules.CadenceRule]) -> list[cadence_rules.CadenceRule]:
+    """The rules that are valid; a stored one that no longer is (saved by an older version
+    that let it through) is left out and logged, and the agreement summary says which."""
+    usable = []
+    for rule in rules:
+        problem = cadence_rules.validate_rule(rule).get("rrule")
+        if problem:
+            log.warning("cadence rule “%s” (%s) left out: %s", rule.label, rule.rrule, problem)
+        else:
+            usable.append(rule)
+    return usable
 
 
 def milestone_points(

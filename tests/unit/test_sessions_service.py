@@ -290,3 +290,147 @@ def test_long_and_many_agenda_items(service: SessionService) -> None:
     for index in range(199):
         service.add_agenda_item(session, f"Topic {index}")
     assert service.session(session.id).agenda_count == 200
+
+
+@pytest.fixture
+def local_zone(monkeypatch: pytest.MonkeyPatch):
+    """Run a test in a chosen local time zone (the process's TZ), restored afterwards."""
+    import time
+
+    def use(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield use
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_suggestions_include_what_came_after_the_last_session_on_its_day(
+    service: SessionService, prepared, engine, local_zone
+) -> None:
+    # Tokyo is UTC+9: the session of 3 March ran 17:00-18:00 local, 08:00-09:00 UTC.
+    local_zone("Asia/Tokyo")
+    _agreement, next_session, _overdue = prepared
+    goal = rows_of(engine, GoalChangeRow)[0].goal_id
+    with unit_of_work_factory(engine)() as uow:
+        uow.session.add_all(
+            [
+                JournalEntryRow(
+                    entry_date=date(2026, 3, 3),
+                    title="Morning worry",
+                    kind="insight",
+                    flagged=True,
+                    created_at=datetime(2026, 3, 3, 1),  # 10:00 local, before the session
+                ),
+                JournalEntryRow(
+                    entry_date=date(2026, 3, 3),
+                    title="Evening doubt",
+                    kind="insight",
+                    flagged=True,
+                    created_at=datetime(2026, 3, 3, 11),  # 20:00 local, after it
+                ),
+                JournalEntryRow(
+                    entry_date=date(2026, 3, 3),
+                    title="Evening win",
+                    kind="win",
+                    created_at=datetime(2026, 3, 3, 11),
+                ),
+                GoalChangeRow(
+                    goal_id=goal,
+                    field="goal_target",
+                    subject="Evening recalibration",
+                    changed_at=datetime(2026, 3, 3, 11),  # 20:00 local
+                ),
+                GoalChangeRow(
+                    goal_id=goal,
+                    field="goal_target",
+                    subject="Before the session",
+                    changed_at=datetime(2026, 3, 3, 7),  # 16:00 local
+                ),
+            ]
+        )
+    texts = {(s.source, s.text) for s in service.suggestions(next_session)}
+    assert (AgendaSource.JOURNAL, "Evening doubt") in texts
+    assert (AgendaSource.WIN, "Evening win") in texts
+    assert (AgendaSource.RECALIBRATION, "Moved “Evening recalibration”") in texts
+    assert (AgendaSource.JOURNAL, "Morning worry") not in texts
+    assert (AgendaSource.RECALIBRATION, "Moved “Before the session”") not in texts
+    assert "Evening win" in service.brief_data(next_session).wins
+
+
+def test_a_recalibration_before_the_last_session_is_not_suggested_again(
+    service: SessionService, prepared, engine, local_zone
+) -> None:
+    # New York is UTC-5 in early March: 14:00 local on 3 March is 19:00 UTC, after the
+    # session's start as a wall-clock number but hours before the session.
+    local_zone("America/New_York")
+    _agreement, next_session, _overdue = prepared
+    goal = rows_of(engine, GoalChangeRow)[0].goal_id
+    with unit_of_work_factory(engine)() as uow:
+        uow.session.add(
+            GoalChangeRow(
+                goal_id=goal,
+                field="goal_target",
+                subject="Afternoon recalibration",
+                changed_at=datetime(2026, 3, 3, 19),
+            )
+        )
+    texts = [s.text for s in service.suggestions(next_session)]
+    assert "Moved “Afternoon recalibration”" not in texts
+    assert "Moved “Lead a project”" in texts
+
+
+def rows_of(engine, model) -> list:
+    with unit_of_work_factory(engine)() as uow:
+        return list(uow.session.scalars(select(model)))
+
+
+@pytest.mark.parametrize("text", ["FREQ=WEEKLY;INTERVAL=-1", "FREQ=WEEKLY;INTERVAL=0"])
+def test_a_broken_stored_rule_is_left_out_not_fatal(
+    service: SessionService, engine, text: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mentor_desktop.storage.orm import CadenceRuleRow
+
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    with unit_of_work_factory(engine)() as uow:  # as an older version may have stored it
+        uow.session.add(
+            CadenceRuleRow(
+                mentorship_id=agreement.id,
+                label="Broken",
+                rrule=text,
+                first_start=datetime(2026, 1, 6, 17),
+                duration_minutes=60,
+                position=1,
+            )
+        )
+    listed = service.list_sessions(agreement.id)
+    assert listed and {s.label for s in listed} == {"Session"}
+    assert service.next_session(agreement.id).start == datetime(2026, 4, 7, 17)
+    assert "Broken" in caplog.text and "INTERVAL" in caplog.text
+
+
+def test_session_list_keeps_the_wall_clock_time_across_a_daylight_saving_change(
+    engine, local_zone
+) -> None:
+    # Europe/Berlin moves its clocks forward on Sunday 29 March 2026.
+    local_zone("Europe/Berlin")
+    weekly = CadenceRule("Session", "FREQ=WEEKLY;BYDAY=TU", datetime(2026, 3, 3, 17), 60)
+    service = SessionService(unit_of_work_factory(engine)).with_now(datetime(2026, 3, 20, 9))
+    agreement = service.save_agreement(None, agreement_draft(rules=(weekly,)))
+    upcoming = [s for s in service.list_sessions(agreement.id) if s.start >= service.now()]
+    assert [s.start for s in upcoming[:3]] == [
+        datetime(2026, 3, 24, 17),
+        datetime(2026, 3, 31, 17),
+        datetime(2026, 4, 7, 17),
+    ]
+    stored = service.store(upcoming[1])
+    assert service.session(stored.id).start == datetime(2026, 3, 31, 17)
+    moved = service.move_session(upcoming[2], datetime(2026, 4, 8, 17))
+    assert moved.original_start == datetime(2026, 4, 7, 17)
+    again = [s.start for s in service.list_sessions(agreement.id) if s.start >= service.now()]
+    assert again[:3] == [
+        datetime(2026, 3, 24, 17),
+        datetime(2026, 3, 31, 17),
+        datetime(2026, 4, 8, 17),
+    ]

@@ -7,9 +7,9 @@ into another area's service.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import MAXYEAR, MINYEAR, UTC, date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
@@ -122,6 +122,23 @@ def action_to_domain(row: ActionItemRow, goal_title: str = "") -> ActionItem:
 
 def feedback_to_domain(row: FeedbackRow) -> Feedback:
     return Feedback(row.id, row.session_id, row.situation, row.behaviour, row.impact, row.response)
+
+
+def local_to_utc(moment: datetime) -> datetime:
+    """A local wall-clock time as naive UTC, the way timestamps are stored."""
+    if moment.year >= MAXYEAR or moment.year <= MINYEAR:
+        return moment  # the ends of time stay where they are
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _after(since: datetime) -> ColumnElement[bool]:
+    """Journal entries that came after the local moment `since` (a session's end): dated
+    after its day, or dated on its day and written after it (an entry written later in the
+    evening of a session belongs to the next one)."""
+    day = since.date()
+    return (JournalEntryRow.entry_date > day) | (
+        (JournalEntryRow.entry_date == day) & (JournalEntryRow.created_at >= local_to_utc(since))
+    )
 
 
 class SessionRepository:
@@ -269,20 +286,22 @@ class SessionRepository:
 
     # ---------------------------------------------------------------- other areas, read only
 
-    def flagged_entries(self, since: date | None, until: date) -> list[JournalEntryRow]:
+    def flagged_entries(self, since: datetime | None, until: date) -> list[JournalEntryRow]:
+        """Flagged entries dated up to `until` and written after `since` (see `_after`)."""
         query = select(JournalEntryRow).where(
             JournalEntryRow.flagged.is_(True), JournalEntryRow.entry_date <= until
         )
         if since is not None:
-            query = query.where(JournalEntryRow.entry_date > since)
+            query = query.where(_after(since))
         return list(self.session.scalars(query.order_by(JournalEntryRow.entry_date)))
 
-    def wins(self, since: date | None, until: date, limit: int = 50) -> list[JournalEntryRow]:
+    def wins(self, since: datetime | None, until: date, limit: int = 50) -> list[JournalEntryRow]:
+        """Wins dated up to `until` and written after `since` (see `_after`), newest first."""
         query = select(JournalEntryRow).where(
             JournalEntryRow.kind == "win", JournalEntryRow.entry_date <= until
         )
         if since is not None:
-            query = query.where(JournalEntryRow.entry_date > since)
+            query = query.where(_after(since))
         query = query.order_by(JournalEntryRow.entry_date.desc()).limit(limit)
         return list(self.session.scalars(query))
 
@@ -302,9 +321,10 @@ class SessionRepository:
         return [(row, title) for row, title in self.session.execute(query)]
 
     def recalibrations(self, since: datetime | None, until: datetime) -> list[GoalChangeRow]:
-        query = select(GoalChangeRow).where(GoalChangeRow.changed_at <= until)
+        """Changes made after `since` and up to `until` (local wall-clock times)."""
+        query = select(GoalChangeRow).where(GoalChangeRow.changed_at <= local_to_utc(until))
         if since is not None:
-            query = query.where(GoalChangeRow.changed_at > since)
+            query = query.where(GoalChangeRow.changed_at > local_to_utc(since))
         return list(self.session.scalars(query.order_by(GoalChangeRow.changed_at)))
 
     def milestone_dates(self) -> list[tuple[date | None, date | None]]:
