@@ -158,6 +158,7 @@ def test_calendar_export_has_rules_exceptions_and_ad_hoc_events(service: Session
     ]
     service.set_status(upcoming[0], SessionStatus.CANCELLED)
     service.move_session(upcoming[1], datetime(2026, 5, 7, 18))
+    service.set_status(upcoming[3], SessionStatus.CANCELLED)
     service.add_session(agreement.id, datetime(2026, 3, 20, 12), 30, "Lunch")
     data = sessions_calendar(service.calendar_data(), NOW)
     calendar = Calendar.from_ical(data)
@@ -167,13 +168,9 @@ def test_calendar_export_has_rules_exceptions_and_ad_hoc_events(service: Session
         by_summary.setdefault(str(event["SUMMARY"]), []).append(event)
     (series,) = by_summary["Session with Zoë Ångström"]
     assert series["RRULE"].to_ical() == b"FREQ=MONTHLY;BYDAY=1TU"
-    assert series.decoded("DTSTART") == datetime(2026, 4, 7, 17)
-    exdates = (
-        [d.dt for d in series["EXDATE"].dts]
-        if not isinstance(series["EXDATE"], list)
-        else [d.dt for e in series["EXDATE"] for d in e.dts]
-    )
-    assert exdates == [datetime(2026, 4, 7, 17)]
+    # the next occurrence (7 April) is cancelled: the series starts at the one after it
+    assert series.decoded("DTSTART") == datetime(2026, 5, 5, 17)
+    assert _exdates(series) == [upcoming[3].start]
     (moved,) = by_summary["Session with Zoë Ångström (moved)"]
     assert moved.decoded("RECURRENCE-ID") == datetime(2026, 5, 5, 17)
     assert moved.decoded("DTSTART") == datetime(2026, 5, 7, 18)
@@ -182,6 +179,71 @@ def test_calendar_export_has_rules_exceptions_and_ad_hoc_events(service: Session
     assert check_in.decoded("DURATION").total_seconds() == 15 * 60
     (lunch,) = by_summary["Lunch with Zoë Ångström"]
     assert lunch.decoded("DTSTART") == datetime(2026, 3, 20, 12) and "RRULE" not in lunch
+
+
+def _exdates(event) -> list[datetime]:
+    if "EXDATE" not in event:
+        return []
+    value = event["EXDATE"]
+    return [d.dt for e in (value if isinstance(value, list) else [value]) for d in e.dts]
+
+
+def test_calendar_keeps_a_session_moved_off_a_past_occurrence(service: SessionService) -> None:
+    agreement = service.save_agreement(None, agreement_draft(rules=(CHECK_IN,)))
+    listed = service.list_sessions(agreement.id)
+    (missed,) = [s for s in listed if s.start == datetime(2026, 3, 6, 9)]  # before NOW
+    moved = service.move_session(missed, datetime(2026, 3, 12, 11))
+    (following,) = [s for s in listed if s.start == datetime(2026, 3, 20, 9)]
+    service.set_status(following, SessionStatus.CANCELLED)
+    calendar = Calendar.from_ical(sessions_calendar(service.calendar_data(), NOW))
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    single = events[f"session-{moved.id}@mentor-desktop.invalid"]
+    assert single.decoded("DTSTART") == datetime(2026, 3, 12, 11) and "RRULE" not in single
+    assert "RECURRENCE-ID" not in single and "(moved)" in str(single["SUMMARY"])
+    series = events[f"rule-{agreement.rules[0].id}@mentor-desktop.invalid"]
+    # the cancelled 20 March is not the series' first date: it starts at the next one kept
+    assert series.decoded("DTSTART") == datetime(2026, 4, 3, 9)
+    assert series.decoded("DTSTART") not in _exdates(series)
+
+
+def test_calendar_keeps_wall_clock_times_across_a_daylight_saving_change(
+    engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from dateutil.rrule import rrulestr
+
+    # Europe/Berlin moves its clocks forward on Sunday 29 March 2026: 17:00 stays 17:00.
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        now = datetime(2026, 3, 20, 9)
+        service = SessionService(unit_of_work_factory(engine)).with_now(now)
+        weekly = CadenceRule("Session", "FREQ=WEEKLY;BYDAY=TU", datetime(2026, 3, 3, 17), 60)
+        agreement = service.save_agreement(None, agreement_draft(rules=(weekly,)))
+        after_change = [
+            s for s in service.list_sessions(agreement.id) if s.start == datetime(2026, 4, 7, 17)
+        ]
+        service.move_session(after_change[0], datetime(2026, 4, 8, 17, 30))
+        data = sessions_calendar(service.calendar_data(), now)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert b"TZID" not in data and b"DTSTART:20260324T170000\r\n" in data  # floating time
+    calendar = Calendar.from_ical(data)
+    (series,) = [e for e in calendar.walk("VEVENT") if "RRULE" in e]
+    start = series.decoded("DTSTART")
+    assert start == datetime(2026, 3, 24, 17) and start.tzinfo is None
+    expanded = rrulestr(series["RRULE"].to_ical().decode(), dtstart=start)
+    assert expanded.between(datetime(2026, 3, 20), datetime(2026, 4, 15)) == [
+        datetime(2026, 3, 24, 17),
+        datetime(2026, 3, 31, 17),
+        datetime(2026, 4, 7, 17),
+        datetime(2026, 4, 14, 17),
+    ]
+    (moved,) = [e for e in calendar.walk("VEVENT") if "RECURRENCE-ID" in e]
+    assert moved.decoded("RECURRENCE-ID") == datetime(2026, 4, 7, 17)
+    assert moved.decoded("DTSTART") == datetime(2026, 4, 8, 17, 30)
 
 
 def test_paper_follows_the_locale() -> None:
