@@ -7,7 +7,7 @@ parser stays cheap; the database and services are imported when a command runs.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +30,23 @@ def positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
     return value
+
+
+def whole_number_between(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high` (both included)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"expected a number from {low} to {high}, got {value}"
+            )
+        return value
+
+    return parse
 
 
 @contextmanager

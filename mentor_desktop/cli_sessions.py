@@ -6,8 +6,11 @@ import argparse
 import sys
 from datetime import datetime
 
-from mentor_desktop.cli_common import opened, output_path
+from mentor_desktop.cli_common import opened, output_path, positive_int, whole_number_between
 from mentor_desktop.domain.errors import MentorDesktopError
+
+#: The furthest ahead `sessions --days` lists: ten years.
+MAX_DAYS = 3660
 
 # ---------------------------------------------------------------- brief
 
@@ -110,8 +113,15 @@ def _add_sessions(commands: argparse._SubParsersAction) -> None:
     sessions.add_argument("--ics", action="store_true", help="write an iCalendar file")
     sessions.add_argument("-o", "--output", metavar="FILE.ics", help="file to write (- for stdout)")
     sessions.add_argument("--mentorship", type=int, metavar="ID", help="only this agreement")
-    sessions.add_argument("--days", type=int, default=90, help="days ahead to list (90)")
-    sessions.add_argument("--limit", type=int, default=20, help="upcoming sessions to list (20)")
+    sessions.add_argument(
+        "--days",
+        type=whole_number_between(1, MAX_DAYS),
+        default=90,
+        help=f"days ahead to list, 1 to {MAX_DAYS} (90)",
+    )
+    sessions.add_argument(
+        "--limit", type=positive_int, default=20, help="upcoming sessions to list (20)"
+    )
     sessions.set_defaults(handler=_cmd_sessions)
 
 

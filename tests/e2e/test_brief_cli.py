@@ -73,3 +73,27 @@ def test_sessions_export_as_ics(demo_db: Path, tmp_path: Path) -> None:
     assert summaries == ["Check-in with Dr. Amara Okafor", "Session with Dr. Amara Okafor"]
     listing = cli(demo_db, "sessions", "--limit", "3")
     assert listing.returncode == 0 and "Done" in listing.stdout and "Planned" in listing.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--days", "99999999"), "argument --days: expected a number from 1 to 3660"),
+        (("--days", "0"), "argument --days: expected a number from 1 to 3660"),
+        (("--limit", "-3"), "argument --limit: expected a number of at least 1"),
+        (("--limit", "many"), "argument --limit: expected a whole number"),
+    ],
+)
+def test_sessions_rejects_numbers_out_of_range(
+    demo_db: Path, args: tuple[str, ...], message: str
+) -> None:
+    done = cli(demo_db, "sessions", *args)
+    assert done.returncode == 2 and message in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_sessions_lists_as_far_ahead_as_asked(demo_db: Path) -> None:
+    done = cli(demo_db, "sessions", "--days", "3660", "--limit", "1000")
+    assert done.returncode == 0, done.stderr
+    years = {line.split()[1][:4] for line in done.stdout.splitlines() if line[:5].strip()}
+    assert len(years) >= 9
