@@ -8,6 +8,7 @@ from string import Template
 
 from mentor_desktop.domain.progress import percent
 from mentor_desktop.domain.sessions import AgendaSource, BriefData
+from mentor_desktop.reports.markup import empty_note, text_html
 from mentor_desktop.reports.pipeline import PageSize, Report, load_template, mm_to_px, write_pdf
 
 CHART_MM = (78, 44)
@@ -16,18 +17,9 @@ MAX_GOALS = 8
 MAX_COMMITMENTS = 12
 
 
-def _text(value: str) -> str:
-    """Escaped text with line breaks kept."""
-    return escape(value).replace("\n", "<br/>")
-
-
-def _empty(message: str) -> str:
-    return f'<p class="muted">{escape(message)}</p>'
-
-
 def _goals_html(data: BriefData) -> str:
     if not data.goals:
-        return _empty("No active goals.")
+        return empty_note("No active goals.")
     rows = []
     for goal in data.goals[:MAX_GOALS]:
         share = percent(goal.progress)
@@ -47,7 +39,7 @@ def _goals_html(data: BriefData) -> str:
             f'</tr></table></td><td width="10%" class="pct" align="right">{share} %</td></tr>'
         )
     more = len(data.goals) - MAX_GOALS
-    extra = _empty(f"… and {more} more active goals.") if more > 0 else ""
+    extra = empty_note(f"… and {more} more active goals.") if more > 0 else ""
     return f'<table class="goals" width="100%" cellspacing="0">{"".join(rows)}</table>{extra}'
 
 
@@ -58,9 +50,9 @@ def _agenda_html(data: BriefData) -> str:
             f'<li>{escape(s.text)} <span class="tag">({escape(s.source.label.lower())})</span></li>'
             for s in data.suggested
         )
-        return _empty("Nothing on the agenda yet; suggested:") + f"<ul>{items}</ul>"
+        return empty_note("Nothing on the agenda yet; suggested:") + f"<ul>{items}</ul>"
     if not topics:
-        return _empty("Nothing on the agenda yet.")
+        return empty_note("Nothing on the agenda yet.")
     items = []
     for item in topics:
         tag = ""
@@ -74,13 +66,13 @@ def _agenda_html(data: BriefData) -> str:
 
 def _questions_html(data: BriefData) -> str:
     if not data.questions:
-        return _empty("No questions yet.")
+        return empty_note("No questions yet.")
     return "<ol>" + "".join(f"<li>{escape(q.text)}</li>" for q in data.questions) + "</ol>"
 
 
 def _commitments_html(data: BriefData) -> str:
     if not data.commitments:
-        return _empty("No open commitments.")
+        return empty_note("No open commitments.")
     rows = []
     for action in data.commitments[:MAX_COMMITMENTS]:
         overdue = action.is_overdue(data.today)
@@ -95,13 +87,13 @@ def _commitments_html(data: BriefData) -> str:
             f'<td width="27%" align="right">{due_html}</td></tr>'
         )
     more = len(data.commitments) - MAX_COMMITMENTS
-    extra = _empty(f"… and {more} more open commitments.") if more > 0 else ""
+    extra = empty_note(f"… and {more} more open commitments.") if more > 0 else ""
     return f'<table class="list" width="100%" cellspacing="0">{"".join(rows)}</table>{extra}'
 
 
 def _wins_html(data: BriefData) -> str:
     if not data.wins:
-        return _empty("No wins recorded since the last session.")
+        return empty_note("No wins recorded since the last session.")
     return "<ul>" + "".join(f"<li>{escape(w)}</li>" for w in data.wins) + "</ul>"
 
 
@@ -116,16 +108,16 @@ def brief_html(data: BriefData) -> str:
         "label": escape(session.label),
         "mentor": escape(mentor.name),
         "mentor_role": f" — {escape(role)}" if role else "",
-        "purpose": _text(data.purpose) if data.purpose else "",
+        "purpose": text_html(data.purpose) if data.purpose else "",
         "goals": _goals_html(data),
         "chart_width": str(mm_to_px(CHART_MM[0])),
         "chart_height": str(mm_to_px(CHART_MM[1])),
         "follow_through": escape(data.follow_through.summary()),
         "agenda": _agenda_html(data),
         "questions": _questions_html(data),
-        "personal_update": f"<p>{_text(data.personal_update)}</p>"
+        "personal_update": f"<p>{text_html(data.personal_update)}</p>"
         if data.personal_update.strip()
-        else _empty("No personal update written."),
+        else empty_note("No personal update written."),
         "commitments": _commitments_html(data),
         "wins": _wins_html(data),
     }

@@ -1,0 +1,15 @@
+"""Small HTML pieces the printed documents (the session brief, the review pack) share."""
+
+from __future__ import annotations
+
+from html import escape
+
+
+def text_html(value: str) -> str:
+    """User text made safe for the report HTML, with its line breaks kept."""
+    return escape(value).replace("\n", "<br/>")
+
+
+def empty_note(message: str) -> str:
+    """A muted paragraph saying a section has nothing to show."""
+    return f'<p class="muted">{escape(message)}</p>'
