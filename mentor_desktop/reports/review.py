@@ -13,6 +13,8 @@ from string import Template
 
 from mentor_desktop.domain.progress import percent
 from mentor_desktop.domain.timeline import CompletedMilestone, ReviewData
+from mentor_desktop.reports.markup import empty_note as _empty
+from mentor_desktop.reports.markup import text_html as _text
 from mentor_desktop.reports.pipeline import PageSize, Report, load_template, mm_to_px, write_pdf
 
 CHART_MM = (170, 80)
@@ -23,14 +25,6 @@ MAX_FEEDBACK = 20
 
 def _day(value: date | None) -> str:
     return f"{value:%d %b %Y}" if value else "no date"
-
-
-def _text(value: str) -> str:
-    return escape(value).replace("\n", "<br/>")
-
-
-def _empty(message: str) -> str:
-    return f'<p class="muted">{escape(message)}</p>'
 
 
 def _plural(count: int, word: str) -> str:

@@ -90,6 +90,19 @@ def test_brief_html_escapes_user_text(prepared) -> None:
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; co" in html and "<b>bold</b>" not in html
 
 
+def test_brief_and_review_share_one_way_of_writing_user_text(prepared) -> None:
+    from mentor_desktop.reports import brief, markup, review
+
+    assert markup.text_html("<i>a</i> & b\nnext") == "&lt;i&gt;a&lt;/i&gt; &amp; b<br/>next"
+    assert markup.empty_note("No <wins>.") == '<p class="muted">No &lt;wins&gt;.</p>'
+    html = brief_html(replace(prepared, personal_update="Line <1>\nLine 2", wins=()))
+    assert "<p>Line &lt;1&gt;<br/>Line 2</p>" in html
+    assert markup.empty_note("No wins recorded since the last session.") in html
+    for module in (brief, review):  # no private copies left to drift apart
+        assert getattr(module, "_text", markup.text_html) is markup.text_html
+        assert getattr(module, "_empty", markup.empty_note) is markup.empty_note
+
+
 @needs_poppler
 def test_normal_brief_is_one_page_with_embedded_fonts_text_and_chart(prepared, tmp_path) -> None:
     pdf = tmp_path / "brief.pdf"
