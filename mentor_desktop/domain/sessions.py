@@ -244,7 +244,10 @@ class Feedback:
 
 @dataclass(frozen=True, slots=True)
 class FollowThrough:
-    """How well commitments were kept: counts over action items that have a due date."""
+    """How well my commitments were kept, by the rule in `domain.timeline.Commitment.outcome`:
+    only my action items with a due date count, once done or past due. `total` are those
+    that count; `kept` were done (`kept_on_time` by the due date); `overdue` are still open
+    past it; `open` are mine, open and due later (they do not count yet)."""
 
     total: int
     kept: int
@@ -253,35 +256,39 @@ class FollowThrough:
     open: int
 
     @property
+    def late(self) -> int:
+        return self.kept - self.kept_on_time
+
+    @property
     def kept_share(self) -> float:
-        closed = self.kept
-        return closed / self.total if self.total else 0.0
+        return self.kept / self.total if self.total else 0.0
 
     @property
     def on_time_share(self) -> float:
-        return self.kept_on_time / self.kept if self.kept else 0.0
+        """Kept on time out of all that count, as the chart and the review pack show it."""
+        return self.kept_on_time / self.total if self.total else 0.0
 
     def summary(self) -> str:
+        later = f"{self.open} due later" if self.open else ""
         if not self.total:
-            return "No commitments recorded yet."
+            if later:
+                return f"None of my commitments has come due yet; {later}."
+            return "No commitments of mine with a due date yet."
         return (
-            f"{self.kept} of {self.total} commitments kept ({round(self.kept_share * 100)} %), "
-            f"{self.kept_on_time} on time ({round(self.on_time_share * 100)} % of kept); "
-            f"{self.overdue} overdue, {self.open} open."
+            f"{self.kept_on_time} of {self.total} commitments kept on time "
+            f"({round(self.on_time_share * 100)} %), {self.late} kept late, "
+            f"{self.overdue} overdue" + (f"; {later}." if later else ".")
         )
 
 
 def follow_through(items: list[ActionItem], today: date) -> FollowThrough:
-    """Kept = done; kept on time = done on or before the due date; overdue = open past due."""
-    kept = sum(1 for item in items if item.is_done)
-    on_time = sum(
-        1
-        for item in items
-        if item.done_date is not None and (item.due_date is None or item.done_date <= item.due_date)
+    """My action items with a due date, judged by `Commitment.outcome` (domain/timeline.py)."""
+    from mentor_desktop.domain.timeline import Commitment, count_follow_through
+
+    count = count_follow_through(
+        (Commitment(i.due_date, i.done_date, i.owner == ActionOwner.ME) for i in items), today
     )
-    overdue = sum(1 for item in items if item.is_overdue(today))
-    still_open = sum(1 for item in items if not item.is_done)
-    return FollowThrough(len(items), kept, on_time, overdue, still_open)
+    return FollowThrough(count.total, count.kept, count.on_time, count.missed, count.pending)
 
 
 @dataclass(frozen=True, slots=True)

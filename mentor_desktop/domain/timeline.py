@@ -8,9 +8,11 @@ can be checked on hand-built cases:
   pace of the last `PACE_DAYS` days (milestones done per day) from today.
 * **Progress by goal**: a goal is *ahead* when its progress exceeds the share of its time
   already spent by more than `ON_TRACK_MARGIN`, *behind* when it trails by more, else on track.
-* **Follow-through**: a commitment (an action item of mine with a due date) counts in the
-  quarter of its due date once that date has passed or it was done; kept on time = done on
-  or before the due date.
+* **Follow-through** (`Commitment.outcome`, the one rule the Session prep tab, the brief,
+  the chart and the review pack all use): a commitment is an action item of mine with a due
+  date. It counts once it was done or its due date has passed: *kept on time* when done on or
+  before the due date, *kept late* when done after it, *missed* when still open past it. The
+  chart puts each in the quarter of its due date.
 * **Journal rhythm**: entries and wins per ISO week (weeks start on Monday).
 """
 
@@ -64,12 +66,73 @@ class MilestoneDates:
     done: date | None
 
 
+class Outcome(enum.StrEnum):
+    """How a commitment turned out."""
+
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSED = "missed"
+
+
 @dataclass(frozen=True, slots=True)
 class Commitment:
-    """What the follow-through chart needs about one action item."""
+    """What follow-through needs about one action item: its dates and whose it is."""
 
     due: date | None
     done: date | None
+    mine: bool = True
+
+    def outcome(self, today: date) -> Outcome | None:
+        """Kept on time, kept late or missed; None when it does not count (yet): the
+        mentor's items, items without a due date, and open items not yet past their due date."""
+        if not self.mine or self.due is None:
+            return None
+        if self.done is None:
+            return Outcome.MISSED if self.due < today else None
+        return Outcome.ON_TIME if self.done <= self.due else Outcome.LATE
+
+    def pending(self, today: date) -> bool:
+        """Mine, open and not yet past its due date: it will count once done or due."""
+        return self.mine and self.done is None and self.due is not None and self.due >= today
+
+
+@dataclass(frozen=True, slots=True)
+class FollowThroughCount:
+    """Commitments kept on time, kept late, missed, and still to come (`pending`)."""
+
+    on_time: int = 0
+    late: int = 0
+    missed: int = 0
+    pending: int = 0
+
+    @property
+    def total(self) -> int:
+        """The commitments that count: kept (on time or late) or missed."""
+        return self.on_time + self.late + self.missed
+
+    @property
+    def kept(self) -> int:
+        return self.on_time + self.late
+
+    @property
+    def on_time_share(self) -> float:
+        """Kept on time out of all that count (0 without any)."""
+        return self.on_time / self.total if self.total else 0.0
+
+
+def count_follow_through(commitments: Iterable[Commitment], today: date) -> FollowThroughCount:
+    """Tally `Commitment.outcome` over `commitments`."""
+    counts = dict.fromkeys(Outcome, 0)
+    pending = 0
+    for item in commitments:
+        outcome = item.outcome(today)
+        if outcome is not None:
+            counts[outcome] += 1
+        elif item.pending(today):
+            pending += 1
+    return FollowThroughCount(
+        counts[Outcome.ON_TIME], counts[Outcome.LATE], counts[Outcome.MISSED], pending
+    )
 
 
 # ---------------------------------------------------------------- burn-up
@@ -289,24 +352,22 @@ def follow_through_by_quarter(commitments: Iterable[Commitment], today: date) ->
     shows as a gap, not as a missing bar).
     """
     counts: dict[date, list[int]] = {}
+    columns = {Outcome.ON_TIME: 0, Outcome.LATE: 1, Outcome.MISSED: 2}
     for item in commitments:
-        if item.due is None or (item.done is None and item.due >= today):
+        outcome = item.outcome(today)
+        if outcome is None:
             continue
-        key = quarter_start(item.due)
-        bucket = counts.setdefault(key, [0, 0, 0])
-        if item.done is None:
-            bucket[2] += 1
-        elif item.done <= item.due:
-            bucket[0] += 1
-        else:
-            bucket[1] += 1
+        assert item.due is not None
+        counts.setdefault(quarter_start(item.due), [0, 0, 0])[columns[outcome]] += 1
     if not counts:
         return FollowThroughData((), today)
     quarters = []
     cursor, last = min(counts), max(counts)
-    while cursor <= last:
+    while True:
         on_time, late, missed = counts.get(cursor, (0, 0, 0))
         quarters.append(QuarterFollowThrough(cursor, on_time, late, missed))
+        if cursor >= last:  # stop before stepping past the last quarter (date.max's included)
+            break
         cursor = next_month(next_month(next_month(cursor)))
     return FollowThroughData(tuple(quarters), today)
 

@@ -26,6 +26,7 @@ from mentor_desktop.domain.timeline import (
     RhythmData,
     TimelineItem,
     burnup,
+    count_follow_through,
     follow_through_by_quarter,
     rhythm,
     time_share,
@@ -110,7 +111,7 @@ class TimelineService:
 
     def follow_through(self) -> FollowThroughData:
         with self._uow() as uow:
-            commitments = reads.my_commitments(uow.session.connection())
+            commitments = reads.commitments(uow.session.connection())
         return follow_through_by_quarter(commitments, self._today())
 
     def rhythm(self) -> RhythmData:
@@ -187,17 +188,14 @@ class TimelineService:
             )
             for row in done_rows
         )
-        judged = [c for c in due if c.done is not None or (c.due is not None and c.due < today)]
-        kept = sum(
-            1 for c in judged if c.done is not None and c.due is not None and c.done <= c.due
-        )
+        follow_through = count_follow_through(due, today)
         headline = Headline(
             milestones_completed=len(completed),
             milestones_on_time=sum(1 for c in completed if c.on_time),
             goals_achieved=len(achieved),
             sessions_held=held,
-            commitments_due=len(judged),
-            commitments_kept=kept,
+            commitments_due=follow_through.total,
+            commitments_kept=follow_through.on_time,
         )
         return ReviewData(
             start=start,

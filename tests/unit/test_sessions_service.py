@@ -265,16 +265,21 @@ def test_after_the_session_notes_feedback_actions_and_follow_through(
     detail = service.detail(last.id)
     assert detail.session.notes == "Good talk" and detail.feedback[0].response == "Slow down"
     assert len(detail.actions) == 3
+    # Only my items with a due date count (the mentor's overdue intro does not), once done
+    # or past due: "Read the book" kept on time; "Send the draft" is due later.
     figures = service.follow_through(agreement.id)
     assert (figures.total, figures.kept, figures.kept_on_time, figures.overdue, figures.open) == (
-        3,
         1,
         1,
         1,
-        2,
+        0,
+        1,
+    )
+    assert figures.summary() == (
+        "1 of 1 commitments kept on time (100 %), 0 kept late, 0 overdue; 1 due later."
     )
     service.set_action_done(overdue.id, True, date(2026, 3, 9))
-    assert service.follow_through(agreement.id).kept_on_time == 1
+    assert service.follow_through(agreement.id) == figures
     assert [a.text for a in service.open_actions(agreement.id)] == ["Send the draft"]
 
 

@@ -12,10 +12,12 @@ from mentor_desktop.domain.timeline import (
     Commitment,
     GoalPace,
     MilestoneDates,
+    Outcome,
     Pace,
     TimelineItem,
     TimelineKind,
     burnup,
+    count_follow_through,
     follow_through_by_quarter,
     quarter_label,
     rhythm,
@@ -147,6 +149,40 @@ def test_follow_through_counts_kept_on_time_late_and_missed_per_quarter() -> Non
     assert (q3.on_time, q3.total) == (1, 1)
     assert (data.on_time, data.total) == (3, 5)
     assert quarter_label(date(2026, 12, 31)) == "2026 Q4"
+
+
+def test_a_commitment_is_mine_with_a_due_date_once_done_or_past_due() -> None:
+    due = date(2026, 6, 1)
+    assert Commitment(due, date(2026, 6, 1)).outcome(TODAY) is Outcome.ON_TIME
+    assert Commitment(due, date(2026, 6, 2)).outcome(TODAY) is Outcome.LATE
+    assert Commitment(due, None).outcome(TODAY) is Outcome.MISSED
+    assert Commitment(TODAY, None).outcome(TODAY) is None  # due today: not missed yet
+    assert Commitment(None, date(2026, 1, 1)).outcome(TODAY) is None  # no due date
+    assert Commitment(due, None, mine=False).outcome(TODAY) is None  # the mentor's
+    count = count_follow_through(
+        [
+            Commitment(due, due),
+            Commitment(due, TODAY),
+            Commitment(due, None),
+            Commitment(date(2026, 7, 1), None),
+            Commitment(date(2026, 7, 1), None, mine=False),
+            Commitment(None, None),
+        ],
+        TODAY,
+    )
+    assert (count.on_time, count.late, count.missed, count.pending) == (1, 1, 1, 1)
+    assert (count.total, count.kept, count.on_time_share) == (3, 2, pytest.approx(1 / 3))
+
+
+def test_follow_through_reaches_the_last_possible_quarter() -> None:
+    data = follow_through_by_quarter(
+        [Commitment(date(9999, 12, 31), TODAY), Commitment(date(9999, 6, 30), TODAY)], TODAY
+    )
+    assert [(q.label, q.on_time) for q in data.quarters] == [
+        ("9999 Q2", 1),
+        ("9999 Q3", 0),
+        ("9999 Q4", 1),
+    ]
 
 
 def test_follow_through_without_commitments_is_empty() -> None:

@@ -281,3 +281,26 @@ def test_a_moved_session_shows_at_its_new_time(timeline, engine) -> None:
         "moved",
     )
     assert item.detail == "18:00, 60 min, moved from 07 Jul 2026 17:00"
+
+
+def test_every_place_counts_commitments_the_same_way(timeline, ids, engine) -> None:
+    from mentor_desktop.services.sessions import SessionService
+
+    with unit_of_work_factory(engine)() as uow:  # no due date: never a commitment
+        uow.session.add(ActionItemRow(session_id=ids["held"], owner="me", text="Someday",
+                                      done_date=date(2026, 3, 30)))  # fmt: skip
+    sessions = SessionService(unit_of_work_factory(engine), today=lambda: TODAY)
+    tab = sessions.follow_through()
+    held = sessions.session(ids["held"])
+    brief = sessions.brief_data(held).follow_through
+    chart = timeline.follow_through()
+    whole = timeline.review_data(date(2025, 1, 1), TODAY).headline
+    # mine with a due date that came due: on time (abstract), late (slot), missed (rehearse)
+    assert (tab.kept_on_time, tab.total) == (1, 3)
+    assert (tab.late, tab.overdue, tab.open) == (1, 1, 1)  # "Later" is due in August
+    assert brief == tab
+    assert (chart.on_time, chart.total) == (1, 3)
+    assert (whole.commitments_kept, whole.commitments_due) == (1, 3)
+    assert tab.summary() == (
+        "1 of 3 commitments kept on time (33 %), 1 kept late, 1 overdue; 1 due later."
+    )

@@ -82,12 +82,12 @@ def goal_heads(connection: Connection, statuses: list[str] | None = None) -> lis
     ]
 
 
-def my_commitments(connection: Connection) -> list[Commitment]:
-    """My action items (owner 'me') with their due and done dates."""
+def commitments(connection: Connection) -> list[Commitment]:
+    """Every action item with a due date (`Commitment.outcome` decides which count)."""
     return [
-        Commitment(_day(due), _day(done))
-        for due, done in connection.exec_driver_sql(
-            "SELECT due_date, done_date FROM action_item WHERE owner = 'me'"
+        Commitment(_day(due), _day(done), owner == "me")
+        for due, done, owner in connection.exec_driver_sql(
+            "SELECT due_date, done_date, owner FROM action_item WHERE due_date IS NOT NULL"
         )
     ]
 
@@ -274,12 +274,12 @@ def sessions_held(connection: Connection, start: date, end: date) -> int:
 
 
 def commitments_due(connection: Connection, start: date, end: date) -> list[Commitment]:
-    """My commitments due in the range."""
+    """Action items due in the range (`Commitment.outcome` decides which count)."""
     return [
-        Commitment(_day(due), _day(done))
-        for due, done in connection.exec_driver_sql(
-            "SELECT due_date, done_date FROM action_item WHERE owner = 'me' "
-            "AND due_date >= ? AND due_date < ?",
+        Commitment(_day(due), _day(done), owner == "me")
+        for due, done, owner in connection.exec_driver_sql(
+            "SELECT due_date, done_date, owner FROM action_item "
+            "WHERE due_date >= ? AND due_date < ?",
             (start.isoformat(), _end_exclusive(end)),
         )
     ]
