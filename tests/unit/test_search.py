@@ -274,9 +274,30 @@ def test_a_very_common_word_ranks_only_the_newest_matches(
         ids.append(journal.create_entry(EntryDraft(date(2024, 1, 1 + index), f"E{index}", body)).id)
     assert titles(journal.search("common"))[0] == "E0"
     monkeypatch.setattr(journal_repository, "RANK_WINDOW", 3)
-    hits = journal.search("common")
+    hits = journal.search("common", limit=3)
     assert [hit.id for hit in hits] == ids[-3:]
-    assert len(journal.search("common", limit=2, offset=2)) == 1
+
+
+def test_paging_reaches_every_match_past_the_ranked_window(
+    services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ranked window comes first, then the older matches newest first, page after page."""
+    journal: JournalService = services.journal
+    ids = []
+    for index in range(9):
+        body = " ".join(["common"] * (9 - index)) + " filler" * 20
+        ids.append(journal.create_entry(EntryDraft(date(2024, 1, 1 + index), f"E{index}", body)).id)
+    other = journal.create_entry(EntryDraft(date(2024, 2, 1), "Other", "common once")).id
+    monkeypatch.setattr(journal_repository, "RANK_WINDOW", 3)
+    everything = [hit.id for hit in journal.search("common", limit=100)]
+    assert set(everything[:3]) == {other, ids[8], ids[7]}  # the newest three, ranked
+    assert everything[3:] == ids[6::-1]  # then the older matches, newest first
+    for size in (1, 2, 4):
+        paged = []
+        while page := journal.search("common", limit=size, offset=len(paged)):
+            paged += [hit.id for hit in page]
+        assert paged == everything
+    assert ids[0] in everything  # the best match of all (most mentions), the oldest
 
 
 def test_kinds_filter_combines_with_search(journal: JournalService) -> None:

@@ -229,7 +229,8 @@ class JournalRepository:
 
         Ranking costs time for every match, so for a word found in more than RANK_WINDOW
         entries only the RANK_WINDOW most recently written matches are ranked; this keeps
-        a common word as fast in a 50,000-entry journal as in a small one.
+        a common word as fast in a 50,000-entry journal as in a small one. Paging goes on
+        past them: the older matches follow, newest first, so every match can be reached.
         """
         floor = self.session.execute(
             self._matches(match, entry_filter, _search.c.rowid)
@@ -237,15 +238,26 @@ class JournalRepository:
             .limit(1)
             .offset(RANK_WINDOW - 1)
         ).scalar()
-        ranked = self._matches(match, entry_filter, _search.c.rowid)
-        if floor is not None:
-            ranked = ranked.where(_search.c.rowid >= floor)
-        ranked = (
-            ranked.order_by(literal_column(bm25_expression()), _search.c.rowid.desc())
-            .limit(limit)
-            .offset(offset)
-        )
-        ids = list(self.session.execute(ranked).scalars())
+        ids: list[int] = []
+        if floor is None or offset < RANK_WINDOW:
+            ranked = self._matches(match, entry_filter, _search.c.rowid)
+            if floor is not None:
+                ranked = ranked.where(_search.c.rowid >= floor)
+            ranked = (
+                ranked.order_by(literal_column(bm25_expression()), _search.c.rowid.desc())
+                .limit(limit if floor is None else min(limit, RANK_WINDOW - offset))
+                .offset(offset)
+            )
+            ids = list(self.session.execute(ranked).scalars())
+        if floor is not None and len(ids) < limit:
+            older = (
+                self._matches(match, entry_filter, _search.c.rowid)
+                .where(_search.c.rowid < floor)
+                .order_by(_search.c.rowid.desc())
+                .limit(limit - len(ids))
+                .offset(max(0, offset - RANK_WINDOW))
+            )
+            ids += self.session.execute(older).scalars()
         if not ids:
             return []
         # Snippets and list columns only for the page (not for every ranked match).
