@@ -6,12 +6,11 @@ title and body, cheap enough to run every second while the user types.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, timedelta
 
-from sqlalchemy import select
-
-from mentor_desktop.domain.errors import NotFoundError, ValidationError
+from mentor_desktop.domain.errors import MentorDesktopError, NotFoundError
 from mentor_desktop.domain.journal import (
     NO_FILTER,
     DayCount,
@@ -29,16 +28,29 @@ from mentor_desktop.domain.journal import (
     validate_template,
     validate_text,
 )
-from mentor_desktop.storage.orm import GoalRow, JournalEntryRow, JournalTemplateRow, MilestoneRow
 from mentor_desktop.storage.repositories.journal import (
+    STORAGE_ERRORS,
     JournalRepository,
     entry_to_domain,
+    storage_error_reason,
     template_to_domain,
 )
 from mentor_desktop.storage.search import build_match_query
-from mentor_desktop.storage.uow import UnitOfWork, UnitOfWorkFactory
+from mentor_desktop.storage.uow import UnitOfWorkFactory
 
 PAGE_SIZE = 200
+
+
+class StorageFailedError(MentorDesktopError):
+    """The database could not be read or written (locked by another program, disk full...).
+
+    Nothing was changed; trying again later may work.
+    """
+
+    def __init__(self, action: str, reason: str) -> None:
+        self.action = action
+        self.reason = reason
+        super().__init__(f"Could not {action}: {reason}.")
 
 
 class JournalService:
@@ -53,20 +65,25 @@ class JournalService:
     def today(self) -> date:
         return self._today()
 
+    @contextmanager
+    def _repo(self, action: str) -> Iterator[JournalRepository]:
+        """One unit of work; a database failure becomes a StorageFailedError naming `action`."""
+        try:
+            with self._uow() as uow:
+                yield JournalRepository(uow.session)
+        except STORAGE_ERRORS as exc:
+            raise StorageFailedError(action, storage_error_reason(exc)) from exc
+
     # ---------------------------------------------------------------- entries
 
     def get_entry(self, entry_id: int) -> JournalEntry:
-        with self._uow() as uow:
-            return entry_to_domain(JournalRepository(uow.session).get(entry_id))
+        with self._repo("read the entry") as repo:
+            return entry_to_domain(repo.get(entry_id))
 
     def create_entry(self, draft: EntryDraft) -> JournalEntry:
         draft = validate_entry(draft)
-        with self._uow() as uow:
-            row = JournalEntryRow()
-            uow.session.add(row)
-            self._apply(uow, row, draft)
-            uow.session.flush()
-            return entry_to_domain(row)
+        with self._repo("add the entry") as repo:
+            return entry_to_domain(repo.add(draft))
 
     def new_entry(
         self, kind: EntryKind = EntryKind.REFLECTION, day: date | None = None
@@ -77,49 +94,39 @@ class JournalService:
     def save_text(self, entry_id: int, title: str, body: str) -> None:
         """Autosave: write the title and body of an entry (one UPDATE)."""
         validate_text(title, body)
-        with self._uow() as uow:
-            if not JournalRepository(uow.session).update_text(entry_id, title.strip(), body):
+        with self._repo("save the text") as repo:
+            if not repo.update_text(entry_id, title.strip(), body):
                 raise NotFoundError("Journal entry", entry_id)
 
     def update_entry(self, entry_id: int, draft: EntryDraft) -> JournalEntry:
         """Save every field of an entry: date, kind, mood, flag, tags and links included."""
         draft = validate_entry(draft)
-        with self._uow() as uow:
-            row = JournalRepository(uow.session).get(entry_id)
-            self._apply(uow, row, draft)
-            uow.session.flush()
-            JournalRepository(uow.session).drop_unused_tags()
+        with self._repo("save the entry") as repo:
+            row = repo.get(entry_id)
+            repo.apply(row, draft)
+            repo.drop_unused_tags()
             return entry_to_domain(row)
 
     def set_flagged(self, entry_id: int, flagged: bool) -> JournalEntry:
-        with self._uow() as uow:
-            row = JournalRepository(uow.session).get(entry_id)
+        with self._repo("save the flag") as repo:
+            row = repo.get(entry_id)
             row.flagged = flagged
-            uow.session.flush()
+            repo.session.flush()
             return entry_to_domain(row)
 
     def delete_entry(self, entry_id: int) -> JournalEntry:
         """Delete an entry; returns the snapshot that `restore_entry` puts back."""
-        with self._uow() as uow:
-            repo = JournalRepository(uow.session)
+        with self._repo("delete the entry") as repo:
             row = repo.get(entry_id)
             snapshot = entry_to_domain(row)
-            uow.session.delete(row)
-            uow.session.flush()
-            repo.drop_unused_tags()
+            repo.delete(row)
             return snapshot
 
     def restore_entry(self, entry: JournalEntry) -> JournalEntry:
         """Put a deleted entry back with the same id; links to goals deleted since are skipped."""
-        with self._uow() as uow:
-            goal_ids = set(
-                uow.session.scalars(select(GoalRow.id).where(GoalRow.id.in_(entry.goal_ids)))
-            )
-            milestone_ids = set(
-                uow.session.scalars(
-                    select(MilestoneRow.id).where(MilestoneRow.id.in_(entry.milestone_ids))
-                )
-            )
+        with self._repo("put the entry back") as repo:
+            goal_ids = repo.existing_goal_ids(entry.goal_ids)
+            milestone_ids = repo.existing_milestone_ids(entry.milestone_ids)
             draft = entry.draft()
             draft = EntryDraft(
                 draft.entry_date,
@@ -132,50 +139,7 @@ class JournalService:
                 tuple(g for g in draft.goal_ids if g in goal_ids),
                 tuple(m for m in draft.milestone_ids if m in milestone_ids),
             )
-            row = JournalEntryRow(id=entry.id, created_at=entry.created_at)
-            uow.session.add(row)
-            self._apply(uow, row, draft)
-            uow.session.flush()
-            return entry_to_domain(row)
-
-    def _apply(self, uow: UnitOfWork, row: JournalEntryRow, draft: EntryDraft) -> None:
-        """Copy the draft onto the row (nothing is flushed until every link is checked)."""
-        with uow.session.no_autoflush:
-            self._apply_fields(uow, row, draft)
-
-    def _apply_fields(self, uow: UnitOfWork, row: JournalEntryRow, draft: EntryDraft) -> None:
-        session = uow.session
-        repo = JournalRepository(session)
-        goals: list[GoalRow] = []
-        missing: list[str] = []
-        for goal_id in draft.goal_ids:
-            goal = session.get(GoalRow, goal_id)
-            if goal is None:
-                missing.append(f"goal #{goal_id}")
-            else:
-                goals.append(goal)
-        milestones: list[MilestoneRow] = []
-        for milestone_id in draft.milestone_ids:
-            milestone = session.get(MilestoneRow, milestone_id)
-            if milestone is None:
-                missing.append(f"milestone #{milestone_id}")
-                continue
-            milestones.append(milestone)
-            if milestone.goal_id not in {g.id for g in goals}:
-                goals.append(milestone.goal)
-        if missing:
-            raise ValidationError.single(
-                "goals", f"Cannot link to {', '.join(missing)}: it no longer exists."
-            )
-        row.entry_date = draft.entry_date
-        row.title = draft.title
-        row.body = draft.body
-        row.kind = draft.kind.value
-        row.mood = draft.mood
-        row.flagged = draft.flagged
-        row.tags = repo.tags_named(draft.tags)
-        row.goals = goals
-        row.milestones = milestones
+            return entry_to_domain(repo.add(draft, entry.id, entry.created_at))
 
     # ---------------------------------------------------------------- lists
 
@@ -186,8 +150,8 @@ class JournalService:
         limit: int = PAGE_SIZE,
     ) -> list[EntrySummary]:
         """One page of the list, newest first; pass the last line's cursor for the next page."""
-        with self._uow() as uow:
-            return JournalRepository(uow.session).page(entry_filter, after, limit)
+        with self._repo("read the journal") as repo:
+            return repo.page(entry_filter, after, limit)
 
     def search(
         self,
@@ -201,46 +165,45 @@ class JournalService:
         match = build_match_query(text, prefix_last=as_you_type)
         if match is None:
             return []
-        with self._uow() as uow:
-            return JournalRepository(uow.session).search(match, entry_filter, limit, offset)
+        with self._repo("read the journal") as repo:
+            return repo.search(match, entry_filter, limit, offset)
 
     def count(self, entry_filter: EntryFilter = NO_FILTER) -> int:
-        with self._uow() as uow:
-            return JournalRepository(uow.session).count(entry_filter)
+        with self._repo("read the journal") as repo:
+            return repo.count(entry_filter)
 
     def days_with_entries(self, year: int, month: int) -> list[DayCount]:
         first = date(year, month, 1)
         last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-        with self._uow() as uow:
-            return JournalRepository(uow.session).day_counts(first, last)
+        with self._repo("read the journal") as repo:
+            return repo.day_counts(first, last)
 
     def on_this_day(self, day: date | None = None, limit: int = 50) -> list[EntrySummary]:
         """Entries written on the same day and month in earlier years, newest first."""
-        with self._uow() as uow:
-            return JournalRepository(uow.session).on_this_day(day or self._today(), limit)
+        with self._repo("read the journal") as repo:
+            return repo.on_this_day(day or self._today(), limit)
 
     def tag_names(self) -> list[str]:
         """Every tag in use, in alphabetical order (cheap: no counting)."""
-        with self._uow() as uow:
-            return JournalRepository(uow.session).tag_names()
+        with self._repo("read the journal") as repo:
+            return repo.tag_names()
 
     def goal_choices(self) -> list[tuple[int, str]]:
         """(id, title) of every goal, in the user's order: what an entry can be linked to."""
-        with self._uow() as uow:
-            return JournalRepository(uow.session).goal_choices()
+        with self._repo("read the journal") as repo:
+            return repo.goal_choices()
 
     def milestone_choices(self, goal_ids: Sequence[int]) -> list[tuple[int, str]]:
         """(id, "goal: milestone") of the milestones of these goals, in the goals' order."""
-        with self._uow() as uow:
-            return JournalRepository(uow.session).milestone_choices(list(goal_ids))
+        with self._repo("read the journal") as repo:
+            return repo.milestone_choices(list(goal_ids))
 
     def tags(self) -> list[TagCount]:
-        with self._uow() as uow:
-            return JournalRepository(uow.session).tag_counts()
+        with self._repo("read the journal") as repo:
+            return repo.tag_counts()
 
     def stats(self) -> JournalStats:
-        with self._uow() as uow:
-            repo = JournalRepository(uow.session)
+        with self._repo("read the journal") as repo:
             return JournalStats(
                 entries=repo.count(),
                 tags=len(repo.tag_counts()),
@@ -252,9 +215,8 @@ class JournalService:
 
     def templates(self, kind: EntryKind | None = None) -> list[PromptTemplate]:
         """Every template, or those for `kind` plus the ones that fit every kind."""
-        with self._uow() as uow:
-            rows = JournalRepository(uow.session).templates()
-            result = [template_to_domain(r) for r in rows]
+        with self._repo("read the writing prompts") as repo:
+            result = [template_to_domain(r) for r in repo.templates()]
         if kind is None:
             return result
         return [t for t in result if t.kind in (kind, None)]
@@ -265,32 +227,17 @@ class JournalService:
 
     def add_template(self, draft: TemplateDraft) -> PromptTemplate:
         validate_template(draft)
-        with self._uow() as uow:
-            repo = JournalRepository(uow.session)
-            row = JournalTemplateRow(
-                name=draft.name.strip(),
-                body=draft.body,
-                kind=draft.kind.value if draft.kind else None,
-                is_default=False,
-                position=repo.next_template_position(),
-            )
-            uow.session.add(row)
-            uow.session.flush()
-            return template_to_domain(row)
+        with self._repo("add the prompt") as repo:
+            return template_to_domain(repo.add_template(draft))
 
     def update_template(self, template_id: int, draft: TemplateDraft) -> PromptTemplate:
         validate_template(draft)
-        with self._uow() as uow:
-            row = JournalRepository(uow.session).template(template_id)
-            row.name = draft.name.strip()
-            row.body = draft.body
-            row.kind = draft.kind.value if draft.kind else None
-            uow.session.flush()
-            return template_to_domain(row)
+        with self._repo("save the prompt") as repo:
+            return template_to_domain(repo.update_template(template_id, draft))
 
     def delete_template(self, template_id: int) -> PromptTemplate:
-        with self._uow() as uow:
-            row = JournalRepository(uow.session).template(template_id)
+        with self._repo("delete the prompt") as repo:
+            row = repo.template(template_id)
             snapshot = template_to_domain(row)
-            uow.session.delete(row)
+            repo.delete_template(row)
             return snapshot

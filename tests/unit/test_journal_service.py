@@ -313,3 +313,53 @@ def test_flag_an_entry_to_raise_at_the_next_session(journal: JournalService) -> 
     assert [e.title for e in journal.list_page(EntryFilter(flagged_only=True))] == [entry.title]
     assert not journal.set_flagged(entry.id, False).flagged
     assert journal.get_entry(entry.id).body == "body"
+
+
+def test_a_locked_database_becomes_a_clear_error_and_changes_nothing(
+    journal: JournalService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from mentor_desktop.domain.errors import MentorDesktopError
+    from mentor_desktop.storage.repositories.journal import JournalRepository
+
+    entry = journal.create_entry(EntryDraft(date(2025, 1, 1), "Title", "old"))
+
+    def locked(*_args: object) -> bool:
+        raise OperationalError(
+            "UPDATE journal_entry ...", {}, sqlite3.OperationalError("database is locked")
+        )
+
+    monkeypatch.setattr(JournalRepository, "update_text", locked)
+    with pytest.raises(MentorDesktopError) as caught:
+        journal.save_text(entry.id, "Title", "new")
+    assert str(caught.value) == (
+        "Could not save the text: the database is busy (another program is using it)."
+    )
+    assert "UPDATE" not in str(caught.value)
+    monkeypatch.undo()
+    assert journal.get_entry(entry.id).body == "old"
+
+
+def test_putting_back_an_entry_whose_id_was_taken_is_refused_cleanly(
+    journal: JournalService,
+) -> None:
+    from mentor_desktop.domain.errors import MentorDesktopError
+
+    entry = journal.create_entry(EntryDraft(date(2025, 1, 1), "First", "text"))
+    snapshot = journal.delete_entry(entry.id)
+    journal.restore_entry(snapshot)
+    with pytest.raises(MentorDesktopError, match="Could not put the entry back"):
+        journal.restore_entry(snapshot)
+    assert journal.count() == 1
+
+
+def test_service_builds_no_queries_itself() -> None:
+    import inspect
+
+    import mentor_desktop.services.journal as module
+
+    source = inspect.getsource(module)
+    assert "sqlalchemy" not in source and "storage.orm" not in source

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import (
     ColumnElement,
@@ -19,12 +19,14 @@ from sqlalchemy import (
     tuple_,
     update,
 )
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, selectinload
 
-from mentor_desktop.domain.errors import NotFoundError
+from mentor_desktop.domain.errors import NotFoundError, ValidationError
 from mentor_desktop.domain.journal import (
     NO_FILTER,
     DayCount,
+    EntryDraft,
     EntryFilter,
     EntryKind,
     EntrySummary,
@@ -32,6 +34,7 @@ from mentor_desktop.domain.journal import (
     PageCursor,
     PromptTemplate,
     TagCount,
+    TemplateDraft,
     first_line,
 )
 from mentor_desktop.storage.orm import (
@@ -51,6 +54,18 @@ PREVIEW_CHARS = 400
 TAG_SEPARATOR = ", "
 #: Most matches ranked by bm25 for one search (the most recently written ones).
 RANK_WINDOW = 4000
+#: What the database raises when it cannot read or write (locked, disk full, damaged...).
+STORAGE_ERRORS: tuple[type[Exception], ...] = (DatabaseError,)
+
+
+def storage_error_reason(exc: Exception) -> str:
+    """A short reason for a STORAGE_ERRORS exception, without SQL or parameters."""
+    original = getattr(exc, "orig", None) or exc
+    reason = str(original).strip() or type(original).__name__
+    if "locked" in reason or "busy" in reason:
+        return "the database is busy (another program is using it)"
+    return reason
+
 
 _search = table(SEARCH_TABLE, column("rowid"))
 _E = JournalEntryRow
@@ -163,6 +178,72 @@ class JournalRepository:
         if row is None:
             raise NotFoundError("Journal entry", entry_id)
         return row
+
+    def add(
+        self, draft: EntryDraft, entry_id: int | None = None, created_at: datetime | None = None
+    ) -> JournalEntryRow:
+        """A new entry row from `draft` (with `entry_id` and `created_at` when putting one back)."""
+        row = JournalEntryRow(id=entry_id)
+        if created_at is not None:
+            row.created_at = created_at
+        self.session.add(row)
+        self.apply(row, draft)
+        return row
+
+    def apply(self, row: JournalEntryRow, draft: EntryDraft) -> None:
+        """Copy the draft onto the row; refuses (changing nothing) links to missing records."""
+        with self.session.no_autoflush:
+            self._apply(row, draft)
+        self.session.flush()
+
+    def _apply(self, row: JournalEntryRow, draft: EntryDraft) -> None:
+        goals: list[GoalRow] = []
+        missing: list[str] = []
+        for goal_id in draft.goal_ids:
+            goal = self.session.get(GoalRow, goal_id)
+            if goal is None:
+                missing.append(f"goal #{goal_id}")
+            else:
+                goals.append(goal)
+        milestones: list[MilestoneRow] = []
+        for milestone_id in draft.milestone_ids:
+            milestone = self.session.get(MilestoneRow, milestone_id)
+            if milestone is None:
+                missing.append(f"milestone #{milestone_id}")
+                continue
+            milestones.append(milestone)
+            if milestone.goal_id not in {g.id for g in goals}:
+                goals.append(milestone.goal)
+        if missing:
+            raise ValidationError.single(
+                "goals", f"Cannot link to {', '.join(missing)}: it no longer exists."
+            )
+        row.entry_date = draft.entry_date
+        row.title = draft.title
+        row.body = draft.body
+        row.kind = draft.kind.value
+        row.mood = draft.mood
+        row.flagged = draft.flagged
+        row.tags = self.tags_named(draft.tags)
+        row.goals = goals
+        row.milestones = milestones
+
+    def delete(self, row: JournalEntryRow) -> None:
+        self.session.delete(row)
+        self.session.flush()
+        self.drop_unused_tags()
+
+    def existing_goal_ids(self, goal_ids: Sequence[int]) -> set[int]:
+        if not goal_ids:
+            return set()
+        return set(self.session.scalars(select(GoalRow.id).where(GoalRow.id.in_(goal_ids))))
+
+    def existing_milestone_ids(self, milestone_ids: Sequence[int]) -> set[int]:
+        if not milestone_ids:
+            return set()
+        return set(
+            self.session.scalars(select(MilestoneRow.id).where(MilestoneRow.id.in_(milestone_ids)))
+        )
 
     def update_text(self, entry_id: int, title: str, body: str) -> bool:
         """The autosave write: one UPDATE of the title and body. False if the entry is gone."""
@@ -357,6 +438,30 @@ class JournalRepository:
         if row is None:
             raise NotFoundError("Template", template_id)
         return row
+
+    def add_template(self, draft: TemplateDraft) -> JournalTemplateRow:
+        row = JournalTemplateRow(
+            name=draft.name.strip(),
+            body=draft.body,
+            kind=draft.kind.value if draft.kind else None,
+            is_default=False,
+            position=self.next_template_position(),
+        )
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def update_template(self, template_id: int, draft: TemplateDraft) -> JournalTemplateRow:
+        row = self.template(template_id)
+        row.name = draft.name.strip()
+        row.body = draft.body
+        row.kind = draft.kind.value if draft.kind else None
+        self.session.flush()
+        return row
+
+    def delete_template(self, row: JournalTemplateRow) -> None:
+        self.session.delete(row)
+        self.session.flush()
 
     def next_template_position(self) -> int:
         return int(
