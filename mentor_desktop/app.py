@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from mentor_desktop.domain.errors import DamagedDatabaseError, DatabaseOpenError
+from mentor_desktop.domain.errors import DatabaseOpenError
 from mentor_desktop.storage.migrate import open_database
 from mentor_desktop.storage.uow import UnitOfWorkFactory, unit_of_work_factory
 
@@ -134,10 +134,12 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
 def _open_or_recover(
     db_path: Path, backups: BackupService, dialogs: Dialogs, ask: bool
 ) -> tuple[Engine, Services]:
-    """Open the database; when it is damaged, offer the latest good backup (if `ask`)."""
+    """Open the database; when it is damaged or truncated, not a database, or another
+    program's, offer the latest good backup (if `ask`). The file is left as it is unless
+    the person agrees."""
     try:
         return open_services(db_path)
-    except DamagedDatabaseError as exc:
+    except DatabaseOpenError as exc:
         from mentor_desktop.ui.portability.recovery import offer_restore
 
         if not ask or not offer_restore(exc, backups, dialogs):
@@ -159,7 +161,12 @@ def _build_window(
     for tab in build_tabs(services, window.change_bus, dialogs, settings):
         window.add_tab(tab)
     portability = PortabilityController(
-        lambda: services.portability, backups, window.change_bus, dialogs, window
+        lambda: services.portability,
+        backups,
+        window.change_bus,
+        dialogs,
+        window,
+        flush_tabs=window.flush_tabs,
     )
     window.add_file_actions(portability.actions())
     portability.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))

@@ -12,6 +12,10 @@ class ChangeKind:
     JOURNAL = "journal"
     SESSIONS = "sessions"
     MENTORSHIP = "mentorship"
+    #: Everything was replaced at once (a backup restored): every tab reloads all it shows
+    #: from the database and drops unsaved changes without saving them (the window saved
+    #: them before the data was replaced).
+    DATA_REPLACED = "data_replaced"
 
 
 class ItemKind:

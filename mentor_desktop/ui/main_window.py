@@ -259,11 +259,30 @@ class MainWindow(QMainWindow):
         for tab in self.tab_pages():
             tab.restore_state(self.settings)
 
+    def flush_tabs(self) -> list[str]:
+        """Save what every tab has pending; what could not be saved, and why (empty: all saved)."""
+        problems = []
+        for tab in self.tab_pages():
+            if not tab.flush():
+                problems.append(tab.unsaved_work() or f"{tab.title}: changes not saved")
+        return problems
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing:
+            problems = self.flush_tabs()
+            if problems and not self.dialogs.confirm(
+                self,
+                "Some changes could not be saved",
+                "These changes could not be saved:\n\n"
+                + "\n".join(f"• {problem}" for problem in problems)
+                + "\n\nChoose Cancel to keep editing (the window stays open), or close "
+                "without saving them.",
+                "Close without saving",
+            ):
+                event.ignore()  # keep editing
+                return
             self._closing = True
             for tab in self.tab_pages():
-                tab.flush()
                 tab.save_state(self.settings)
             self.settings.set_state_bytes("main_window/geometry", self.saveGeometry())
             self.settings.set_state_bytes("main_window/state", self.saveState())

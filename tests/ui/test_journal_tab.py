@@ -436,3 +436,107 @@ def test_text_that_cannot_be_saved_keeps_its_entry_open(
     click_row(qtbot, tab, 1)
     assert tab.view.editor.title_edit.text() == "Second"
     assert journal.get_entry(first.id).body == "short and far too long"
+
+
+# ---------------------------------------------------------------- filters, failures, retries
+
+
+def test_tag_and_goal_filters_are_item_models(
+    qtbot, qtmodeltester, make_tab, journal: JournalService, services
+) -> None:
+    from mentor_desktop.ui.models.journal_filters import FilterChoicesModel
+
+    goal = services.goals.create_goal(GoalDraft("Speak up"))
+    add(journal, TODAY, "Tagged", tags=("growth",), goal_ids=(goal.id,))
+    add(journal, TODAY - timedelta(days=1), "Plain")
+    tab = make_tab()
+    tags, goals = tab.view.tag_filter, tab.view.goal_filter
+    assert isinstance(tags.model(), FilterChoicesModel)
+    assert isinstance(goals.model(), FilterChoicesModel)
+    qtmodeltester.check(tags.model())
+    qtmodeltester.check(goals.model())
+    assert [tags.itemText(i) for i in range(tags.count())] == ["All tags", "growth"]
+    assert [goals.itemText(i) for i in range(goals.count())] == ["All goals", "Speak up"]
+    tags.setCurrentIndex(1)
+    assert titles_shown(tab) == ["Tagged"]
+    tags.setCurrentIndex(0)
+    goals.setCurrentIndex(goals.findData(goal.id))
+    assert titles_shown(tab) == ["Tagged"]
+    add(journal, TODAY, "Later", tags=("another",))
+    tab._reload_tag_choices()  # the chosen goal stays chosen while the lists change
+    assert goals.currentData() == goal.id and tags.currentIndex() == 0
+    model = FilterChoicesModel("All")
+    model.set_choices([(1, "One"), (2, "Two")])
+    qtmodeltester.check(model)
+
+
+def test_a_locked_database_keeps_the_text_unsaved_and_autosave_tries_again(
+    qtbot, make_tab, journal: JournalService, monkeypatch
+) -> None:
+    from mentor_desktop.services.journal import StorageFailedError
+
+    entry = add(journal, TODAY, "Draft")
+    tab = make_tab()
+    real_save = journal.save_text
+    failures = []
+
+    def locked_twice(*args: object) -> None:
+        if len(failures) < 2:
+            failures.append(args)
+            raise StorageFailedError("save the text", "the database is busy")
+        real_save(*args)
+
+    monkeypatch.setattr(journal, "save_text", locked_twice)
+    qtbot.keyClicks(tab.view.editor.body_edit, "kept")
+    qtbot.waitUntil(lambda: len(failures) == 1, timeout=5000)
+    assert "busy" in tab.view.editor.error_label.text()
+    assert "Trying again" in tab.view.editor.error_label.text()
+    assert tab.editor.has_unsaved
+    assert tab.editor.timer.interval() > AUTOSAVE_MS  # waits longer each time
+    qtbot.waitUntil(lambda: journal.get_entry(entry.id).body == "kept", timeout=10000)
+    assert len(failures) == 2 and not tab.editor.has_unsaved
+    assert tab.view.editor.error_label.text() == ""
+    assert tab.editor.timer.interval() == AUTOSAVE_MS
+
+
+def test_typed_text_is_saved_even_when_saving_the_other_fields_fails(
+    qtbot, make_tab, journal: JournalService, monkeypatch
+) -> None:
+    from mentor_desktop.domain.errors import ValidationError
+
+    entry = add(journal, TODAY, "Draft")
+    tab = make_tab()
+
+    def refuse(*_args: object) -> None:
+        raise ValidationError.single("goals", "Cannot link to goal #9: it no longer exists.")
+
+    monkeypatch.setattr(journal, "update_entry", refuse)
+    qtbot.keyClicks(tab.view.editor.body_edit, "typed")
+    kind = tab.view.editor.kind_combo
+    kind.setCurrentIndex((kind.currentIndex() + 1) % kind.count())  # saves every field: fails
+    assert "no longer exists" in tab.view.editor.error_label.text()
+    qtbot.waitUntil(lambda: journal.get_entry(entry.id).body == "typed", timeout=5000)
+
+
+def test_an_undo_that_fails_is_reported_and_clears_the_history(
+    qtbot, make_tab, journal: JournalService, services, dialogs, engine
+) -> None:
+    entry = add(journal, TODAY, "Doomed", "old text")
+    add(journal, TODAY - timedelta(days=1), "Stays")
+    tab = make_tab()
+    qtbot.mouseClick(tab.view.editor.delete_button, Qt.MouseButton.LeftButton)
+    assert tab.undo_stack().canUndo()
+    with engine.begin() as connection:  # another entry took the deleted entry's id
+        connection.exec_driver_sql(
+            "INSERT INTO journal_entry (id, entry_date, title, body, kind, flagged, tag_text,"
+            " created_at, updated_at) VALUES (?, ?, 'Newcomer', 'new text', 'reflection', 0,"
+            " '', '2026-01-01', '2026-01-01')",
+            (entry.id, TODAY.isoformat()),
+        )
+    tab.undo_stack().undo()
+    assert "Could not put the entry back" in dialogs.errors[-1]
+    assert "undo history was cleared" in dialogs.errors[-1]
+    qtbot.waitUntil(lambda: tab.undo_stack().count() == 0)
+    assert not tab.undo_stack().canRedo()
+    assert journal.get_entry(entry.id).title == "Newcomer"  # left alone
+    assert journal.get_entry(entry.id).body == "new text"

@@ -121,3 +121,50 @@ def test_open_requested_shows_the_first_recorded_session(window: MainWindow, eng
     window.change_bus.open_requested.emit(ItemKind.SESSION, first.id)
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Session prep"
     assert window.tab_named("Session prep").current_session().id == first.id
+
+
+def test_closing_with_text_that_cannot_be_saved_asks_and_can_keep_editing(
+    qtbot, window: MainWindow, dialogs, engine, monkeypatch
+) -> None:
+    from mentor_desktop.services.journal import StorageFailedError
+
+    window.tabs.setCurrentIndex(1)
+    journal_tab = window.tab_named("Journal")
+    journal_tab.new_item()
+    entry_id = journal_tab.editor.entry_id
+
+    def locked(*_args: object) -> None:
+        raise StorageFailedError("save the text", "the database is busy")
+
+    monkeypatch.setattr(journal_tab.journal, "save_text", locked)
+    qtbot.keyClicks(journal_tab.view.editor.title_edit, "Unsaved thought")
+    hooks: list[str] = []
+    window.close_hooks.append(lambda: hooks.append("backup"))
+    dialogs.confirm_answers.append(False)  # keep editing
+    assert not window.close()
+    assert window.isVisible() and hooks == []
+    assert "Unsaved thought" in dialogs.asked[-1] and "busy" in dialogs.asked[-1]
+    monkeypatch.undo()  # the database is free again: closing saves and asks nothing
+    assert window.close()
+    assert hooks == ["backup"]
+    assert build_services(engine).journal.get_entry(entry_id).title == "Unsaved thought"
+
+
+def test_closing_without_saving_when_the_user_chooses_it(
+    qtbot, window: MainWindow, dialogs, engine, monkeypatch
+) -> None:
+    from mentor_desktop.services.journal import StorageFailedError
+
+    window.tabs.setCurrentIndex(1)
+    journal_tab = window.tab_named("Journal")
+    journal_tab.new_item()
+    entry_id = journal_tab.editor.entry_id
+
+    def locked(*_args: object) -> None:
+        raise StorageFailedError("save the text", "the database is busy")
+
+    monkeypatch.setattr(journal_tab.journal, "save_text", locked)
+    qtbot.keyClicks(journal_tab.view.editor.title_edit, "Lost")
+    dialogs.confirm_answers.append(True)  # close without saving
+    assert window.close()
+    assert build_services(engine).journal.get_entry(entry_id).title == ""

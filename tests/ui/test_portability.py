@@ -351,3 +351,107 @@ def test_start_up_backup_runs_in_the_background_when_due(
     controller.backup_if_due()  # not due any more: nothing made
     assert QThreadPool.globalInstance().waitForDone(WAIT)
     assert len(backups.list_backups(check=False)) == 1
+
+
+# ---------------------------------------------------------------- restoring with work open
+
+
+def _window_with_journal(qtbot, services, backups, dialogs, app_settings, db_path):
+    from mentor_desktop.ui.journal.tab import JournalTab
+
+    window = MainWindow(app_settings, dialogs, db_path)
+    qtbot.addWidget(window)
+    tab = JournalTab(services.journal, window.change_bus, dialogs)
+    window.add_tab(tab)
+    controller = PortabilityController(
+        lambda: PortabilityService(services.journal._uow),  # type: ignore[attr-defined]
+        backups,
+        window.change_bus,
+        dialogs,
+        window,
+        flush_tabs=window.flush_tabs,
+    )
+    window.show()
+    return window, tab, controller
+
+
+def _restore_oldest(qtbot, controller, dialogs) -> BackupsDialog:
+    dialog = controller.open_backups()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() >= 1 and dialog.close_button.isEnabled())
+    dialog.table.selectRow(dialog.model.rowCount() - 1)
+    dialogs.confirm_answers.append(True)
+    return dialog
+
+
+def _body(db_path: Path, entry_id: int) -> str | None:
+    connection = sqlite3.connect(db_path)
+    try:
+        row = connection.execute("SELECT body FROM journal_entry WHERE id = ?", (entry_id,))
+        found = row.fetchone()
+        return found[0] if found else None
+    finally:
+        connection.close()
+
+
+def test_restore_saves_the_open_entry_first_and_never_writes_it_over_the_backup(
+    qtbot, services, backups, dialogs, app_settings, db_path
+) -> None:
+    from mentor_desktop.domain.journal import EntryDraft
+
+    entry = services.journal.create_entry(
+        EntryDraft(datetime(2026, 2, 1).date(), "Plan", "restored text")
+    )
+    backups.backup_now()
+    backups._clock.now += timedelta(days=1)  # type: ignore[attr-defined]
+    window, tab, controller = _window_with_journal(
+        qtbot, services, backups, dialogs, app_settings, db_path
+    )
+    assert tab.editor.entry_id == entry.id
+    body = tab.view.editor.body_edit
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(body, " typed later")  # waiting for the autosave timer
+    changes: list[str] = []
+    window.change_bus.changed.connect(changes.append)
+    dialog = _restore_oldest(qtbot, controller, dialogs)
+    with qtbot.waitSignal(dialog.restored, timeout=WAIT):
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert changes == [ChangeKind.DATA_REPLACED]
+    # what was typed went into the data kept aside, not over the restored backup
+    kept = next(b for b in backups.list_backups() if b.kind == "before restore")
+    assert _body(kept.path, entry.id) == "restored text typed later"
+    assert _body(db_path, entry.id) == "restored text"
+    assert body.toPlainText() == "restored text"
+    assert tab.flush()
+    tab.view.search_edit.setText("restored")
+    tab.apply_filters()
+    assert _body(db_path, entry.id) == "restored text"
+    assert not tab.editor.timer.isActive()
+    dialog.reject()
+
+
+def test_restore_waits_while_the_open_entry_cannot_be_saved(
+    qtbot, services, backups, dialogs, app_settings, db_path, monkeypatch
+) -> None:
+    from mentor_desktop.domain.journal import EntryDraft
+    from mentor_desktop.services.journal import StorageFailedError
+
+    entry = services.journal.create_entry(EntryDraft(datetime(2026, 2, 1).date(), "Plan", "old"))
+    backups.backup_now()
+    _window, tab, controller = _window_with_journal(
+        qtbot, services, backups, dialogs, app_settings, db_path
+    )
+
+    def locked(*_args: object) -> None:
+        raise StorageFailedError("save the text", "the database is busy")
+
+    monkeypatch.setattr(services.journal, "save_text", locked)
+    qtbot.keyClicks(tab.view.editor.body_edit, "new ")
+    dialog = _restore_oldest(qtbot, controller, dialogs)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert "could not be saved, so the backup was not restored" in dialogs.errors[-1]
+    assert "Plan" in dialogs.errors[-1] and "busy" in dialogs.errors[-1]
+    assert dialog.close_button.isEnabled()  # nothing started
+    assert _body(db_path, entry.id) == "old"
+    assert len(backups.list_backups(check=False)) == 1  # nothing kept aside: no restore
+    tab.editor.discard_unsaved()
+    dialog.reject()

@@ -224,7 +224,10 @@ class GoalsTab(TabPage):
         self.view.tree.setFocus()
 
     def _on_bus_changed(self, kind: str) -> None:
-        if kind == ChangeKind.GOALS and self.sender() is not self:
+        if kind == ChangeKind.DATA_REPLACED:
+            self._undo.clear()  # its steps refer to the data that was replaced
+            self.reload()
+        elif kind == ChangeKind.GOALS and self.sender() is not self:
             self.reload()
 
     # ---------------------------------------------------------------- selection

@@ -4,6 +4,8 @@ The first key press after a save starts a timer (0.8 s); when it fires, the titl
 body are written with one small UPDATE, so at most the last second of typing is ever
 unsaved. Switching entries, closing the window and quitting save at once (`flush`).
 The other fields (date, kind, mood, flag, tags, goals, milestones) are saved as soon as they change.
+When the database cannot be written (locked by another program...), what is unsaved stays
+marked unsaved and the save is tried again after 0.8 s, 1.6 s, 3.2 s... up to 30 s.
 """
 
 from __future__ import annotations
@@ -22,13 +24,15 @@ from mentor_desktop.domain.journal import (
     parse_tags,
     summarize,
 )
-from mentor_desktop.services.journal import JournalService
+from mentor_desktop.services.journal import JournalService, StorageFailedError
 from mentor_desktop.ui.journal.view import EntryEditorView
 from mentor_desktop.ui.models.journal_choices import GoalChecklistModel
 
 #: Longest time typed text waits before it is written; with the write itself (a few ms)
 #: this keeps what a crash can lose under one second.
 AUTOSAVE_MS = 800
+#: Longest wait between two attempts while the database cannot be written.
+MAX_RETRY_MS = 30_000
 
 
 class EntryEditorController(QObject):
@@ -53,6 +57,8 @@ class EntryEditorController(QObject):
         self._entry: JournalEntry | None = None
         self._goals: list[tuple[int, str]] = []
         self._dirty = False
+        #: The date, kind, mood, flag, tags or links changed but could not be saved yet.
+        self._fields_dirty = False
         self._loading = False
         self.goal_model = GoalChecklistModel(self)
         view.goals_view.setModel(self.goal_model)
@@ -62,7 +68,7 @@ class EntryEditorController(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
-        self.timer.timeout.connect(self.save_text_now)
+        self.timer.timeout.connect(self._autosave)
         self._prompt_menu = QMenu(view.prompt_button)
         view.prompt_button.setMenu(self._prompt_menu)
         self._prompt_menu.aboutToShow.connect(self._fill_prompt_menu)
@@ -106,10 +112,30 @@ class EntryEditorController(QObject):
         self._load(entry)
         return True
 
+    @property
+    def has_unsaved(self) -> bool:
+        return self._dirty or self._fields_dirty
+
+    def unsaved_problem(self) -> str:
+        """Why the open entry's changes are not saved ("" when everything is saved)."""
+        if not self.has_unsaved:
+            return ""
+        title = self.view.title_edit.text().strip() or "Untitled"
+        reason = self.view.error_label.text() or "it has not been saved yet"
+        return f"The journal entry “{title}”: {reason}"
+
     def discard_unsaved(self) -> None:
-        """Forget unsaved text (its entry is being deleted)."""
+        """Forget unsaved changes (the entry is being deleted, or the data was replaced)."""
         self.timer.stop()
+        self.timer.setInterval(AUTOSAVE_MS)
         self._dirty = False
+        self._fields_dirty = False
+        self._show_error("")
+
+    def reload(self, entry: JournalEntry | None) -> None:
+        """Show `entry` as stored now, dropping unsaved changes without saving them."""
+        self.discard_unsaved()
+        self._load(entry)
 
     def _load(self, entry: JournalEntry | None) -> None:
         self._entry = entry
@@ -144,15 +170,34 @@ class EntryEditorController(QObject):
         finally:
             self._loading = False
             self._dirty = False
+            self._fields_dirty = False
 
     # ---------------------------------------------------------------- saving
 
     def flush(self) -> bool:
-        """Save typed text now if any is waiting; False if it could not be saved."""
+        """Save what is waiting now; False if it could not be saved (the reason is shown)."""
         self.timer.stop()
-        if self._dirty:
+        self._autosave()
+        return not self.has_unsaved
+
+    def _autosave(self) -> None:
+        if self._fields_dirty:
+            self.save_fields_now()
+        elif self._dirty:
             self.save_text_now()
-        return not self._dirty
+
+    def _retry_later(self, exc: StorageFailedError) -> None:
+        """Keep the changes marked unsaved and try again after a longer wait each time."""
+        wait = self.timer.interval()
+        self._show_error(f"{exc} Trying again in {max(1, round(wait / 1000))} s.")
+        if not self.timer.isActive():
+            self.timer.start()
+            self.timer.setInterval(min(wait * 2, MAX_RETRY_MS))
+
+    def _saved_ok(self) -> None:
+        self.timer.stop()
+        self.timer.setInterval(AUTOSAVE_MS)
+        self._show_error("")
 
     def save_text_now(self) -> None:
         self.timer.stop()
@@ -162,16 +207,19 @@ class EntryEditorController(QObject):
         body = self.view.body_edit.toPlainText()
         try:
             self._journal.save_text(self._entry.id, title, body)
-        except ValidationError as exc:
-            self._show_error(str(exc))
+        except StorageFailedError as exc:
+            self._retry_later(exc)
             return
         except NotFoundError as exc:
             self._show_error(str(exc))
             self._dirty = False
             return
+        except MentorDesktopError as exc:
+            self._show_error(str(exc))
+            return
         self._dirty = False
+        self._saved_ok()
         self._entry = _with_text(self._entry, title.strip(), body)
-        self._show_error("")
         self.view.saved_label.setText(f"Saved {datetime.now():%H:%M:%S}")
         self.saved.emit(summarize(self._entry))
 
@@ -193,15 +241,30 @@ class EntryEditorController(QObject):
         """Save every field (and the text) of the entry at once."""
         if self._entry is None:
             return
-        self.timer.stop()
+        # The text waiting for the timer is saved with the fields; the timer keeps running
+        # until that succeeded, so a failure here never leaves typed text waiting.
+        self._fields_dirty = True
         try:
             entry = self._journal.update_entry(self._entry.id, self._draft())
+        except StorageFailedError as exc:
+            self._retry_later(exc)
+            return
+        except NotFoundError as exc:
+            self._show_error(str(exc))
+            self._dirty = self._fields_dirty = False
+            self.timer.stop()
+            return
         except MentorDesktopError as exc:
             self._show_error(str(exc))
+            if self._dirty:  # the fields are wrong, but the text can still be saved alone
+                self._fields_dirty = False
+                self.save_text_now()
+                self._fields_dirty = True
+                self._show_error(str(exc))
             return
         self._entry = entry
-        self._dirty = False
-        self._show_error("")
+        self._dirty = self._fields_dirty = False
+        self._saved_ok()
         self.view.saved_label.setText(f"Saved {datetime.now():%H:%M:%S}")
         if self.view.tags_edit.text() != ", ".join(entry.tags):
             self.view.tags_edit.setText(", ".join(entry.tags))

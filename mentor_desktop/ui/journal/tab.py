@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
 from datetime import date
 
 from PySide6.QtCore import (
@@ -21,7 +22,7 @@ from PySide6.QtGui import (
     QUndoCommand,
     QUndoStack,
 )
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QVBoxLayout
 
 from mentor_desktop.domain.errors import MentorDesktopError
 from mentor_desktop.domain.journal import (
@@ -38,6 +39,7 @@ from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.journal.editor import EntryEditorController
 from mentor_desktop.ui.journal.view import NO_DATE, JournalView
 from mentor_desktop.ui.models.journal_entries import ENTRY_ID_ROLE, JournalEntriesModel
+from mentor_desktop.ui.models.journal_filters import FilterChoicesModel
 from mentor_desktop.ui.widgets.tab_page import TabPage
 
 #: Search runs this long after the last key press.
@@ -46,22 +48,37 @@ SEARCH_PAGE = 50
 
 
 class DeleteEntryCommand(QUndoCommand):
-    """Delete an entry; undo puts it back with the same id."""
+    """An entry already deleted (`snapshot` is what it held); undo puts it back, same id.
 
-    def __init__(self, tab: JournalTab, entry_id: int, title: str) -> None:
+    When undo or redo fails (the id taken meanwhile, the database locked...), nothing was
+    changed: the error is shown and the tab's undo history cleared, so no later step acts on
+    records that no longer match it.
+    """
+
+    def __init__(self, tab: JournalTab, snapshot: JournalEntry, title: str) -> None:
         super().__init__(f"Delete entry “{title}”")
         self._tab = tab
-        self._entry_id = entry_id
-        self._snapshot: JournalEntry | None = None
+        self._snapshot = snapshot
+        self._applied = True
 
     def redo(self) -> None:
-        self._snapshot = self._tab.journal.delete_entry(self._entry_id)
-        self._tab.after_delete(self._entry_id)
+        if self._applied:  # pushed right after the delete that did the work
+            self._applied = False
+            return
+        try:
+            self._snapshot = self._tab.journal.delete_entry(self._snapshot.id)
+        except MentorDesktopError as exc:
+            self._tab.undo_failed("Could not redo", exc)
+            return
+        self._tab.after_delete(self._snapshot.id)
 
     def undo(self) -> None:
-        if self._snapshot is not None:
+        try:
             entry = self._tab.journal.restore_entry(self._snapshot)
-            self._tab.after_restore(entry)
+        except MentorDesktopError as exc:
+            self._tab.undo_failed("Could not undo", exc)
+            return
+        self._tab.after_restore(entry)
 
 
 class JournalTab(TabPage):
@@ -90,6 +107,10 @@ class JournalTab(TabPage):
         self.view.list_view.setModel(self.model)
         self.view.on_this_day_view.setModel(self.on_this_day_model)
         self.view.configure_list_columns()
+        self.tag_choices = FilterChoicesModel("All tags", self)
+        self.goal_choices = FilterChoicesModel("All goals", self)
+        self.view.tag_filter.setModel(self.tag_choices)
+        self.view.goal_filter.setModel(self.goal_choices)
         self.editor = EntryEditorController(self.view.editor, journal, self)
 
         self._search_timer = QTimer(self)
@@ -152,8 +173,11 @@ class JournalTab(TabPage):
         self.view.search_edit.setFocus()
         self.view.search_edit.selectAll()
 
-    def flush(self) -> None:
-        self.editor.flush()
+    def flush(self) -> bool:
+        return self.editor.flush()
+
+    def unsaved_work(self) -> str:
+        return self.editor.unsaved_problem()
 
     def opens(self) -> tuple[str, ...]:
         return (ItemKind.JOURNAL_ENTRY,)
@@ -260,28 +284,13 @@ class JournalTab(TabPage):
             widget.blockSignals(False)
 
     def _reload_tag_choices(self) -> None:
-        combo = self.view.tag_filter
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem("All tags", None)
-        for name in self.journal.tag_names():
-            combo.addItem(name, name)
-        combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
-        combo.blockSignals(False)
+        names = self.journal.tag_names()
+        _set_choices(self.view.tag_filter, self.tag_choices, [(name, name) for name in names])
 
     def _reload_goal_choices(self) -> None:
         goals = self.journal.goal_choices()
         self.editor.set_goals(goals)
-        combo = self.view.goal_filter
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem("All goals", None)
-        for goal_id, title in goals:
-            combo.addItem(title, goal_id)
-        combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
-        combo.blockSignals(False)
+        _set_choices(self.view.goal_filter, self.goal_choices, goals)
 
     # ---------------------------------------------------------------- list
 
@@ -365,9 +374,23 @@ class JournalTab(TabPage):
         summary = self.model.summary_at(row)
         title = summary.display_title if summary else f"#{entry_id}"
         try:
-            self._undo.push(DeleteEntryCommand(self, entry_id, title))
+            snapshot = self.journal.delete_entry(entry_id)
         except MentorDesktopError as exc:
             self._dialogs.error(self, "Cannot delete the entry", str(exc))
+            return
+        self.after_delete(entry_id)
+        self._undo.push(DeleteEntryCommand(self, snapshot, title))
+
+    def undo_failed(self, title: str, exc: MentorDesktopError) -> None:
+        """Show why an undo or redo failed, then clear the history (see DeleteEntryCommand)."""
+        self._dialogs.error(
+            self,
+            title,
+            f"{exc}\n\nNothing was changed. The undo history was cleared so that no further "
+            "step acts on entries that no longer match.",
+        )
+        # not from inside the command's own undo()/redo(): the stack is still using it
+        QTimer.singleShot(0, self._undo.clear)
 
     def after_delete(self, entry_id: int) -> None:
         row = self.model.row_of(entry_id)
@@ -458,11 +481,51 @@ class JournalTab(TabPage):
     def _on_bus_changed(self, kind: str) -> None:
         if self._emitting:
             return
-        if kind == ChangeKind.GOALS:
+        if kind == ChangeKind.DATA_REPLACED:
+            self.reload_replaced_data()
+        elif kind == ChangeKind.GOALS:
             self._reload_goal_choices()
         elif kind == ChangeKind.JOURNAL:
             self._reload_tag_choices()
             self.apply_filters()
+
+    def reload_replaced_data(self) -> None:
+        """Everything was replaced (a restore): drop unsaved changes, never save them, and
+        show the open entry as the database holds it now (or nothing if it is gone).
+
+        Unsaved changes were saved before the restore started (the window flushes every tab),
+        so what is dropped here is only what was already written to the old data.
+        """
+        entry_id = self.editor.entry_id
+        self.editor.discard_unsaved()
+        self._undo.clear()  # its steps refer to the data that was replaced
+        entry: JournalEntry | None = None
+        if entry_id is not None:
+            try:
+                entry = self.journal.get_entry(entry_id)
+            except MentorDesktopError:
+                entry = None
+        self.editor.reload(entry)
+        self._reload_goal_choices()
+        self._reload_tag_choices()
+        self.apply_filters()
+        if self.editor.entry_id is None:
+            self.view.show_editor(False)
+        self._mark_calendar(self.view.calendar.yearShown(), self.view.calendar.monthShown())
+        self.show_on_this_day(self.journal.today())
+
+
+def _set_choices(
+    combo: QComboBox, model: FilterChoicesModel, choices: Sequence[tuple[Hashable, str]]
+) -> None:
+    """Offer new choices, keeping the chosen one while it is still offered (quietly)."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    try:
+        model.set_choices(choices)
+        combo.setCurrentIndex(model.row_of(current))
+    finally:
+        combo.blockSignals(False)
 
 
 def _listed_fields(summary: EntrySummary) -> tuple:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +37,11 @@ class BackupsDialog(QDialog):
     restored = Signal(object)
 
     def __init__(
-        self, service: BackupService, dialogs: Dialogs, parent: QWidget | None = None
+        self,
+        service: BackupService,
+        dialogs: Dialogs,
+        parent: QWidget | None = None,
+        before_restore: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Backups")
@@ -43,6 +49,8 @@ class BackupsDialog(QDialog):
         self._service = service
         self._dialogs = dialogs
         self._busy = False
+        #: Saves pending changes right before a restore; False stops the restore.
+        self._before_restore = before_restore
         self.model = BackupTableModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -136,6 +144,8 @@ class BackupsDialog(QDialog):
             "by restoring that one."
         )
         if not self._dialogs.confirm(self, "Restore backup", question, "Restore"):
+            return
+        if not self._before_restore():
             return
         self._set_busy(True)
         self.status.setText("Restoring…")

@@ -21,14 +21,13 @@ if TYPE_CHECKING:  # the services load on first use, not at start-up
 
 log = logging.getLogger(__name__)
 
-#: After a restore every area shows data it did not write.
-ALL_KINDS = (ChangeKind.GOALS, ChangeKind.JOURNAL, ChangeKind.SESSIONS, ChangeKind.MENTORSHIP)
-
 
 class PortabilityController(QObject):
     """Owns the three File-menu actions and opens their dialogs over `parent`.
 
     `portability` gives the service when first needed, so start-up does not load it.
+    `flush_tabs` saves what every tab has pending and returns what could not be saved; it
+    runs before a restore replaces the data, so nothing typed is lost or written over it.
 
     Signals:
         status_message(str): a short note for the status bar (e.g. a backup was made).
@@ -43,6 +42,7 @@ class PortabilityController(QObject):
         bus: ChangeBus,
         dialogs: Dialogs,
         parent: QWidget,
+        flush_tabs: Callable[[], list[str]] = list,
     ) -> None:
         super().__init__(parent)
         self._portability = portability
@@ -50,6 +50,7 @@ class PortabilityController(QObject):
         self._bus = bus
         self._dialogs = dialogs
         self._parent = parent
+        self._flush_tabs = flush_tabs
         self.import_action = self._action("&Import…", "import", "Import another journal's entries")
         self.export_action = self._action(
             "E&xport…", "export", "Export everything as JSON or Markdown"
@@ -88,14 +89,29 @@ class PortabilityController(QObject):
     def open_backups(self):
         from mentor_desktop.ui.portability.backups_dialog import BackupsDialog
 
-        dialog = BackupsDialog(self._backups, self._dialogs, self._parent)
+        dialog = BackupsDialog(
+            self._backups, self._dialogs, self._parent, before_restore=self._ready_to_replace
+        )
         dialog.restored.connect(self._data_replaced)
         dialog.open()
         return dialog
 
+    def _ready_to_replace(self) -> bool:
+        """Save every tab's pending changes before a restore; refuse it if any cannot be."""
+        problems = self._flush_tabs()
+        if problems:
+            self._dialogs.error(
+                self._parent,
+                "Cannot restore yet",
+                "These changes could not be saved, so the backup was not restored:\n\n"
+                + "\n".join(f"• {problem}" for problem in problems)
+                + "\n\nCorrect them (or undo them) and restore again.",
+            )
+        return not problems
+
     def _data_replaced(self, _result: object) -> None:
-        for kind in ALL_KINDS:
-            self._bus.changed.emit(kind)
+        """Every tab reloads from the database (see ChangeKind.DATA_REPLACED)."""
+        self._bus.changed.emit(ChangeKind.DATA_REPLACED)
 
     # ---------------------------------------------------------------- automatic backups
 

@@ -71,6 +71,7 @@ class SessionPrepTab(TabPage):
         self._current: Session | None = None
         self._loading = False
         self._undo = QUndoStack(self)
+        self._flush_problem = ""
         self.view = SessionPrepView(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -191,7 +192,15 @@ class SessionPrepTab(TabPage):
         return super().eventFilter(watched, event)
 
     def _on_changed(self, kind: str) -> None:
-        if kind in (ChangeKind.GOALS, ChangeKind.JOURNAL):
+        if kind == ChangeKind.DATA_REPLACED:
+            # typed text was saved before the data was replaced: drop it, show what is stored
+            self._autosave.stop()
+            self._current = None
+            self._flush_problem = ""
+            self._undo.clear()
+            self.reload()
+            self._load_suggestions()
+        elif kind in (ChangeKind.GOALS, ChangeKind.JOURNAL):
             self._load_suggestions()
 
     def _run(self, action: Callable[[], object], what: str) -> bool:
@@ -554,25 +563,34 @@ class SessionPrepTab(TabPage):
         if not self._loading and self._current is not None:
             self._autosave.start()
 
-    def flush(self) -> None:
-        """Save typed personal update, notes and takeaways now."""
+    def flush(self) -> bool:
+        """Save typed personal update, notes and takeaways now; False if they could not be."""
         self._autosave.stop()
+        self._flush_problem = ""
         session = self._current
         if session is None or self._loading:
-            return
+            return True
         v = self.view
         texts = (v.personal_update.toPlainText(), v.notes.toPlainText(), v.takeaways.toPlainText())
         if texts == (session.personal_update, session.notes, session.takeaways):
-            return
+            return True
         if session.id is None and not any(texts):
-            return
+            return True
         stored = self._stored_current()
         if stored is None or stored.id is None:
-            return
+            return True
         try:
             self._current = self._service.update_texts(stored.id, *texts)
         except ValidationError as exc:
-            self.status_message.emit("; ".join(exc.errors.values()))
+            self._flush_problem = "; ".join(exc.errors.values())
+            self.status_message.emit(self._flush_problem)
+            return False
+        return True
+
+    def unsaved_work(self) -> str:
+        if not self._flush_problem:
+            return ""
+        return f"The session notes: {self._flush_problem}"
 
     def add_action(self) -> None:
         v = self.view

@@ -187,7 +187,8 @@ class TimelineTab(TabPage):
         self._bus.open_requested.emit(OPEN_KINDS[kind], item_id)
 
     def _on_changed(self, kind: str) -> None:
-        if kind in (ChangeKind.GOALS, ChangeKind.SESSIONS, ChangeKind.JOURNAL):
+        changed = (ChangeKind.GOALS, ChangeKind.SESSIONS, ChangeKind.JOURNAL)
+        if kind in (*changed, ChangeKind.DATA_REPLACED):
             self._charts_dirty = True
             if kind != ChangeKind.JOURNAL:
                 self.reload()
@@ -414,8 +415,9 @@ class TimelineTab(TabPage):
 
     # ---------------------------------------------------------------- state
 
-    def flush(self) -> None:
+    def flush(self) -> bool:
         self._store_reflection()
+        return True
 
     def save_state(self, settings: AppSettings) -> None:
         v = self.view

@@ -87,9 +87,11 @@ class LazyTab(TabPage):
     def print_document(self) -> bool:
         return self.tab().print_document()
 
-    def flush(self) -> None:
-        if self._tab is not None:
-            self._tab.flush()
+    def flush(self) -> bool:
+        return self._tab.flush() if self._tab is not None else True
+
+    def unsaved_work(self) -> str:
+        return self._tab.unsaved_work() if self._tab is not None else ""
 
     def save_state(self, settings: AppSettings) -> None:
         if self._tab is not None:

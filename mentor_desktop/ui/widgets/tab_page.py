@@ -46,8 +46,16 @@ class TabPage(QWidget):
     def open_item(self, kind: str, item_id: int) -> None:
         """Show the item `item_id` of ItemKind `kind`; only called for kinds in `opens()`."""
 
-    def flush(self) -> None:
-        """Save anything still pending; called before the window closes."""
+    def flush(self) -> bool:
+        """Save anything still pending (before the window closes or the data is replaced).
+
+        True when everything is saved; False when something could not be (see `unsaved_work`).
+        """
+        return True
+
+    def unsaved_work(self) -> str:
+        """What `flush` could not save, and why ("" when everything is saved)."""
+        return ""
 
     def save_state(self, settings: AppSettings) -> None:
         """Remember splitters and filters."""
