@@ -1,25 +1,34 @@
 """Automatic and manual backups in rotation, and restoring one after checking it.
 
-Backups live in `paths.data_dir()/backups` as `<db stem>-YYYYMMDD-HHMMSS.sqlite3`; the
-newest backup of each of the last 7 days, 4 weeks and 12 months (that have backups) are
-kept. Before a restore, the current database is kept aside as
-`<db stem>-before-restore-YYYYMMDD-HHMMSS.sqlite3` (never rotated away).
+Backups live in `paths.data_dir()/backups` as `<db stem>-YYYYMMDD-HHMMSS.sqlite3`; of the
+backups that check out sound, the newest one and the newest of each of the last 7 days,
+4 weeks and 12 months (that have backups) are kept. A backup that does not check out is
+never counted nor deleted by the rotation; a new one that fails its check stops the
+rotation and is reported. Before a restore, a sound current database is kept aside as
+`<db stem>-before-restore-YYYYMMDD-HHMMSS.sqlite3` (never rotated away); a current file
+that is damaged, not a database or another program's is moved aside next to itself.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Hashable, Iterable
+import tempfile
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from mentor_desktop.domain.errors import (
     DamagedDatabaseError,
     DatabaseOpenError,
+    ForeignDatabaseError,
     ImportFormatError,
     MentorDesktopError,
+    NotADatabaseError,
 )
 from mentor_desktop.storage.backup import (
     BackupCheck,
@@ -38,6 +47,24 @@ KEEP_MONTHLY = 12
 BACKUP_INTERVAL = timedelta(days=1)
 _STAMP = "%Y%m%d-%H%M%S"
 _SIDECARS = ("-wal", "-shm", "-journal")
+#: A current file that cannot be opened is moved aside as `<name>.<label>-<stamp>`.
+ASIDE_LABELS: tuple[tuple[type[DatabaseOpenError], str], ...] = (
+    (DamagedDatabaseError, "damaged"),
+    (NotADatabaseError, "not-a-database"),
+    (ForeignDatabaseError, "other-program"),
+)
+
+
+def aside_label(error: DatabaseOpenError) -> str | None:
+    """The label a file refused with `error` is moved aside under; None when a restore
+    cannot replace it (a folder, a read-only or unreadable file)."""
+    if error.path.is_dir():
+        return None
+    for kind, label in ASIDE_LABELS:
+        if isinstance(error, kind):
+            return label
+    return None
+
 
 Clock = Callable[[], datetime]
 
@@ -108,10 +135,22 @@ class BackupService:
     # ---------------------------------------------------------------- making
 
     def backup_now(self, progress: Progress | None = None) -> BackupInfo:
-        """Make a backup into the rotation folder, then drop those the rotation no longer keeps."""
+        """Make a backup into the rotation folder, then drop those the rotation no longer keeps.
+
+        When the new backup does not check out, nothing is rotated: it is renamed out of the
+        rotation (`….sqlite3.failed`) and a MentorDesktopError says so.
+        """
         target = self._new_name("")
         backup_database(self.db_path, target, progress)
         info = self._describe(target, check=True)
+        if not info.ok:
+            failed = target.with_name(target.name + ".failed")
+            os.replace(target, failed)
+            raise MentorDesktopError(
+                f"The new backup of {self.db_path} did not check out ({info.problem}), so no "
+                f"older backup was deleted. It was kept as {failed}; the database itself was "
+                "not changed. Check the disk, then back up again."
+            )
         self.rotate()
         return info
 
@@ -122,7 +161,13 @@ class BackupService:
         if target.is_dir():
             raise MentorDesktopError(f"{target} is a folder; give a file name for the backup.")
         backup_database(self.db_path, target, progress)
-        return self._describe(target, check=True, kind="manual")
+        info = self._describe(target, check=True, kind="manual")
+        if not info.ok:
+            raise MentorDesktopError(
+                f"The backup written to {target} did not check out ({info.problem}); "
+                "do not rely on it. The database itself was not changed."
+            )
+        return info
 
     def backup_due(self) -> bool:
         """True when there is no automatic backup yet or the newest is over a day old."""
@@ -150,11 +195,24 @@ class BackupService:
         return self.backup_now()
 
     def rotate(self) -> list[Path]:
-        """Delete the automatic backups the rotation does not keep; returns what was deleted."""
-        automatic = self._automatic()
-        keep = backups_to_keep(info.made_at for info in automatic)
+        """Delete the automatic backups the rotation does not keep; returns what was deleted.
+
+        Each backup is checked first. Only sound ones count and only sound ones are deleted:
+        the newest sound backup is always kept, and the daily, weekly and monthly keeps are
+        chosen among sound ones, so a damaged backup never pushes out a good one. Damaged
+        backups stay where they are (listed as damaged) for the person to look at.
+        """
+        sound = [
+            checked
+            for info in self._automatic()
+            if (checked := self._describe(info.path, check=True)).ok
+        ]
+        if not sound:
+            return []
+        keep = backups_to_keep(info.made_at for info in sound)
+        keep.add(max(info.made_at for info in sound))
         removed = []
-        for info in automatic:
+        for info in sound:
             if info.made_at not in keep:
                 info.path.unlink(missing_ok=True)
                 removed.append(info.path)
@@ -190,9 +248,14 @@ class BackupService:
     def restore(self, source: Path) -> RestoreResult:
         """Check `source`, keep the current database aside, and put `source` in its place.
 
-        A sound current database is copied aside with the backup API and then overwritten in
-        one step (safe while the app has it open); a damaged one is moved aside as it is,
-        with its -wal/-shm files. Raises ImportFormatError (nothing changed) for a bad file.
+        A backup of an older schema is first brought up to date in a temporary copy, so the
+        database only ever holds the old or the new data at the current schema. A sound
+        current database is copied aside with the backup API and then overwritten in one
+        step (safe while the app has it open). A current file that is damaged (or
+        truncated), not a database, or another program's database is moved aside as it is,
+        with its -wal/-shm files, never deleted. Raises ImportFormatError (nothing changed)
+        for a bad `source`, and the DatabaseOpenError of a current file that cannot be
+        replaced (a folder, read-only).
         """
         checked = check_backup(source)
         if checked.revision is not None and checked.revision not in KNOWN_REVISIONS:
@@ -203,26 +266,57 @@ class BackupService:
         if self.db_path.exists() and source.resolve() == self.db_path.resolve():
             raise MentorDesktopError(f"{source} is the database itself, not a backup.")
         info = self._info_from_check(source, checked, kind="restored")
-        aside: Path | None = None
-        if self.db_path.exists() and self.db_path.stat().st_size > 0:
-            try:
-                read_stored_revision(self.db_path)
-            except DamagedDatabaseError:
-                aside = self._move_damaged_aside()
-                backup_database(source, self.db_path)
-            else:
+        unusable = self._unusable_label()
+        with self._up_to_date(source, checked.revision) as ready:
+            aside: Path | None = None
+            if unusable is not None:
+                aside = self._move_aside(unusable)
+                backup_database(ready, self.db_path)
+            elif self.db_path.exists() and self.db_path.stat().st_size > 0:
                 aside = self._new_name("before-restore-")
                 backup_database(self.db_path, aside)
-                copy_into(source, self.db_path)
-        else:
-            backup_database(source, self.db_path)
-        if checked.revision != HEAD_REVISION:
-            open_database(self.db_path).dispose()  # brings an older backup up to date
+                copy_into(ready, self.db_path)
+            else:
+                backup_database(ready, self.db_path)
         return RestoreResult(restored=info, kept_aside=aside)
 
-    def _move_damaged_aside(self) -> Path:
+    def _unusable_label(self) -> str | None:
+        """How the current file is moved aside before a restore; None when it is sound,
+        empty or missing. Raises its error when a restore cannot replace it."""
+        try:
+            read_stored_revision(self.db_path)
+        except DatabaseOpenError as exc:
+            label = aside_label(exc)
+            if label is None:
+                raise
+            return label
+        return None
+
+    @contextmanager
+    def _up_to_date(self, source: Path, revision: str | None) -> Iterator[Path]:
+        """`source` itself when it has the current schema, else an upgraded temporary copy."""
+        if revision == HEAD_REVISION:
+            yield source
+            return
+        self.backup_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".restoring-", dir=self.backup_dir) as folder:
+            copy = Path(folder) / source.name
+            backup_database(source, copy)
+            try:
+                open_database(copy).dispose()
+            except (SQLAlchemyError, RuntimeError) as exc:
+                raise ImportFormatError(
+                    source, f"it could not be brought up to this version's schema ({exc})."
+                ) from exc
+            yield copy
+
+    def _move_aside(self, label: str) -> Path:
         stamp = self._clock().strftime(_STAMP)
-        aside = self.db_path.with_name(f"{self.db_path.name}.damaged-{stamp}")
+        aside = self.db_path.with_name(f"{self.db_path.name}.{label}-{stamp}")
+        number = 2
+        while aside.exists():
+            aside = self.db_path.with_name(f"{self.db_path.name}.{label}-{stamp}-{number}")
+            number += 1
         for original in self._with_sidecars(self.db_path):
             if original.exists():
                 suffix = original.name[len(self.db_path.name) :]

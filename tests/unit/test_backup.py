@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mentor_desktop.cli import main
-from mentor_desktop.domain.errors import ImportFormatError
+from mentor_desktop.domain.errors import ImportFormatError, MentorDesktopError
 from mentor_desktop.paths import data_dir
 from mentor_desktop.services.backups import BackupService, backups_to_keep
 from mentor_desktop.storage.migrate import open_database
@@ -264,3 +264,214 @@ def test_restoring_a_backup_of_an_older_schema_brings_it_up_to_date(
     finally:
         engine.dispose()
     assert _goal_titles(backups.db_path) == ["Old schema 0", "Old schema 1"]
+
+
+# ---------------------------------------------------------------- rotation over sound backups
+
+
+def _damaged_copy(sound: Path, target: Path) -> None:
+    """A backup whose pages after the first were lost (bit rot, a bad sector)."""
+    data = sound.read_bytes()
+    target.write_bytes(data[:4096] + bytes(len(data) - 4096))
+
+
+def test_rotation_never_lets_a_damaged_backup_push_out_a_sound_one(
+    backups: BackupService,
+) -> None:
+    _add_goals(backups.db_path, 50)
+    good = backups.backup_now()  # 2026-01-01 09:00
+    folder = backups.backup_dir
+    older_same_day = folder / "mentor-20260101-080000.sqlite3"
+    older_same_day.write_bytes(good.path.read_bytes())
+    later_damaged = folder / "mentor-20260101-120000.sqlite3"
+    _damaged_copy(good.path, later_damaged)
+    for day in (2, 3):  # two more days: a sound morning backup, a damaged evening one
+        (folder / f"mentor-2026010{day}-090000.sqlite3").write_bytes(good.path.read_bytes())
+        _damaged_copy(good.path, folder / f"mentor-2026010{day}-180000.sqlite3")
+
+    removed = backups.rotate()
+
+    assert removed == [older_same_day]  # the only backup the rotation does not need
+    left = {info.path.name: info.ok for info in backups.list_backups()}
+    assert left == {
+        "mentor-20260103-180000.sqlite3": False,
+        "mentor-20260103-090000.sqlite3": True,
+        "mentor-20260102-180000.sqlite3": False,
+        "mentor-20260102-090000.sqlite3": True,
+        "mentor-20260101-120000.sqlite3": False,
+        good.path.name: True,
+    }
+    latest = backups.latest_good_backup()
+    assert latest is not None and latest.path.name == "mentor-20260103-090000.sqlite3"
+
+
+def test_rotation_keeps_the_newest_sound_backup_even_when_all_later_are_damaged(
+    backups: BackupService,
+) -> None:
+    _add_goals(backups.db_path, 20)
+    good = backups.backup_now()
+    for day in range(2, 10):  # a damaged backup every day after it
+        _damaged_copy(good.path, backups.backup_dir / f"mentor-202601{day:02d}-090000.sqlite3")
+    assert backups.rotate() == []
+    assert good.path.exists()
+    latest = backups.latest_good_backup()
+    assert latest is not None and latest.path == good.path
+
+
+def test_a_new_backup_that_fails_its_check_rotates_nothing_and_says_so(
+    backups: BackupService,
+) -> None:
+    clock = backups._clock
+    assert isinstance(clock, FakeClock)
+    _add_goals(backups.db_path, 300)
+    good = backups.backup_now()  # 09:00
+    older = backups.backup_dir / "mentor-20260101-080000.sqlite3"
+    older.write_bytes(good.path.read_bytes())
+    pages = backups.db_path.stat().st_size // 4096
+    data = bytearray(backups.db_path.read_bytes())
+    data[4096 * (pages - 2) : 4096 * (pages - 2) + 400] = b"\x55" * 400  # the disk went bad
+    backups.db_path.write_bytes(bytes(data))
+    clock.now = datetime(2026, 1, 1, 11)
+
+    with pytest.raises(MentorDesktopError, match="did not check out") as error:
+        backups.backup_now()
+
+    assert "no older backup was deleted" in str(error.value)
+    assert older.exists() and good.path.exists()
+    assert [info.path for info in backups.list_backups()] == [good.path, older]
+    failed = backups.backup_dir / "mentor-20260101-110000.sqlite3.failed"
+    assert failed.exists() and str(failed) in str(error.value)
+    assert backups.backup_due() is False  # today's sound backup still counts
+
+
+# ---------------------------------------------------------------- restoring over a bad file
+
+
+def _make_unusable(path: Path, case: str) -> None:
+    if case == "not a database":
+        path.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 30)
+    elif case == "another program":
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        with sqlite3.connect(path) as connection:
+            connection.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+            connection.execute("INSERT INTO photos (name) VALUES ('cat.jpg')")
+        connection.close()
+    else:  # truncated
+        path.write_bytes(path.read_bytes()[:5000])
+
+
+@pytest.mark.parametrize("case", ["not a database", "another program", "truncated"])
+def test_restore_over_a_file_that_cannot_be_opened_moves_it_aside_first(
+    backups: BackupService, case: str
+) -> None:
+    _add_goals(backups.db_path, 100, "Good")
+    good = backups.backup_now()
+    _make_unusable(backups.db_path, case)
+    before = backups.db_path.read_bytes()
+
+    result = backups.restore(good.path)
+
+    assert result.kept_aside is not None
+    assert result.kept_aside.parent == backups.db_path.parent
+    assert result.kept_aside.read_bytes() == before  # moved, never changed or deleted
+    assert _goal_titles(backups.db_path) == [f"Good {n}" for n in range(100)]
+    open_database(backups.db_path).dispose()
+
+
+def test_restore_command_over_a_file_that_is_not_a_database(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _add_goals(db_path, 3, "Kept")
+    manual = tmp_path / "manual.sqlite3"
+    assert main(["--db", str(db_path), "backup", "-o", str(manual)]) == 0
+    _make_unusable(db_path, "not a database")
+    before = db_path.read_bytes()
+    assert main(["--db", str(db_path), "restore", str(manual)]) == 0
+    out = capsys.readouterr().out
+    assert "kept as" in out
+    kept = [
+        path
+        for path in db_path.parent.glob(f"{db_path.name}.not-a-database-*")
+        if not path.name.endswith(("-wal", "-shm"))  # its old sidecar files go with it
+    ]
+    assert [path.read_bytes() for path in kept] == [before]
+    assert str(kept[0]) in out
+    assert _goal_titles(db_path) == ["Kept 0", "Kept 1", "Kept 2"]
+
+
+def test_restore_refuses_to_replace_a_folder(backups: BackupService, tmp_path: Path) -> None:
+    _add_goals(backups.db_path, 1)
+    good = backups.backup_now()
+    folder_db = tmp_path / "folder.sqlite3"
+    folder_db.mkdir()
+    (folder_db / "keep.txt").write_text("mine")
+    service = BackupService(folder_db, backups.backup_dir)
+    with pytest.raises(MentorDesktopError, match="folder"):
+        service.restore(good.path)
+    assert (folder_db / "keep.txt").read_text() == "mine"
+
+
+# ---------------------------------------------------------------- restoring an older schema
+
+
+def _old_schema_backup(path: Path) -> None:
+    from mentor_desktop.storage.migrate import make_engine, upgrade
+
+    engine = make_engine(path)
+    upgrade(engine, "0002_journal")
+    engine.dispose()
+
+
+def test_an_older_backup_that_cannot_be_upgraded_leaves_the_database_as_it_was(
+    backups: BackupService, tmp_path: Path
+) -> None:
+    from mentor_desktop.storage.migrate import HEAD_REVISION, stored_revision
+
+    old = tmp_path / "old.sqlite3"
+    _old_schema_backup(old)
+    with sqlite3.connect(old) as connection:  # a mentorship whose mentor is gone
+        connection.execute(
+            "INSERT INTO mentorship (mentor_id, purpose, hopes, offers, mentor_expectations, "
+            "mentee_expectations, cadence, communication, confidentiality, active, "
+            "created_at, updated_at) VALUES (999, '', '', '', '', '', '', '', '', 1, "
+            "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+        )
+    connection.close()
+    old_bytes = old.read_bytes()
+    _add_goals(backups.db_path, 2, "Current")
+    engine = open_database(backups.db_path)  # the app has it open
+    try:
+        with pytest.raises(ImportFormatError, match=r"old\.sqlite3.*brought up to"):
+            backups.restore(old)
+        assert stored_revision(engine) == HEAD_REVISION
+        with engine.connect() as connection:
+            titles = connection.exec_driver_sql("SELECT title FROM goal").scalars().all()
+        assert titles == ["Current 0", "Current 1"]
+    finally:
+        engine.dispose()
+    assert old.read_bytes() == old_bytes
+    assert backups.list_backups(check=False) == []  # nothing was kept aside: nothing changed
+    assert not list(backups.backup_dir.glob(".restoring-*"))
+
+
+def test_an_older_backup_reaches_the_open_app_already_upgraded(
+    backups: BackupService, tmp_path: Path
+) -> None:
+    from mentor_desktop.storage.migrate import HEAD_REVISION, stored_revision
+
+    old = tmp_path / "old.sqlite3"
+    _old_schema_backup(old)
+    _add_goals(old, 2, "Old schema")
+    old_bytes = old.read_bytes()
+    engine = open_database(backups.db_path)
+    try:
+        backups.restore(old)
+        assert stored_revision(engine) == HEAD_REVISION
+        with engine.connect() as connection:
+            titles = connection.exec_driver_sql("SELECT title FROM goal").scalars().all()
+        assert titles == ["Old schema 0", "Old schema 1"]
+    finally:
+        engine.dispose()
+    assert old.read_bytes() == old_bytes  # the backup itself is never upgraded in place
+    assert not list(backups.backup_dir.glob(".restoring-*"))

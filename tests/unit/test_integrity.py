@@ -261,3 +261,73 @@ def test_another_programs_database_with_a_wal_is_refused_and_left_as_it_was(
         open_database(path)
     assert _digest(path) == before
     assert _digest(wal) == wal_before
+
+
+# ---------------------------------------------------------------- the offer at start-up
+
+
+@pytest.mark.parametrize(
+    ("case", "label"),
+    [
+        ("not a database", "not-a-database"),
+        ("another program", "other-program"),
+        ("truncated", "damaged"),
+    ],
+)
+def test_start_offers_the_newest_backup_for_a_file_it_cannot_open(
+    case: str, label: str, filled_db: Path, tmp_path: Path, dialogs
+) -> None:
+    from mentor_desktop.app import _open_or_recover
+    from mentor_desktop.domain.errors import DatabaseOpenError
+    from mentor_desktop.services.backups import BackupService
+
+    backups = BackupService(filled_db, tmp_path / "backups")
+    backups.backup_now()
+    if case == "not a database":
+        filled_db.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 30)
+    elif case == "another program":
+        filled_db.unlink()
+        with sqlite3.connect(filled_db) as connection:
+            connection.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+        connection.close()
+    else:
+        filled_db.write_bytes(filled_db.read_bytes()[:5000])
+    before = _digest(filled_db)
+
+    dialogs.confirm_answers.append(False)
+    with pytest.raises(DatabaseOpenError):
+        _open_or_recover(filled_db, backups, dialogs, ask=True)
+    assert "Restore it?" in dialogs.asked[-1] and str(filled_db) in dialogs.asked[-1]
+    assert _digest(filled_db) == before  # nothing moved without asking
+    assert not list(filled_db.parent.glob(f"{filled_db.name}.*"))
+
+    dialogs.confirm_answers.append(True)
+    engine, _services = _open_or_recover(filled_db, backups, dialogs, ask=True)
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM goal").scalar() == 300
+    finally:
+        engine.dispose()
+    kept = [
+        path
+        for path in filled_db.parent.glob(f"{filled_db.name}.{label}-*")
+        if not path.name.endswith(("-wal", "-shm"))
+    ]
+    assert [_digest(path) for path in kept] == [before]
+
+
+def test_start_does_not_offer_a_backup_for_a_read_only_file(
+    filled_db: Path, tmp_path: Path, dialogs
+) -> None:
+    from mentor_desktop.app import _open_or_recover
+    from mentor_desktop.services.backups import BackupService
+
+    backups = BackupService(filled_db, tmp_path / "backups")
+    backups.backup_now()
+    os.chmod(filled_db, 0o444)
+    try:
+        with pytest.raises(ReadOnlyDatabaseError):
+            _open_or_recover(filled_db, backups, dialogs, ask=True)
+    finally:
+        os.chmod(filled_db, 0o644)
+    assert dialogs.asked == []

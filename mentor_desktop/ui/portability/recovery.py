@@ -1,19 +1,33 @@
-"""When the database is damaged: say so, and offer the newest backup that checks out."""
+"""When the database cannot be opened: say why, and offer the newest backup that checks out.
+
+Offered for a file that is damaged (or truncated), not a database at all, or another
+program's database; never for one that is read-only, a folder or newer than the app.
+"""
 
 from __future__ import annotations
 
-from mentor_desktop.domain.errors import DamagedDatabaseError, MentorDesktopError
-from mentor_desktop.services.backups import BackupService
+from mentor_desktop.domain.errors import DatabaseOpenError, MentorDesktopError
+from mentor_desktop.services.backups import BackupService, aside_label
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.portability.backups_dialog import describe_counts
 
+_TITLES = {
+    "damaged": "The database is damaged",
+    "not-a-database": "The database file is not a database",
+    "other-program": "The database file belongs to another program",
+}
 
-def offer_restore(error: DamagedDatabaseError, backups: BackupService, dialogs: Dialogs) -> bool:
+
+def offer_restore(error: DatabaseOpenError, backups: BackupService, dialogs: Dialogs) -> bool:
     """Ask before touching anything; True when the newest sound backup was put in place.
 
-    The damaged file is moved aside (with its -wal/-shm files), never deleted or repaired.
+    The file that could not be opened is moved aside (with its -wal/-shm files), never
+    deleted or repaired. False, with nothing shown, for an error a restore does not solve.
     """
-    title = "The database is damaged"
+    label = aside_label(error)
+    if label is None:
+        return False
+    title = _TITLES[label]
     latest = backups.latest_good_backup()
     if latest is None:
         dialogs.error(
@@ -26,8 +40,8 @@ def offer_restore(error: DamagedDatabaseError, backups: BackupService, dialogs: 
     question = (
         f"{error}\n\nThe newest backup that checks out is from "
         f"{latest.made_at:%Y-%m-%d %H:%M} ({describe_counts(latest)}). Restore it?\n\n"
-        f"The damaged file will be kept next to it as {error.path.name}.damaged-…; "
-        "nothing is deleted."
+        f"The file that could not be opened will be kept next to it as "
+        f"{error.path.name}.{label}-…; nothing is deleted."
     )
     if not dialogs.confirm(None, title, question, "Restore backup"):
         return False
