@@ -40,6 +40,7 @@ from mentor_desktop.ui.journal.editor import EntryEditorController
 from mentor_desktop.ui.journal.view import NO_DATE, JournalView
 from mentor_desktop.ui.models.journal_entries import ENTRY_ID_ROLE, JournalEntriesModel
 from mentor_desktop.ui.models.journal_filters import FilterChoicesModel
+from mentor_desktop.ui.undo import report_and_forget
 from mentor_desktop.ui.widgets.tab_page import TabPage
 
 #: Search runs this long after the last key press.
@@ -67,7 +68,7 @@ class DeleteEntryCommand(QUndoCommand):
             return
         try:
             self._snapshot = self._tab.journal.delete_entry(self._snapshot.id)
-        except MentorDesktopError as exc:
+        except Exception as exc:  # reported, never raised out of a Qt override
             self._tab.undo_failed("Could not redo", exc)
             return
         self._tab.after_delete(self._snapshot.id)
@@ -75,7 +76,7 @@ class DeleteEntryCommand(QUndoCommand):
     def undo(self) -> None:
         try:
             entry = self._tab.journal.restore_entry(self._snapshot)
-        except MentorDesktopError as exc:
+        except Exception as exc:  # reported, never raised out of a Qt override
             self._tab.undo_failed("Could not undo", exc)
             return
         self._tab.after_restore(entry)
@@ -381,16 +382,10 @@ class JournalTab(TabPage):
         self.after_delete(entry_id)
         self._undo.push(DeleteEntryCommand(self, snapshot, title))
 
-    def undo_failed(self, title: str, exc: MentorDesktopError) -> None:
+    def undo_failed(self, title: str, exc: Exception) -> None:
         """Show why an undo or redo failed, then clear the history (see DeleteEntryCommand)."""
-        self._dialogs.error(
-            self,
-            title,
-            f"{exc}\n\nNothing was changed. The undo history was cleared so that no further "
-            "step acts on entries that no longer match.",
-        )
-        # not from inside the command's own undo()/redo(): the stack is still using it
-        QTimer.singleShot(0, self._undo.clear)
+        show = report_and_forget(self._undo, lambda text: self._dialogs.error(self, title, text))
+        show(exc)
 
     def after_delete(self, entry_id: int) -> None:
         row = self.model.row_of(entry_id)
