@@ -3,7 +3,7 @@ pace projected to each active goal's target date."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from mentor_desktop.charts.base import (
     PRINT_PALETTE,
@@ -62,8 +62,10 @@ def burnup_figure(
     )
     horizon = data.today + timedelta(days=365 * FAR_FUTURE_YEARS)
     targets = [p for p in data.projections if p.target_date > data.today]
+    right = max(days[-1], data.today)
     if targets and data.pace_per_day > 0:
         end = min(max(p.target_date for p in targets), horizon)
+        right = max(right, end)
         axes.plot(
             [data.today, end],
             [data.done_now, data.projected_at(end)],
@@ -97,6 +99,12 @@ def burnup_figure(
         fontsize=6.5,
         color=palette.foreground,
     )
+    # Explicit limits with a small margin: Matplotlib's own margin would step outside the
+    # years it can draw (1 to 9999) for a date near either end.
+    margin = timedelta(days=max(1, (right - days[0]).days // 40))
+    left = days[0] - margin if days[0] - date.min > margin else days[0]
+    right = right + margin if date.max - right > margin else right
+    axes.set_xlim(left, right)
     locator = AutoDateLocator(maxticks=8)
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))

@@ -49,9 +49,17 @@ EVIDENCE_PER_MILESTONE = 4
 EVIDENCE_DAYS = 60
 
 
+def _months_before(day: date, months: int) -> date:
+    """`day` minus `months`, or the first possible date when that would be earlier."""
+    try:
+        return day - relativedelta(months=months)
+    except (ValueError, OverflowError):
+        return date.min
+
+
 def default_review_range(today: date) -> tuple[date, date]:
     """The last six months up to today."""
-    return today - relativedelta(months=REVIEW_MONTHS), today
+    return _months_before(today, REVIEW_MONTHS), today
 
 
 class TimelineService:
@@ -151,11 +159,12 @@ class TimelineService:
     ) -> ReviewData:
         """What the review pack shows for `start`..`end` (default: the last six months)."""
         today = self._today()
-        default_start, default_end = default_review_range(today)
-        start = start or (
-            default_start if end is None else end - relativedelta(months=REVIEW_MONTHS)
-        )
-        end = end or default_end
+        if end is not None and end >= date.max:
+            raise ValidationError.single(
+                "end", f"The end date {end:%d %b %Y} is the last possible day; pick an earlier one."
+            )
+        end = end or today
+        start = start or _months_before(end, REVIEW_MONTHS)
         if start > end:
             raise ValidationError.single(
                 "start", f"The start date {start:%d %b %Y} is after the end date {end:%d %b %Y}."

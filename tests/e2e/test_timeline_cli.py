@@ -64,6 +64,7 @@ def test_chart_on_an_empty_database_writes_the_empty_state(tmp_path: Path) -> No
         (["report", "--to", "yesterday", "-o", "r.pdf"], "'yesterday' is not a date"),
         (["report", "--from", "2026-05-01", "--to", "2026-01-01", "-o", "r.pdf"], "swap them"),
         (["report", "-o", "r.docx"], "use a file name ending in .pdf"),
+        (["report", "--to", "9999-12-31", "-o", "r.pdf"], "last possible day"),
     ],
 )
 def test_bad_input_is_a_clear_message_and_exit_2(

@@ -153,3 +153,24 @@ def test_export_format_comes_from_the_extension(tmp_path: Path) -> None:
 def test_unknown_chart_name_is_refused() -> None:
     with pytest.raises(ValueError, match="no chart called 'pie'"):
         draw_chart("pie", None)
+
+
+def test_charts_draw_dates_at_either_end_of_the_calendar(tmp_path: Path) -> None:
+    first, last = date.min, date.max
+    datas = {
+        "burnup": burnup(
+            [
+                MilestoneDates(1, 1, first, first, date(1, 1, 2)),
+                MilestoneDates(2, 1, last, last, TODAY),
+            ],
+            [(1, "Far", last)],
+            TODAY,
+        ),
+        "follow-through": follow_through_by_quarter(
+            [Commitment(last, TODAY), Commitment(date(9999, 6, 1), None)], TODAY
+        ),
+    }
+    for name, data in datas.items():
+        target = tmp_path / f"{name}.png"
+        export_figure(draw_chart(name, data, PRINT_PALETTE, WIDTH_MM, HEIGHT_MM), target)
+        assert png_size(target)[0] > 0

@@ -304,3 +304,19 @@ def test_every_place_counts_commitments_the_same_way(timeline, ids, engine) -> N
     assert tab.summary() == (
         "1 of 3 commitments kept on time (33 %), 1 kept late, 1 overdue; 1 due later."
     )
+
+
+def test_review_pack_for_dates_at_either_end_of_the_calendar(timeline, engine) -> None:
+    with unit_of_work_factory(engine)() as uow:
+        goal = GoalRow(title="Far", kind="career", status="active",
+                       start_date=date.min, target_date=date.max)  # fmt: skip
+        uow.session.add(goal)
+        uow.session.flush()
+        uow.session.add(MilestoneRow(goal_id=goal.id, title="Early", due_date=date.min,
+                                     done_date=date(1, 1, 2)))  # fmt: skip
+    with pytest.raises(ValidationError, match="last possible day; pick an earlier one"):
+        timeline.review_data(end=date.max)
+    everything = timeline.review_data(date.min, date(9999, 12, 30))
+    assert [c.title for c in everything.completed] == ["Early"]
+    early = timeline.review_data(end=date(1, 3, 1))  # six months back is before year 1
+    assert (early.start, early.headline.milestones_completed) == (date.min, 1)

@@ -32,7 +32,13 @@ def _moment(value: str) -> datetime:
 
 
 def _end_exclusive(end: date) -> str:
-    return (end + timedelta(days=1)).isoformat()
+    # "9999-12-32" sorts after every stored day and moment of the last possible day.
+    return (end + timedelta(days=1)).isoformat() if end < date.max else "9999-12-32"
+
+
+def _days_before(day: date, days: int) -> date:
+    """`day` minus `days`, or the first possible date when that would be earlier."""
+    return day - timedelta(days=days) if day.toordinal() > days else date.min
 
 
 def first_planned_dates(connection: Connection) -> dict[int, date]:
@@ -226,7 +232,7 @@ def milestone_evidence(
         linked[milestone_id].append(Evidence(date.fromisoformat(day), title, kind))
     goal_ids = sorted({m[1] for m in milestones})
     goal_marks = ", ".join("?" * len(goal_ids))
-    earliest = min(m[2] for m in milestones) - timedelta(days=look_back_days)
+    earliest = _days_before(min(m[2] for m in milestones), look_back_days)
     wins: dict[int, list[Evidence]] = defaultdict(list)
     for goal_id, day, title, kind in connection.exec_driver_sql(
         "SELECT l.goal_id, e.entry_date, e.title, e.kind FROM journal_entry_goal l "
@@ -239,7 +245,7 @@ def milestone_evidence(
     for milestone_id, goal_id, done in milestones:
         lines = [e for e in linked.get(milestone_id, []) if e.day <= done][:per_milestone]
         seen = {(e.day, e.title) for e in lines}
-        window_start = done - timedelta(days=look_back_days)
+        window_start = _days_before(done, look_back_days)
         for win in wins.get(goal_id, []):
             if len(lines) >= per_milestone:
                 break
