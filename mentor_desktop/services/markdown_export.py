@@ -7,14 +7,19 @@ sessions.md                       sessions with their agenda, actions and feedba
                                   the database has sessions tables)
 
 Front-matter strings are written as JSON strings, which are valid YAML double-quoted scalars.
+Entry file names are unique even where the file system ignores case (Windows, macOS), and a
+file is never written over: two entries can never end up in one file.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import date
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +54,28 @@ def _q(text: str) -> str:
 def _slug(title: str) -> str:
     slug = _SLUG.sub("-", title.casefold()).strip("-")[:60].rstrip("-")
     return slug or "entry"
+
+
+def _name_key(name: str) -> str:
+    """`name` as a file system that ignores case and Unicode normalisation compares it."""
+    return unicodedata.normalize("NFD", unicodedata.normalize("NFD", name).casefold())
+
+
+def _candidate_names(day: date, title: str, entry_id: int) -> Iterator[str]:
+    base = f"{day.isoformat()}-{_slug(title)}"
+    yield base
+    yield f"{base}-{entry_id}"
+    for number in count(2):
+        yield f"{base}-{entry_id}-{number}"
+
+
+def _unused_name(day: date, title: str, entry_id: int, used: set[str]) -> str:
+    """The first of the entry's candidate names not used yet (compared case-insensitively);
+    records it in `used`."""
+    candidates = _candidate_names(day, title, entry_id)
+    name = next(name for name in candidates if _name_key(name) not in used)
+    used.add(_name_key(name))
+    return name
 
 
 def write_folder(session: Session, folder: Path, progress: Progress | None) -> dict[str, int]:
@@ -88,10 +115,7 @@ def _write_journal(session: Session, folder: Path, progress: Progress | None) ->
     total = len(rows)
     for index, (entry_id, day, title, body, kind, mood, flagged) in enumerate(rows, start=1):
         year_folder = folder / f"{day.year}"
-        name = f"{day.isoformat()}-{_slug(title)}"
-        if name in used:
-            name = f"{name}-{entry_id}"
-        used.add(name)
+        name = _unused_name(day, title, entry_id, used)
         front = [
             "---",
             f"date: {day.isoformat()}",
@@ -110,9 +134,9 @@ def _write_journal(session: Session, folder: Path, progress: Progress | None) ->
         if year_folder not in made:
             year_folder.mkdir(parents=True, exist_ok=True)
             made.add(year_folder)
-        (year_folder / f"{name}.md").write_text(
-            "\n".join(front) + heading + body.rstrip() + "\n", encoding="utf-8"
-        )
+        # "x": a name that somehow collided fails the export instead of losing an entry.
+        with (year_folder / f"{name}.md").open("x", encoding="utf-8") as handle:
+            handle.write("\n".join(front) + heading + body.rstrip() + "\n")
         if progress is not None and (index % 200 == 0 or index == total):
             progress(index, total + 1)
     return total

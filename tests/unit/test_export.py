@@ -311,3 +311,33 @@ def test_every_table_of_the_database_is_exported(engine, tmp_path: Path) -> None
     }
     summary = PortabilityService(unit_of_work_factory(engine)).export_json(tmp_path / "a.json")
     assert set(summary.counts) == expected
+
+
+def test_markdown_export_gives_every_entry_its_own_file(engine, tmp_path: Path) -> None:
+    """A fallback name (title plus id) that another entry's title already took is not
+    reused, and names differing only in case count as the same name."""
+    entries = [
+        (1, "Foo 12", "first"),  # its name is the fallback name of entry 12 below
+        (5, "Foo", "second"),
+        (12, "Foo", "third"),
+        (13, "PLAN", "fourth"),
+        (14, "plan", "fifth"),
+        (20, "Plan 14", "sixth"),
+    ]
+    with engine.begin() as connection:
+        for entry_id, title, body in entries:
+            connection.exec_driver_sql(
+                "INSERT INTO journal_entry (id, entry_date, title, body, kind, mood, flagged, "
+                "created_at, updated_at) VALUES (?, '2024-03-01', ?, ?, 'win', NULL, 0, "
+                "'2024-03-01 10:00:00', '2024-03-01 10:00:00')",
+                (entry_id, title, body),
+            )
+    folder = tmp_path / "md"
+    summary = PortabilityService(unit_of_work_factory(engine)).export_markdown(folder)
+    assert summary.counts["entries"] == len(entries)
+    files = sorted((folder / "journal" / "2024").glob("*.md"))
+    names = [path.name for path in files]
+    assert len({name.casefold() for name in names}) == len(entries)
+    bodies = sorted(path.read_text(encoding="utf-8").rstrip().rsplit("\n", 1)[-1] for path in files)
+    assert bodies == sorted(body for _id, _title, body in entries)
+    assert "2024-03-01-foo-12-2.md" in names
