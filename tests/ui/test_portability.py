@@ -455,3 +455,34 @@ def test_restore_waits_while_the_open_entry_cannot_be_saved(
     assert len(backups.list_backups(check=False)) == 1  # nothing kept aside: no restore
     tab.editor.discard_unsaved()
     dialog.reject()
+
+
+def test_session_notes_are_saved_before_a_restore_and_reloaded_after(
+    qtbot, engine, dialogs, app_settings, db_path
+) -> None:
+    from mentor_desktop.services.sessions import SessionService
+    from mentor_desktop.ui.sessions.tab import SessionPrepTab
+    from tests.unit.test_sessions_service import NOW, agreement_draft
+
+    service = SessionService(unit_of_work_factory(engine)).with_now(NOW)
+    agreement = service.save_agreement(None, agreement_draft())
+    session = service.store(service.next_session(agreement.id))
+    window = MainWindow(app_settings, dialogs, db_path)
+    qtbot.addWidget(window)
+    tab = SessionPrepTab(service, window.change_bus, dialogs)
+    window.add_tab(tab)
+    window.show()
+    assert tab.current_session() is not None and tab.current_session().id == session.id
+    qtbot.keyClicks(tab.view.personal_update, "Typed before the restore")
+    assert window.flush_tabs() == []  # what the restore does first
+    assert service.session(session.id).personal_update == "Typed before the restore"
+    with sqlite3.connect(db_path) as connection:  # the restored data says something else
+        connection.execute(
+            "UPDATE session SET personal_update = 'From the backup' WHERE id = ?", (session.id,)
+        )
+    connection.close()
+    qtbot.keyClicks(tab.view.personal_update, " and after")  # unsaved when the data changes
+    window.change_bus.changed.emit(ChangeKind.DATA_REPLACED)
+    assert tab.view.personal_update.toPlainText() == "From the backup"
+    assert tab.flush()
+    assert service.session(session.id).personal_update == "From the backup"
