@@ -91,7 +91,7 @@ def burnup_figure(
             )
     axes.axvline(data.today, color=palette.foreground, linewidth=0.8, alpha=0.6)
     axes.annotate(
-        "today",
+        data.today_label,
         (data.today, 1.0),
         xycoords=("data", "axes fraction"),
         xytext=(3, -9),

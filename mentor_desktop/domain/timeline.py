@@ -24,6 +24,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from mentor_desktop.domain.models import Goal, GoalStatus
+from mentor_desktop.domain.progress import goal_progress
+
 #: Days of history whose pace the burn-up projection continues.
 PACE_DAYS = 180
 #: How far progress may differ from the share of time spent and still be "on track".
@@ -169,6 +172,8 @@ class BurnupData:
     today: date
     pace_per_day: float
     projections: tuple[GoalProjection, ...] = ()
+    #: What the chart writes at the `today` line ("today", or the day a past period ends).
+    today_label: str = "today"
 
     @property
     def is_empty(self) -> bool:
@@ -200,6 +205,7 @@ def burnup(
     active_goals: Sequence[tuple[int, str, date | None]],
     today: date,
     pace_days: int = PACE_DAYS,
+    today_label: str = "today",
 ) -> BurnupData:
     """Month-end points from the first planned or done month to today (and the last due date).
 
@@ -208,7 +214,7 @@ def burnup(
     planned = sorted(m.planned for m in milestones if m.planned is not None)
     done = sorted(m.done for m in milestones if m.done is not None)
     if not planned and not done:
-        return BurnupData((), today, 0.0, ())
+        return BurnupData((), today, 0.0, (), today_label)
     horizon = today + timedelta(days=365 * FAR_FUTURE_YEARS)
     first = min([*planned[:1], *done[:1]])
     last = max(today, max((d for d in planned if d <= horizon), default=today))
@@ -220,7 +226,7 @@ def burnup(
             points.append(BurnupPoint(today, _cumulative(planned, today), _cumulative(done, today)))
         points.append(BurnupPoint(end, _cumulative(planned, end), _cumulative(done, end)))
         cursor = next_month(cursor)
-    since = today - timedelta(days=pace_days)
+    since = today - timedelta(days=min(pace_days, today.toordinal() - 1))
     recent = sum(1 for day in done if since < day <= today)
     pace = recent / pace_days
     done_now = _cumulative(done, today)
@@ -229,7 +235,7 @@ def burnup(
         if target is None:
             continue
         mine = [m for m in milestones if m.goal_id == goal_id]
-        remaining = sum(1 for m in mine if m.done is None)
+        remaining = sum(1 for m in mine if m.done is None or m.done > today)
         goal_recent = sum(1 for m in mine if m.done is not None and since < m.done <= today)
         goal_pace = goal_recent / pace_days
         finish: date | None
@@ -242,7 +248,7 @@ def burnup(
             finish = None
         projected = done_now + pace * max(0, (min(target, horizon) - today).days)
         projections.append(GoalProjection(goal_id, title, target, remaining, projected, finish))
-    return BurnupData(tuple(points), today, pace, tuple(projections))
+    return BurnupData(tuple(points), today, pace, tuple(projections), today_label)
 
 
 # ---------------------------------------------------------------- progress by goal
@@ -292,6 +298,43 @@ def time_share(start: date | None, target: date | None, today: date) -> float | 
         return 1.0 if today >= target else 0.0
     spent = (today - start).days / (target - start).days
     return max(0.0, min(1.0, spent))
+
+
+def achieved_on(goal: Goal) -> date | None:
+    """When an achieved goal was achieved: its last milestone done date, else its target."""
+    if goal.status is not GoalStatus.ACHIEVED:
+        return None
+    return max((m.done_date for m in goal.milestones if m.done_date), default=goal.target_date)
+
+
+def progress_on(goal: Goal, day: date, today: date) -> float:
+    """A goal's progress on `day`. From today on it is `goal_progress`; on a past day it is
+    the share of its milestones done by then (steps carry no dates, so they cannot count)."""
+    if day >= today:
+        return goal_progress(goal)
+    achieved = achieved_on(goal)
+    if achieved is not None and achieved <= day:
+        return 1.0
+    if not goal.milestones:
+        return 0.0
+    done = sum(1 for m in goal.milestones if m.done_date is not None and m.done_date <= day)
+    return done / len(goal.milestones)
+
+
+def goals_on(goals: Iterable[Goal], day: date, today: date) -> list[Goal]:
+    """The goals to show as active on `day`: active ones, and (for a past day) the goals
+    achieved after it, leaving out goals that started after it. When a goal was paused or
+    dropped is not recorded."""
+
+    def shown(goal: Goal) -> bool:
+        if day < today and goal.start_date is not None and goal.start_date > day:
+            return False
+        if goal.status is GoalStatus.ACTIVE:
+            return True
+        achieved = achieved_on(goal)
+        return day < today and achieved is not None and achieved > day
+
+    return [goal for goal in goals if shown(goal)]
 
 
 @dataclass(frozen=True, slots=True)

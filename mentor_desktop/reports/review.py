@@ -88,6 +88,15 @@ def _goals_html(data: ReviewData) -> str:
         items = "".join(f"<li>{escape(title)}</li>" for title in data.achieved_goals)
         parts.append(f"<p><b>Achieved in this period:</b></p><ul>{items}</ul>")
     goals = data.goals.goals
+    as_of = data.goals.today
+    if as_of < data.today:
+        parts.append(
+            _empty(
+                f"As they stood on {_day(as_of)}, the end of this period: progress counts the "
+                "milestones completed by then (steps carry no dates), and the time spent is "
+                "measured to that day."
+            )
+        )
     if not goals:
         parts.append(_empty("No active goals."))
         return "".join(parts)

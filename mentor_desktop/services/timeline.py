@@ -14,7 +14,7 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 
 from mentor_desktop.domain.errors import ValidationError
-from mentor_desktop.domain.progress import goal_progress
+from mentor_desktop.domain.models import Goal
 from mentor_desktop.domain.timeline import (
     BurnupData,
     CompletedMilestone,
@@ -28,6 +28,8 @@ from mentor_desktop.domain.timeline import (
     burnup,
     count_follow_through,
     follow_through_by_quarter,
+    goals_on,
+    progress_on,
     rhythm,
     time_share,
 )
@@ -102,20 +104,7 @@ class TimelineService:
         today = self._today()
         with self._uow() as uow:
             goals = goal_reads.load_goals(uow.session.connection(), statuses=["active"])
-        return GoalProgressData(
-            tuple(
-                GoalPace(
-                    goal.id,
-                    goal.title,
-                    goal_progress(goal),
-                    time_share(goal.start_date, goal.target_date, today),
-                    goal.start_date,
-                    goal.target_date,
-                )
-                for goal in goals
-            ),
-            today,
-        )
+        return _paces(goals, today, today)
 
     def follow_through(self) -> FollowThroughData:
         with self._uow() as uow:
@@ -185,6 +174,11 @@ class TimelineService:
             slips = reads.slips(connection, start, end)
             feedback = reads.feedback(connection, start, end)
             wins = reads.wins(connection, start, end)
+            as_of = min(end, today)
+            goals = goals_on(
+                goal_reads.load_goals(connection, statuses=["active", "achieved"]), as_of, today
+            )
+            milestones = reads.milestone_dates(connection)
         completed = tuple(
             CompletedMilestone(
                 milestone_id=row[0],
@@ -212,14 +206,37 @@ class TimelineService:
             today=today,
             headline=headline,
             completed=completed,
-            goals=self.goal_progress(),
+            goals=_paces(goals, as_of, today),
             slips=tuple(slips),
             feedback=tuple(feedback),
             wins=tuple(wins),
-            burnup=self.burnup(),
+            burnup=burnup(
+                milestones,
+                [(g.id, g.title, g.target_date) for g in goals],
+                as_of,
+                today_label="today" if as_of == today else f"{as_of:%d %b %Y}",
+            ),
             achieved_goals=tuple(title for title, _day in achieved),
             reflection=reflection.strip(),
         )
+
+
+def _paces(goals: list[Goal], day: date, today: date) -> GoalProgressData:
+    """Each goal's progress against its time spent, as they stood on `day`."""
+    return GoalProgressData(
+        tuple(
+            GoalPace(
+                goal.id,
+                goal.title,
+                progress_on(goal, day, today),
+                time_share(goal.start_date, goal.target_date, day),
+                goal.start_date,
+                goal.target_date,
+            )
+            for goal in goals
+        ),
+        day,
+    )
 
 
 def parse_day(text: str, what: str) -> date:

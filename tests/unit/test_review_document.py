@@ -95,3 +95,10 @@ def test_review_pack_of_an_empty_range_says_there_is_nothing(timeline, tmp_path)
 def test_text_is_escaped(timeline) -> None:
     html = review_html(timeline.review_data(reflection="<b>bold</b> & more"))
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; more" in html
+
+
+def test_review_pack_of_a_past_period_says_when_the_goals_stood(timeline) -> None:
+    past = " ".join(review_html(timeline.review_data(date(2026, 1, 1), date(2026, 3, 31))).split())
+    assert "As they stood on 31 Mar 2026, the end of this period" in past
+    now = review_html(timeline.review_data())
+    assert "As they stood on" not in now

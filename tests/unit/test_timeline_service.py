@@ -320,3 +320,25 @@ def test_review_pack_for_dates_at_either_end_of_the_calendar(timeline, engine) -
     assert [c.title for c in everything.completed] == ["Early"]
     early = timeline.review_data(end=date(1, 3, 1))  # six months back is before year 1
     assert (early.start, early.headline.milestones_completed) == (date.min, 1)
+
+
+def test_review_pack_of_a_past_period_shows_goals_and_burnup_as_they_stood(timeline, ids) -> None:
+    data = timeline.review_data(date(2026, 1, 1), date(2026, 3, 31))
+    paces = {g.title: g for g in data.goals.goals}
+    # the half marathon was achieved on 26 April, so it was still active on 31 March
+    assert set(paces) == {"Speak at a conference", "Run a half marathon"}
+    talk, run = paces["Speak at a conference"], paces["Run a half marathon"]
+    assert talk.progress == 0.0  # the outline was done on 25 April
+    assert talk.time_share == pytest.approx(89 / 364)
+    assert run.progress == pytest.approx(0.5)  # 10 km done in January, race day in April
+    assert run.time_share == pytest.approx(211 / 241)
+    assert data.goals.today == data.burnup.today == date(2026, 3, 31)
+    assert data.burnup.done_now == 1 and data.burnup.today_label == "31 Mar 2026"
+    remaining = {p.goal_id: p.remaining for p in data.burnup.projections}
+    assert remaining == {ids["talk"]: 2, ids["run"]: 1}
+    before_the_talk = timeline.review_data(date(2025, 6, 1), date(2025, 12, 31))
+    assert [g.title for g in before_the_talk.goals.goals] == ["Run a half marathon"]
+    current = timeline.review_data(date(2026, 1, 1), TODAY)
+    assert [g.title for g in current.goals.goals] == ["Speak at a conference"]
+    assert current.goals.goals[0].progress == pytest.approx(0.5)
+    assert current.burnup.today == TODAY and current.burnup.today_label == "today"
