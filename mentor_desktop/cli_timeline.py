@@ -69,17 +69,6 @@ def _add_chart(commands: argparse._SubParsersAction) -> None:
 # ---------------------------------------------------------------- report
 
 
-def _stored_reflection(key: str) -> str:
-    """The closing reflection last typed in the Timeline tab for this database."""
-    from mentor_desktop.paths import settings_file
-    from mentor_desktop.settings import AppSettings
-
-    path = settings_file()
-    if not path.exists():
-        return ""
-    return AppSettings(path).state_text(key, "")
-
-
 def _cmd_report(args: argparse.Namespace) -> int:
     from mentor_desktop.services.timeline import parse_day
 
@@ -91,10 +80,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         )
     output = output_path(args.output, (".pdf",), "the review pack")
     with opened(args) as (_engine, services):
-        reflection = args.reflection
-        if reflection is None:
-            reflection = _stored_reflection(services.timeline.reflection_key())
-        data = services.timeline.review_data(start, end, reflection)
+        data = services.timeline.review_data(start, end, args.reflection)
     from mentor_desktop.reports.pipeline import PageSize, ensure_gui_application
     from mentor_desktop.reports.review import range_label, write_review
 

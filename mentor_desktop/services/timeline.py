@@ -6,10 +6,8 @@ Every method is one read-only unit of work and returns plain dataclasses from
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
@@ -33,6 +31,7 @@ from mentor_desktop.domain.timeline import (
     rhythm,
     time_share,
 )
+from mentor_desktop.storage.orm import ReviewReflectionRow
 from mentor_desktop.storage.repositories import goal_reads
 from mentor_desktop.storage.repositories import timeline as reads
 from mentor_desktop.storage.uow import UnitOfWorkFactory
@@ -49,6 +48,8 @@ REVIEW_MONTHS = 6
 #: Evidence lines shown under one completed milestone, and how far back wins count.
 EVIDENCE_PER_MILESTONE = 4
 EVIDENCE_DAYS = 60
+#: The longest closing reflection kept, in characters.
+MAX_REFLECTION = 1_000_000
 
 
 def _months_before(day: date, months: int) -> date:
@@ -76,15 +77,25 @@ class TimelineService:
     def today(self) -> date:
         return self._today()
 
-    def reflection_key(self) -> str:
-        """The settings key that keeps this database's last closing reflection (the Timeline
-        tab writes it, `mentor-desktop report` reads it), so each database has its own."""
+    def reflection(self) -> str:
+        """The closing reflection as last saved ('' when none was written)."""
         with self._uow() as uow:
-            name = uow.session.get_bind().url.database or ""
-        if not name or name == ":memory:":
-            return "timeline/reflection/memory"
-        digest = hashlib.sha1(str(Path(name).resolve()).encode("utf-8")).hexdigest()[:16]
-        return f"timeline/reflection/{digest}"
+            return reads.reflection(uow.session.connection())
+
+    def save_reflection(self, text: str) -> None:
+        """Keep `text` as the closing reflection (in the database, so backups and exports
+        carry it); refused, with nothing written, when it is longer than MAX_REFLECTION."""
+        if len(text) > MAX_REFLECTION:
+            raise ValidationError.single(
+                "reflection",
+                f"The reflection is {len(text):,} characters long; keep it to {MAX_REFLECTION:,}.",
+            )
+        with self._uow() as uow:
+            row = uow.session.get(ReviewReflectionRow, 1)
+            if row is None:
+                uow.session.add(ReviewReflectionRow(id=1, text=text))
+            elif row.text != text:
+                row.text = text
 
     def with_today(self, today: date) -> TimelineService:
         """The same service on a fixed day (tests and benchmarks)."""
@@ -144,9 +155,10 @@ class TimelineService:
     # ---------------------------------------------------------------- review pack
 
     def review_data(
-        self, start: date | None = None, end: date | None = None, reflection: str = ""
+        self, start: date | None = None, end: date | None = None, reflection: str | None = None
     ) -> ReviewData:
-        """What the review pack shows for `start`..`end` (default: the last six months)."""
+        """What the review pack shows for `start`..`end` (default: the last six months),
+        closing with `reflection` (default: the one saved)."""
         today = self._today()
         if end is not None and end >= date.max:
             raise ValidationError.single(
@@ -179,6 +191,8 @@ class TimelineService:
                 goal_reads.load_goals(connection, statuses=["active", "achieved"]), as_of, today
             )
             milestones = reads.milestone_dates(connection)
+            if reflection is None:
+                reflection = reads.reflection(connection)
         completed = tuple(
             CompletedMilestone(
                 milestone_id=row[0],

@@ -23,6 +23,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0002_journal",
     "0003_sessions",
     "0004_ids_never_reused",
+    "0005_review_reflection",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

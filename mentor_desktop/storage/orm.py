@@ -406,3 +406,13 @@ class FeedbackRow(Timestamped, Base):
     behaviour: Mapped[str] = mapped_column(Text, default="", nullable=False)
     impact: Mapped[str] = mapped_column(Text, default="", nullable=False)
     response: Mapped[str] = mapped_column(Text, default="", nullable=False)
+
+
+class ReviewReflectionRow(Timestamped, Base):
+    """The closing reflection for the review pack, as last typed (one row, id 1)."""
+
+    __tablename__ = "review_reflection"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="", nullable=False)

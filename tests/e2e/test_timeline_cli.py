@@ -99,18 +99,15 @@ def test_report_uses_the_reflection_last_written_in_the_timeline_tab(
     demo_db: Path, tmp_path: Path
 ) -> None:
     from mentor_desktop.app import open_services
-    from mentor_desktop.paths import settings_file
-    from mentor_desktop.settings import AppSettings
 
-    engine, services = open_services(demo_db)
-    key = services.timeline.reflection_key()
+    moved = tmp_path / "renamed.sqlite3"
+    shutil.copyfile(demo_db, moved)
+    engine, services = open_services(moved)
+    services.timeline.save_reflection("Written in the tab before the review.")
     engine.dispose()
-    settings = AppSettings(settings_file())
-    settings.set_state_text(key, "Written in the tab before the review.")
-    settings.set_state_text(key + "x", "Another database's reflection.")
-    settings.sync()
+    moved = moved.rename(tmp_path / "moved-again.sqlite3")  # it travels with the file
     target = tmp_path / "review.pdf"
-    done = cli(demo_db, "report", "-o", str(target))
+    done = cli(moved, "report", "-o", str(target))
     assert done.returncode == 0, done.stderr
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
     assert "Written in the tab before the review." in " ".join(text.split())

@@ -309,8 +309,7 @@ def test_review_pack_period_reflection_and_pdf(
     assert not v.range_error.isVisible() and v.save_button.isEnabled()
     v.reflection.setFocus()
     qtbot.keyClicks(v.reflection, "I learned to plan in ranges.")
-    key = timeline.reflection_key()
-    assert app_settings.state_text(key) == "I learned to plan in ranges."
+    qtbot.waitUntil(lambda: timeline.reflection() == "I learned to plan in ranges.")
     messages: list[str] = []
     tab.status_message.connect(messages.append)
     qtbot.mouseClick(v.save_button, Qt.MouseButton.LeftButton)
@@ -326,12 +325,36 @@ def test_review_pack_period_reflection_and_pdf(
     tab.preview.close()
     again, _ = make_tab(qtbot, timeline, dialogs, app_settings)
     assert again.view.reflection.toPlainText() == "I learned to plan in ranges."
-    app_settings.set_state_text(key, "")  # another database has its own reflection
     other = TimelineService(unit_of_work_factory(memory_engine()), today=lambda: TODAY)
-    assert other.reflection_key() != key
-    app_settings.set_state_text(key, "I learned to plan in ranges.")
     third, _ = make_tab(qtbot, other, dialogs, app_settings)
-    assert third.view.reflection.toPlainText() == ""
+    assert third.view.reflection.toPlainText() == ""  # another database has its own
+
+
+def test_reflection_is_saved_on_flush_refused_when_too_long_and_reloaded(
+    qtbot, timeline, dialogs, engine
+) -> None:
+    from mentor_desktop.services.timeline import MAX_REFLECTION
+
+    tab, bus = make_tab(qtbot, timeline, dialogs)
+    v = tab.view
+    v.pages.setCurrentWidget(v.review_page)
+    v.reflection.setFocus()
+    qtbot.keyClicks(v.reflection, "Closing words")
+    assert tab.flush()  # the window closing saves at once, without waiting for the timer
+    assert timeline.reflection() == "Closing words"
+    v.reflection.setPlainText("x" * (MAX_REFLECTION + 1))
+    assert not tab.flush()
+    assert v.reflection_error.isVisible() and "keep it to 1,000,000" in v.reflection_error.text()
+    assert timeline.reflection() == "Closing words"
+    assert tab.unsaved_work().startswith("Timeline: the closing reflection (The reflection is")
+    assert len(v.reflection.toPlainText()) == MAX_REFLECTION + 1  # still there to shorten
+    v.reflection.setPlainText("Shorter")
+    assert tab.flush() and not v.reflection_error.isVisible() and tab.unsaved_work() == ""
+    with engine.begin() as connection:  # a restore or an import replaced the data
+        connection.exec_driver_sql("UPDATE review_reflection SET text = 'From the backup'")
+    bus.changed.emit(ChangeKind.DATA_REPLACED)
+    assert v.reflection.toPlainText() == "From the backup"
+    assert tab.flush() and timeline.reflection() == "From the backup"
 
 
 def test_the_tab_reloads_when_goals_change(qtbot, timeline, dialogs, ids, engine) -> None:

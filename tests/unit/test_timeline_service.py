@@ -342,3 +342,32 @@ def test_review_pack_of_a_past_period_shows_goals_and_burnup_as_they_stood(timel
     assert [g.title for g in current.goals.goals] == ["Speak at a conference"]
     assert current.goals.goals[0].progress == pytest.approx(0.5)
     assert current.burnup.today == TODAY and current.burnup.today_label == "today"
+
+
+def test_the_closing_reflection_is_kept_in_the_database(timeline, engine, tmp_path) -> None:
+    from mentor_desktop.services.portability import PortabilityService
+    from mentor_desktop.services.timeline import MAX_REFLECTION
+    from mentor_desktop.storage.migrate import open_database
+
+    assert timeline.reflection() == "" and timeline.review_data().reflection == ""
+    timeline.save_reflection("Proud of the talk.\nNext: the pilot.")
+    timeline.save_reflection("Proud of the talk.\nNext: the rollout.")
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT id, text FROM review_reflection").all() == [
+            (1, "Proud of the talk.\nNext: the rollout.")
+        ]
+    assert timeline.review_data().reflection == "Proud of the talk.\nNext: the rollout."
+    assert timeline.review_data(reflection="Typed now.").reflection == "Typed now."
+    with pytest.raises(ValidationError, match="keep it to 1,000,000"):
+        timeline.save_reflection("x" * (MAX_REFLECTION + 1))
+    assert timeline.reflection() == "Proud of the talk.\nNext: the rollout."
+    # an export carries it into another database
+    exported = tmp_path / "all.json"
+    PortabilityService(unit_of_work_factory(engine)).export_json(exported)
+    other = open_database(tmp_path / "other.sqlite3")
+    try:
+        PortabilityService(unit_of_work_factory(other)).import_json(exported)
+        copy = TimelineService(unit_of_work_factory(other), today=lambda: TODAY)
+        assert copy.reflection() == "Proud of the talk.\nNext: the rollout."
+    finally:
+        other.dispose()

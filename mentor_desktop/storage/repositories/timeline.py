@@ -333,3 +333,10 @@ def wins(connection: Connection, start: date, end: date) -> list[Evidence]:
             (start.isoformat(), _end_exclusive(end)),
         )
     ]
+
+
+def reflection(connection: Connection) -> str:
+    """The closing reflection as last saved ('' when none was)."""
+    return (
+        connection.exec_driver_sql("SELECT text FROM review_reflection WHERE id = 1").scalar() or ""
+    )

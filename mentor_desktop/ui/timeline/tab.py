@@ -7,11 +7,12 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
 
+from mentor_desktop.domain.errors import ValidationError
 from mentor_desktop.domain.timeline import FAR_FUTURE_YEARS, TimelineKind
 from mentor_desktop.services.timeline import TimelineService, default_review_range
 from mentor_desktop.settings import AppSettings
@@ -25,6 +26,8 @@ from mentor_desktop.ui.widgets.tab_page import TabPage
 ZOOM_DAYS = {"quarter": 92, "year": 366}
 #: Charts are laid out for print; a higher dpi keeps their text readable on a large canvas.
 SCREEN_CHART_DPI = 140
+#: The closing reflection is saved this long after typing stops.
+REFLECTION_SAVE_MS = 800
 OPEN_KINDS = {
     TimelineKind.GOAL.value: ItemKind.GOAL,
     TimelineKind.MILESTONE.value: ItemKind.MILESTONE,
@@ -98,13 +101,16 @@ class TimelineTab(TabPage):
         v.save_button.clicked.connect(self.save_review_pdf)
         v.review_from.dateChanged.connect(self._check_range)
         v.review_to.dateChanged.connect(self._check_range)
-        v.reflection.textChanged.connect(self._store_reflection)
         start, end = default_review_range(timeline.today())
         v.review_from.setDate(_qdate(start))
         v.review_to.setDate(_qdate(end))
-        self._reflection_key = timeline.reflection_key()
-        if settings is not None:
-            v.reflection.setPlainText(settings.state_text(self._reflection_key, ""))
+        #: Saves the closing reflection shortly after typing stops (and on flush).
+        self._reflection_timer = QTimer(self)
+        self._reflection_timer.setSingleShot(True)
+        self._reflection_timer.setInterval(REFLECTION_SAVE_MS)
+        self._reflection_timer.timeout.connect(self._store_reflection)
+        self._load_reflection()
+        v.reflection.textChanged.connect(self._reflection_timer.start)
         bus.changed.connect(self._on_changed)
         self.reload()
 
@@ -192,6 +198,8 @@ class TimelineTab(TabPage):
             self._charts_dirty = True
             if kind != ChangeKind.JOURNAL:
                 self.reload()
+            if kind == ChangeKind.DATA_REPLACED:
+                self._load_reflection()
             if self.view.pages.currentWidget() is self.view.charts_page:
                 self._draw_chart()
 
@@ -306,9 +314,25 @@ class TimelineTab(TabPage):
         self.view.preview_button.setEnabled(ok)
         self.view.save_button.setEnabled(ok)
 
-    def _store_reflection(self) -> None:
-        if self._settings is not None:
-            self._settings.set_state_text(self._reflection_key, self.view.reflection.toPlainText())
+    def _load_reflection(self) -> None:
+        """Show the reflection saved in the database (nothing is waiting to be saved)."""
+        self._reflection_timer.stop()
+        self.view.reflection_error.setVisible(False)
+        with QSignalBlocker(self.view.reflection):
+            self.view.reflection.setPlainText(self._service.reflection())
+
+    def _store_reflection(self) -> bool:
+        """Save the closing reflection now; False (with the reason shown under it) if refused."""
+        self._reflection_timer.stop()
+        error = self.view.reflection_error
+        try:
+            self._service.save_reflection(self.view.reflection.toPlainText())
+        except ValidationError as exc:
+            error.setText(exc.errors.get("reflection", str(exc)))
+            error.setVisible(True)
+            return False
+        error.setVisible(False)
+        return True
 
     def _prepare_review(self, then: Callable[[object], None]) -> bool:
         """Compute the review pack's data and draw its charts off the GUI thread, then call
@@ -416,15 +440,17 @@ class TimelineTab(TabPage):
     # ---------------------------------------------------------------- state
 
     def flush(self) -> bool:
-        self._store_reflection()
-        return True
+        return self._store_reflection()
+
+    def unsaved_work(self) -> str:
+        error = self.view.reflection_error
+        return f"Timeline: the closing reflection ({error.text()})" if error.isVisible() else ""
 
     def save_state(self, settings: AppSettings) -> None:
         v = self.view
         settings.set_state_text("timeline/zoom", self._zoom)
         settings.set_state_text("timeline/page", str(v.pages.currentIndex()))
         settings.set_state_text("timeline/chart", self.chart_name())
-        settings.set_state_text(self._reflection_key, v.reflection.toPlainText())
 
     def restore_state(self, settings: AppSettings) -> None:
         v = self.view

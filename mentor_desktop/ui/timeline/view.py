@@ -160,6 +160,11 @@ class TimelineView(QWidget):
             "What you are proudest of, what you learned, and what comes next. "
             "Kept here until you change it."
         )
+        self.reflection_error = QLabel(page)
+        self.reflection_error.setObjectName("review_reflection_error")
+        self.reflection_error.setWordWrap(True)
+        show_as_error(self.reflection_error)
+        self.reflection_error.setVisible(False)
         self.preview_button = QPushButton("&Preview…", page)
         self.preview_button.setObjectName("review_preview")
         self.save_button = QPushButton("&Save as PDF…", page)
@@ -173,6 +178,7 @@ class TimelineView(QWidget):
         form.addRow("Period:", dates)
         form.addRow("", self.range_error)
         form.addRow("Closing reflection:", self.reflection)
+        form.addRow("", self.reflection_error)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.preview_button)
