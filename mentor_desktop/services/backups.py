@@ -16,7 +16,7 @@ import re
 import tempfile
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -131,6 +131,9 @@ class BackupService:
         self._pattern = re.compile(
             rf"^{stem}-(?P<aside>before-restore-)?(?P<stamp>\d{{8}}-\d{{6}})(?:-\d+)?\.sqlite3$"
         )
+        #: Check results by (path, size, mtime): a backup file is never written again, so
+        #: the backup on quit only checks the one it has just made.
+        self._checked: dict[tuple[Path, int, int], BackupInfo] = {}
 
     # ---------------------------------------------------------------- making
 
@@ -347,12 +350,19 @@ class BackupService:
     def _describe(self, path: Path, check: bool, kind: str = "automatic") -> BackupInfo:
         if not check:
             return BackupInfo(path, self._made_at(path), kind, path.stat().st_size)
+        stat = path.stat()
+        key = (path, stat.st_size, stat.st_mtime_ns)
+        if key in self._checked:
+            return replace(self._checked[key], kind=kind)
         try:
             checked = check_backup(path)
         except (ImportFormatError, DatabaseOpenError, OSError) as exc:
             reason = exc.reason if isinstance(exc, ImportFormatError) else str(exc)
-            return BackupInfo(path, self._made_at(path), kind, path.stat().st_size, problem=reason)
-        return self._info_from_check(path, checked, kind)
+            info = BackupInfo(path, self._made_at(path), kind, stat.st_size, problem=reason)
+        else:
+            info = self._info_from_check(path, checked, kind)
+        self._checked[key] = info
+        return info
 
     def _info_from_check(self, path: Path, checked: BackupCheck, kind: str) -> BackupInfo:
         return BackupInfo(

@@ -475,3 +475,24 @@ def test_an_older_backup_reaches_the_open_app_already_upgraded(
         engine.dispose()
     assert old.read_bytes() == old_bytes  # the backup itself is never upgraded in place
     assert not list(backups.backup_dir.glob(".restoring-*"))
+
+
+def test_a_rotation_checks_each_backup_once_per_run(
+    backups: BackupService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup on quit stays quick: backups checked earlier in the run are not read again."""
+    import mentor_desktop.services.backups as module
+
+    clock = backups._clock
+    assert isinstance(clock, FakeClock)
+    for day in range(10):
+        clock.now = datetime(2026, 1, 1, 9) + timedelta(days=day)
+        backups.backup_now()
+    checked: list[Path] = []
+    real_check = module.check_backup
+    monkeypatch.setattr(
+        module, "check_backup", lambda path: checked.append(path) or real_check(path)
+    )
+    clock.now += timedelta(hours=5)
+    made = backups.backup_now()
+    assert checked == [made.path]
