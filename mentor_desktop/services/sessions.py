@@ -59,6 +59,9 @@ from mentor_desktop.storage.uow import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
+#: The longest personal update, notes or takeaways of one session (characters): a whole
+#: book's worth, so that nothing typed is refused in practice.
+MAX_SESSION_TEXT = 1_000_000
 #: How far ahead the session list computes cadence occurrences.
 UPCOMING_DAYS = 120
 #: How far back the list shows cadence occurrences nobody recorded yet, so a session that
@@ -371,6 +374,7 @@ class SessionService:
         notes: str | None = None,
         takeaways: str | None = None,
     ) -> Session:
+        """Save the texts given (None: leave as is); all or none, each under MAX_SESSION_TEXT."""
         errors = {}
         for field, value in (
             ("personal_update", personal_update),
@@ -378,7 +382,9 @@ class SessionService:
             ("takeaways", takeaways),
         ):
             if value is not None and (
-                message := _text_error(value, field.replace("_", " ").capitalize())
+                message := _text_error(
+                    value, field.replace("_", " ").capitalize(), MAX_SESSION_TEXT
+                )
             ):
                 errors[field] = message
         if errors:

@@ -281,8 +281,11 @@ def test_save_brief_as_pdf_and_export_calendar(qtbot, service, dialogs, tmp_path
     agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
     service.add_agenda_item(service.store(service.next_session(agreement.id)), "Ask about scope")
     tab = make_tab(qtbot, service, dialogs, tmp_path, answers=["brief", "cal"])
+    messages: list[str] = []
+    tab.status_message.connect(messages.append)
     qtbot.mouseClick(tab.view.pdf_button, Qt.MouseButton.LeftButton)
     pdf = tmp_path / "brief.pdf"
+    qtbot.waitUntil(lambda: any(m.startswith("Saved the brief") for m in messages), timeout=20_000)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Zoë Ångström" in text and "Ask about scope" in text
     path = tab.export_calendar()
@@ -346,13 +349,13 @@ def test_moving_one_session_with_the_dialog(qtbot, service, dialogs, tmp_path, e
 def test_print_preview_paints_the_brief(qtbot, service, dialogs, tmp_path) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
-    from mentor_desktop.ui.sessions.printing import preview_dialog
-
     service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
     tab = make_tab(qtbot, service, dialogs, tmp_path)
-    report = tab.brief_report()
-    dialog = preview_dialog(report, tab)
-    qtbot.addWidget(dialog)
+    qtbot.mouseClick(tab.view.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.preview is not None and tab.preview.isVisible(), timeout=20_000)
+    assert tab.preview.windowTitle().startswith("Print preview — Session brief")
+    tab.preview.close()
+    dialog = tab.preview
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
@@ -418,10 +421,220 @@ def test_paper_size_choice_is_used_and_remembered(qtbot, service, dialogs, tmp_p
     service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
     tab = make_tab(qtbot, service, dialogs, tmp_path, answers=["letter.pdf"])
     tab.view.paper_combo.setCurrentIndex(tab.view.paper_combo.findText("Letter"))
+    messages: list[str] = []
+    tab.status_message.connect(messages.append)
     qtbot.mouseClick(tab.view.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(m.startswith("Saved the brief") for m in messages), timeout=20_000)
     info = subprocess.run(["pdfinfo", str(tmp_path / "letter.pdf")], capture_output=True, text=True)
     assert "(letter)" in info.stdout
     tab.save_state(app_settings)
     again = make_tab(qtbot, service, dialogs, tmp_path)
     again.restore_state(app_settings)
     assert again.view.paper_combo.currentText() == "Letter"
+
+
+def _held_session(engine, agreement) -> str:
+    """Store the 3 March occurrence (a past session still to be recorded); returns its key."""
+    with unit_of_work_factory(engine)() as uow:
+        uow.session.add(
+            SessionRow(
+                mentorship_id=agreement.id,
+                rule_id=agreement.rules[0].id,
+                original_start=datetime(2026, 3, 3, 17),
+                start=datetime(2026, 3, 3, 17),
+                label="Session",
+                status="planned",
+            )
+        )
+    return f"r{agreement.rules[0].id}@2026-03-03T17:00:00"
+
+
+def _stored_session(engine) -> SessionRow:
+    (row,) = rows(engine, SessionRow, SessionRow.start == datetime(2026, 3, 3, 17))
+    return row
+
+
+@pytest.mark.parametrize("act", ["mark done", "add an agenda item", "tick discussed", "undo"])
+def test_text_typed_just_before_acting_is_kept(
+    qtbot, service, dialogs, tmp_path, engine, act: str
+) -> None:
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    key = _held_session(engine, agreement)
+    service.add_agenda_item(service.session(_stored_session(engine).id), "Promotion case")
+    tab = make_tab(qtbot, service, dialogs, tmp_path)
+    tab.view.sessions_view.selectRow(tab.sessions.row_of(key))
+    if act == "undo":
+        qtbot.keyClicks(tab.view.new_item_edit, "Scope")
+        qtbot.keyClick(tab.view.new_item_edit, Qt.Key.Key_Return)
+    tab.view.pages.setCurrentIndex(1)
+    qtbot.keyClicks(tab.view.takeaways, "Ask for the decision I need.")
+    # at once, well before the autosave runs
+    if act == "mark done":
+        qtbot.mouseClick(tab.view.done_session_button, Qt.MouseButton.LeftButton)
+    elif act == "add an agenda item":
+        qtbot.keyClicks(tab.view.new_item_edit, "Budget")
+        qtbot.keyClick(tab.view.new_item_edit, Qt.Key.Key_Return)
+    elif act == "tick discussed":
+        tab.view.after_agenda_view.setFocus()
+        tab.view.after_agenda_view.setCurrentIndex(tab.agenda.index(0, 0))
+        qtbot.keyClick(tab.view.after_agenda_view, Qt.Key.Key_Space)
+    else:
+        tab.undo_stack().undo()
+    assert _stored_session(engine).takeaways == "Ask for the decision I need."
+    assert tab.view.takeaways.toPlainText() == "Ask for the decision I need."
+
+
+def test_text_that_cannot_be_saved_stays_with_a_message_and_the_session_stays_selected(
+    qtbot, service, dialogs, tmp_path, engine
+) -> None:
+    from mentor_desktop.services.sessions import MAX_SESSION_TEXT
+
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    key = _held_session(engine, agreement)
+    tab = make_tab(qtbot, service, dialogs, tmp_path)
+    tab.view.sessions_view.selectRow(tab.sessions.row_of(key))
+    tab.view.pages.setCurrentIndex(1)
+    long_notes = "x" * 50_000  # well over the old limit: saved now
+    tab.view.notes.setPlainText(long_notes)
+    qtbot.keyClicks(tab.view.takeaways, "Important takeaway")
+    assert tab.flush()
+    assert (_stored_session(engine).notes, _stored_session(engine).takeaways) == (
+        long_notes,
+        "Important takeaway",
+    )
+    too_long = "y" * (MAX_SESSION_TEXT + 1)
+    tab.view.notes.setPlainText(too_long)
+    tab.view.takeaways.setPlainText("A second takeaway")
+    assert not tab.flush()
+    # the field that fits is saved on its own; the other keeps its text and says why
+    assert _stored_session(engine).takeaways == "A second takeaway"
+    assert _stored_session(engine).notes == long_notes
+    error = tab.view.text_errors["notes"]
+    assert error.isVisible() and "keep it under 1,000,000" in error.text()
+    assert not tab.view.text_errors["takeaways"].isVisible()
+    assert "Notes is 1,000,001 characters long" in tab.unsaved_work()
+    # choosing another session is refused until the text fits
+    tab.view.sessions_view.selectRow(tab.sessions.next_row())
+    assert tab.current_session().key == key
+    assert tab.view.sessions_view.currentIndex().row() == tab.sessions.row_of(key)
+    assert tab.view.notes.toPlainText() == too_long
+    # acting on the session reloads it but keeps the text in its box
+    qtbot.mouseClick(tab.view.done_session_button, Qt.MouseButton.LeftButton)
+    assert _stored_session(engine).status == "done"
+    assert tab.view.notes.toPlainText() == too_long and error.isVisible()
+    # shortened: saved, the message goes, and the next session can be chosen
+    tab.view.notes.setPlainText("Short notes")
+    assert tab.flush()
+    assert _stored_session(engine).notes == "Short notes" and not error.isVisible()
+    tab.view.sessions_view.selectRow(tab.sessions.next_row())
+    assert tab.current_session().start == datetime(2026, 4, 7, 17)
+    assert tab.view.notes.toPlainText() == ""
+
+
+def test_closing_a_changed_agreement_asks_first(qtbot, service, dialogs, tmp_path) -> None:
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    tab = make_tab(qtbot, service, dialogs, tmp_path)
+    untouched = tab.agreement_dialog(agreement)
+    qtbot.addWidget(untouched)
+    untouched.show()
+    qtbot.keyClick(untouched, Qt.Key.Key_Escape)  # nothing changed: closes without asking
+    assert not untouched.isVisible() and dialogs.asked == []
+
+    dialog = tab.agreement_dialog(agreement)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.texts["hopes"], "Learn to delegate")
+    dialogs.confirm_answers.extend([False, True])
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialogs.asked == ["Close the agreement without saving what you changed?"]
+    assert dialog.isVisible() and dialog.texts["hopes"].toPlainText().endswith("delegate")
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected
+    assert service.agreement(agreement.id).mentorship.hopes == agreement.mentorship.hopes
+
+
+def test_agenda_text_edits_and_ticks_can_be_undone_and_bad_text_is_kept_to_fix(
+    qtbot, service, dialogs, tmp_path, engine
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    service.add_agenda_item(service.store(service.next_session(agreement.id)), "Scope")
+    tab = make_tab(qtbot, service, dialogs, tmp_path)
+    view = tab.view.agenda_view
+    text_index = tab.agenda.index(0, 2)
+
+    def open_editor() -> QLineEdit | None:
+        shown = [w for w in view.findChildren(QLineEdit) if w.isVisible()]
+        return shown[0] if shown else None
+
+    def type_in_place(text: str) -> None:
+        view.setFocus()
+        view.setCurrentIndex(text_index)
+        qtbot.keyClick(view, Qt.Key.Key_F2)
+        editor = open_editor()
+        assert editor is not None
+        editor.selectAll()
+        qtbot.keyClicks(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+    too_long = "z" * 2_001
+    type_in_place(too_long)
+    qtbot.waitUntil(lambda: bool(dialogs.errors))  # the view commits the edit queued
+    assert "keep it under 2,000" in dialogs.errors[-1]
+    assert rows(engine, AgendaItemRow)[0].text == "Scope"
+    # the item opens for editing again with what was typed, to be shortened
+    qtbot.waitUntil(lambda: open_editor() is not None)
+    editor = open_editor()
+    assert editor.text() == too_long
+    editor.setText("Scope of the migration")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: rows(engine, AgendaItemRow)[0].text == "Scope of the migration")
+    assert tab.agenda.texts() == ["Scope of the migration"]
+
+    view.setCurrentIndex(tab.agenda.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert rows(engine, AgendaItemRow)[0].discussed is True
+    stack = tab.undo_stack()
+    assert stack.undoText() == "Tick as discussed"
+    stack.undo()
+    assert rows(engine, AgendaItemRow)[0].discussed is False
+    assert tab.agenda.item_at(0).discussed is False
+    assert stack.undoText() == "Edit agenda item"
+    stack.undo()
+    assert rows(engine, AgendaItemRow)[0].text == "Scope" and tab.agenda.texts() == ["Scope"]
+    stack.redo()
+    stack.redo()
+    assert (rows(engine, AgendaItemRow)[0].text, rows(engine, AgendaItemRow)[0].discussed) == (
+        "Scope of the migration",
+        True,
+    )
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler-utils")
+def test_the_brief_is_prepared_off_the_gui_thread(
+    qtbot, service, dialogs, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QThread
+
+    import mentor_desktop.reports.brief as brief_module
+
+    threads: list[QThread] = []
+    real = brief_module.brief_report
+
+    def recording(data):
+        threads.append(QThread.currentThread())
+        return real(data)
+
+    monkeypatch.setattr(brief_module, "brief_report", recording)
+    service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    tab = make_tab(qtbot, service, dialogs, tmp_path, answers=["brief.pdf"])
+    messages: list[str] = []
+    tab.status_message.connect(messages.append)
+    qtbot.mouseClick(tab.view.pdf_button, Qt.MouseButton.LeftButton)
+    assert messages[-1] == "Preparing the brief…"
+    assert not tab.view.pdf_button.isEnabled()
+    qtbot.waitUntil(lambda: messages[-1].startswith("Saved the brief"), timeout=20_000)
+    assert threads and threads[0] is not tab.thread()
+    assert tab.view.pdf_button.isEnabled() and (tmp_path / "brief.pdf").stat().st_size > 0

@@ -28,14 +28,25 @@ class AgendaTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._items: list[AgendaItem] = []
+        #: Item id -> text typed for it that could not be saved (offered again for editing).
+        self._drafts: dict[int, str] = {}
 
     def set_items(self, items: list[AgendaItem] | tuple[AgendaItem, ...]) -> None:
         self.beginResetModel()
         self._items = list(items)
+        self._drafts.clear()
         self.endResetModel()
 
     def item_at(self, row: int) -> AgendaItem | None:
         return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, item_id: int) -> int:
+        """The row of the item with `item_id` (-1 when it is not on this agenda)."""
+        return next((row for row, item in enumerate(self._items) if item.id == item_id), -1)
+
+    def keep_draft(self, item_id: int, text: str) -> None:
+        """Offer `text` (typed, not saved) instead of the stored text when the item is edited."""
+        self._drafts[item_id] = text
 
     def texts(self) -> list[str]:
         return [item.text for item in self._items]
@@ -74,6 +85,8 @@ class AgendaTableModel(QAbstractTableModel):
             if column == COL_KIND:
                 return item.kind.label
             if column == COL_TEXT:
+                if role == Qt.ItemDataRole.EditRole:
+                    return self._drafts.get(item.id, item.text)
                 return item.text
             if column == COL_SOURCE:
                 return "" if item.source is AgendaSource.OWN else item.source.label
@@ -95,6 +108,7 @@ class AgendaTableModel(QAbstractTableModel):
             return True
         if role == Qt.ItemDataRole.EditRole and index.column() == COL_TEXT:
             text = str(value)
+            self._drafts.pop(item.id, None)
             if text != item.text:
                 self.text_edited.emit(item.id, text)
             return True

@@ -48,7 +48,8 @@ def _short_text(parent: QWidget) -> QPlainTextEdit:
 
 
 class AgreementDialog(ValidatedDialog):
-    """Create or edit one mentorship agreement; OK saves through `save(draft)`.
+    """Create or edit one mentorship agreement; OK saves through `save(draft)`. Cancel or
+    Escape after a change first asks `confirm_discard(dialog)` (None: closes without asking).
 
     Signals: those of QDialog.
     """
@@ -58,10 +59,12 @@ class AgreementDialog(ValidatedDialog):
         save: Callable[[AgreementDraft], Agreement],
         agreement: Agreement | None = None,
         parent: QWidget | None = None,
+        confirm_discard: Callable[[QWidget], bool] | None = None,
     ) -> None:
         super().__init__("Edit agreement" if agreement else "New agreement", parent)
         self.setMinimumWidth(680)
         self._save = save
+        self._confirm_discard = confirm_discard
         self.saved: Agreement | None = None
         self.mentor_name = QLineEdit(self)
         self.mentor_name.setObjectName("mentor_name")
@@ -111,6 +114,22 @@ class AgreementDialog(ValidatedDialog):
         self.add_field("rules", "Cadence:", box)
         if agreement is not None:
             self._load(agreement.draft())
+        self._loaded = self.draft()
+
+    def is_changed(self) -> bool:
+        """True when anything was typed or changed since the dialog opened."""
+        return self.draft() != self._loaded or bool(self.rules.unreadable_starts())
+
+    def reject(self) -> None:
+        """Cancel, Escape or closing the window: ask before throwing away changes."""
+        if (
+            self.saved is None
+            and self._confirm_discard is not None
+            and self.is_changed()
+            and not self._confirm_discard(self)
+        ):
+            return
+        super().reject()
 
     def _load(self, draft: AgreementDraft) -> None:
         self.mentor_name.setText(draft.mentor.name)

@@ -5,11 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtPrintSupport import QPrintDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QPlainTextEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mentor_desktop.domain.errors import MentorDesktopError, NotFoundError, ValidationError
 from mentor_desktop.domain.sessions import (
@@ -37,8 +45,13 @@ from mentor_desktop.ui.sessions.view import SessionPrepView, stretch_columns
 from mentor_desktop.ui.undo import ServiceCommand, report_and_forget
 from mentor_desktop.ui.widgets.tab_page import TabPage
 
+if TYPE_CHECKING:
+    from mentor_desktop.reports.pipeline import Report
+
 #: Typed text is saved this long after the last key press (and when the tab is left).
 AUTOSAVE_MS = 800
+#: The session's text fields, named as on Session and as the view's text boxes.
+TEXT_FIELDS = ("personal_update", "notes", "takeaways")
 
 SaveFileAsker = Callable[[QWidget, str, str, str], str | None]
 
@@ -70,8 +83,13 @@ class SessionPrepTab(TabPage):
         self._ask_save_file = ask_save_file
         self._current: Session | None = None
         self._loading = False
+        #: The open print preview of the brief (None until one is shown).
+        self.preview: QDialog | None = None
         self._undo = QUndoStack(self)
         self._flush_problem = ""
+        #: Field name -> why its typed text could not be saved; `_errors_key`: whose text.
+        self._text_errors: dict[str, str] = {}
+        self._errors_key: str | None = None
         self.view = SessionPrepView(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -144,7 +162,7 @@ class SessionPrepTab(TabPage):
 
     def _connect(self) -> None:
         v = self.view
-        v.agreement_combo.currentIndexChanged.connect(lambda _row: self._load_sessions())
+        v.agreement_combo.currentIndexChanged.connect(lambda _row: self._agreement_chosen())
         v.edit_agreement_button.clicked.connect(self.edit_agreement)
         v.new_agreement_button.clicked.connect(self.new_agreement)
         v.sessions_view.selectionModel().currentRowChanged.connect(
@@ -239,6 +257,22 @@ class SessionPrepTab(TabPage):
             self._loading = False
         self._load_sessions()
 
+    def _agreement_chosen(self) -> None:
+        """Show the chosen agreement's sessions, unless typed text cannot be saved yet."""
+        if self._loading:
+            return
+        current = self._current
+        if current is not None and not self.flush():
+            self._loading = True
+            try:
+                self.view.agreement_combo.setCurrentIndex(
+                    self.agreements.row_of(current.mentorship_id)
+                )
+            finally:
+                self._loading = False
+            return
+        self._load_sessions()
+
     def _load_sessions(self, keep_key: str | None = None) -> None:
         if self._loading:
             return
@@ -288,6 +322,8 @@ class SessionPrepTab(TabPage):
         except NotFoundError as exc:
             self.status_message.emit(str(exc))
             return
+        if not self.flush():
+            return
         self.reload(session.mentorship_id)
         self._load_sessions(keep_key=session.key)
         self.view.sessions_view.setFocus()
@@ -297,12 +333,22 @@ class SessionPrepTab(TabPage):
 
     def _select_row(self, row: int) -> None:
         session = self.sessions.session_at(row)
-        if session is not None and self._current is not None and session.key == self._current.key:
+        current = self._current
+        if session is not None and current is not None and session.key == current.key:
             return
-        self.flush()
+        if current is not None and not self.flush():
+            # stay on the session until its text fits: the message is next to the field
+            self.view.sessions_view.selectRow(self.sessions.row_of(current.key))
+            first = next(iter(self._text_errors))
+            self.view.pages.setCurrentIndex(0 if first == "personal_update" else 1)
+            self._text_edit(first).setFocus()
+            return
         self._show_session(session)
 
     def _show_session(self, session: Session | None) -> None:
+        if session is None or session.key != self._errors_key or not self._flush_problem:
+            self._show_text_errors({}, None)  # another session, or the data was replaced
+        keep = set(self._text_errors)
         self._current = session
         v = self.view
         enabled = session is not None
@@ -344,8 +390,9 @@ class SessionPrepTab(TabPage):
                 self.actions.set_items([], self._service_now().date())
                 self.feedback.set_items([])
                 texts = ("", "", "")
-            for edit, text in zip((v.personal_update, v.notes, v.takeaways), texts, strict=True):
-                if edit.toPlainText() != text:
+            for name, text in zip(TEXT_FIELDS, texts, strict=True):
+                edit = self._text_edit(name)
+                if name not in keep and edit.toPlainText() != text:
                     edit.setPlainText(text)
         finally:
             self._loading = False
@@ -358,7 +405,12 @@ class SessionPrepTab(TabPage):
         self.suggestions.set_suggestions(self._service.suggestions(self._current))
 
     def _refresh_current(self) -> None:
-        """Reload the list and the selected session after a change, and tell the other tabs."""
+        """Reload the list and the selected session after a change, and tell the other tabs.
+
+        Typed text is saved first: the reload shows what is stored (text that could not be
+        saved stays in its box, see `flush`).
+        """
+        self.flush()
         key = self._current.key if self._current else None
         if self._current is not None and self._current.id is None and self._current.rule_id:
             key = self._current.key
@@ -390,7 +442,15 @@ class SessionPrepTab(TabPage):
         """The dialog (not yet shown) that edits `agreement` or creates one."""
         mentorship_id = agreement.id if agreement else None
         return AgreementDialog(
-            lambda draft: self._service.save_agreement(mentorship_id, draft), agreement, self
+            lambda draft: self._service.save_agreement(mentorship_id, draft),
+            agreement,
+            self,
+            confirm_discard=lambda dialog: self._dialogs.confirm(
+                dialog,
+                "Discard changes",
+                "Close the agreement without saving what you changed?",
+                "Discard changes",
+            ),
         )
 
     def _agreement_dialog(self, agreement: Agreement | None) -> None:
@@ -399,6 +459,7 @@ class SessionPrepTab(TabPage):
             self.agreement_saved(dialog.saved)
 
     def agreement_saved(self, agreement: Agreement) -> None:
+        self.flush()
         self._current = None
         self.reload(agreement.id)
         self._bus.changed.emit(ChangeKind.MENTORSHIP)
@@ -422,6 +483,7 @@ class SessionPrepTab(TabPage):
             parent=self,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted and added:
+            self.flush()
             self._current = None
             self._load_sessions(keep_key=added[0].key)
             self._bus.changed.emit(ChangeKind.SESSIONS)
@@ -548,14 +610,60 @@ class SessionPrepTab(TabPage):
         self.status_message.emit("Removed from the agenda (Edit > Undo puts it back).")
 
     def _edit_agenda_text(self, item_id: int, text: str) -> None:
+        """Save an item's text edited in place (Edit > Undo takes it back); text that cannot
+        be saved is kept, and the item opened for editing again with it, to be fixed."""
+        item = self.agenda.item_at(self.agenda.row_of(item_id))
+        if item is None:
+            return
+        before = item.text
+        saved: list = []
         if self._run(
-            lambda: self._service.update_agenda_item(item_id, text=text), "Cannot change the item"
+            lambda: saved.append(self._service.update_agenda_item(item_id, text=text)),
+            "Cannot change the item",
         ):
-            self._refresh_current()
+            after = saved[0].text
+            self._push(
+                "Edit agenda item",
+                lambda: self._service.update_agenda_item(item_id, text=after),
+                lambda: self._service.update_agenda_item(item_id, text=before),
+            )
+            # after the table has closed its editor: reloading the model closes it too early
+            QTimer.singleShot(0, self._refresh_current)
+            return
+        self.agenda.keep_draft(item_id, text)
+        view = self._agenda_view_in_use()
+        QTimer.singleShot(0, lambda: self._edit_again(view, item_id))
+
+    def _agenda_view_in_use(self) -> QTableView:
+        """The agenda table the user is working in (the After page's one or the Prepare one)."""
+        after = self.view.after_agenda_view
+        focus = self.focusWidget()
+        if focus is not None and (focus is after or after.isAncestorOf(focus)):
+            return after
+        return self.view.agenda_view
+
+    def _edit_again(self, view: QTableView, item_id: int) -> None:
+        from mentor_desktop.ui.models.agenda_table import COL_TEXT
+
+        row = self.agenda.row_of(item_id)
+        if row < 0:
+            return
+        index = self.agenda.index(row, COL_TEXT)
+        view.setCurrentIndex(index)
+        view.edit(index)
 
     def _toggle_discussed(self, item_id: int, discussed: bool) -> None:
-        self._service.update_agenda_item(item_id, discussed=discussed)
-        self._refresh_current()
+        """Tick or clear "discussed" (Edit > Undo takes it back)."""
+        if self._run(
+            lambda: self._service.update_agenda_item(item_id, discussed=discussed),
+            "Cannot change the item",
+        ):
+            self._push(
+                "Tick as discussed" if discussed else "Clear discussed",
+                lambda: self._service.update_agenda_item(item_id, discussed=discussed),
+                lambda: self._service.update_agenda_item(item_id, discussed=not discussed),
+            )
+            self._refresh_current()
 
     # ---------------------------------------------------------------- after the session
 
@@ -564,28 +672,46 @@ class SessionPrepTab(TabPage):
             self._autosave.start()
 
     def flush(self) -> bool:
-        """Save typed personal update, notes and takeaways now; False if they could not be."""
+        """Save typed personal update, notes and takeaways now, each on its own; False if one
+        could not be (its box keeps the text and says why, and the session stays selected)."""
         self._autosave.stop()
-        self._flush_problem = ""
         session = self._current
-        if session is None or self._loading:
+        if session is None:
             return True
-        v = self.view
-        texts = (v.personal_update.toPlainText(), v.notes.toPlainText(), v.takeaways.toPlainText())
-        if texts == (session.personal_update, session.notes, session.takeaways):
-            return True
-        if session.id is None and not any(texts):
+        if self._loading:
+            return not self._text_errors
+        typed = {name: self._text_edit(name).toPlainText() for name in TEXT_FIELDS}
+        changed = {name: text for name, text in typed.items() if text != getattr(session, name)}
+        if not changed or (session.id is None and not any(typed.values())):
+            self._show_text_errors({}, session.key)
             return True
         stored = self._stored_current()
         if stored is None or stored.id is None:
             return True
-        try:
-            self._current = self._service.update_texts(stored.id, *texts)
-        except ValidationError as exc:
-            self._flush_problem = "; ".join(exc.errors.values())
-            self.status_message.emit(self._flush_problem)
-            return False
-        return True
+        errors: dict[str, str] = {}
+        for name, text in changed.items():
+            try:
+                self._current = self._service.update_texts(stored.id, **{name: text})
+            except ValidationError as exc:
+                errors.update(exc.errors)
+            except MentorDesktopError as exc:
+                errors[name] = str(exc)
+        self._show_text_errors(errors, stored.key)
+        return not errors
+
+    def _text_edit(self, name: str) -> QPlainTextEdit:
+        return getattr(self.view, name)
+
+    def _show_text_errors(self, errors: dict[str, str], key: str | None) -> None:
+        """Show why typed text could not be saved under its box (and hide the other labels)."""
+        self._text_errors = dict(errors)
+        self._errors_key = key if errors else None
+        self._flush_problem = "; ".join(errors.values())
+        for name, label in self.view.text_errors.items():
+            label.setText(errors.get(name, ""))
+            label.setVisible(name in errors)
+        if errors:
+            self.status_message.emit(f"Not saved: {self._flush_problem}")
 
     def unsaved_work(self) -> str:
         if not self._flush_problem:
@@ -667,43 +793,75 @@ class SessionPrepTab(TabPage):
         value = self.view.paper_combo.currentData()
         return PageSize(value) if value else None
 
-    def brief_report(self):
-        """The brief for the selected session as a Report (None without a session)."""
-        if self._current is None:
-            return None
+    def _prepare_brief(self, then: Callable[[Report], None]) -> bool:
+        """Gather the brief's data and draw its chart off the GUI thread, then call
+        `then(report)` here; False when no session is selected."""
+        session = self._current
+        if session is None:
+            return False
         self.flush()
+        session = self._current or session
         from mentor_desktop.reports.brief import brief_report
+        from mentor_desktop.ui.tasks import run_in_background
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return brief_report(self._service.brief_data(self._current))
-        finally:
+        service = self._service
+        self._set_brief_busy(True)
+
+        def finished(report: Report) -> None:
+            self._set_brief_busy(False)
+            then(report)
+
+        def failed(message: str) -> None:
+            self._set_brief_busy(False)
+            self._dialogs.error(self, "Cannot make the brief", message)
+
+        run_in_background(
+            lambda _progress: brief_report(service.brief_data(session)),
+            on_finished=finished,
+            on_failed=failed,
+            description="preparing the session brief",
+        )
+        return True
+
+    def _set_brief_busy(self, busy: bool) -> None:
+        v = self.view
+        for button in (v.preview_button, v.print_button, v.pdf_button):
+            button.setEnabled(not busy)
+        if busy:
+            self.status_message.emit("Preparing the brief…")
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
             QGuiApplication.restoreOverrideCursor()
 
     def preview_brief(self) -> None:
-        report = self.brief_report()
-        if report is None:
-            return
-        from mentor_desktop.ui.sessions.printing import preview_dialog
+        """Show a print preview of the brief (it can be printed from there)."""
 
-        preview_dialog(report, self, self.page_size()).exec()
+        def show(report: Report) -> None:
+            from mentor_desktop.ui.sessions.printing import preview_dialog
+
+            self.preview = preview_dialog(report, self, self.page_size())
+            self.preview.open()
+
+        self._prepare_brief(show)
 
     def print_document(self) -> bool:
-        """File > Print: print the brief of the selected session (True when there is one)."""
-        report = self.brief_report()
-        if report is None:
-            return False
-        from mentor_desktop.reports.pipeline import paint_report
-        from mentor_desktop.ui.sessions.printing import make_printer
+        """File > Print: print the brief of the selected session (True when there is one);
+        the printer is asked for once the brief is ready."""
 
-        printer = make_printer(self.page_size())
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            pages = paint_report(report, printer)
-            self.status_message.emit(f"Printed the brief ({pages} page{'s' * (pages != 1)}).")
-        return True
+        def ask_and_print(report: Report) -> None:
+            from mentor_desktop.reports.pipeline import paint_report
+            from mentor_desktop.ui.sessions.printing import make_printer
+
+            printer = make_printer(self.page_size())
+            if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+                pages = paint_report(report, printer)
+                self.status_message.emit(f"Printed the brief ({pages} page{'s' * (pages != 1)}).")
+
+        return self._prepare_brief(ask_and_print)
 
     def save_brief_pdf(self) -> Path | None:
+        """Ask for a file, then write the brief there as PDF once it is ready; returns the
+        file chosen (None: cancelled). `status_message` tells when it is written."""
         if self._current is None:
             return None
         suggested = f"brief-{self._current.start:%Y-%m-%d}.pdf"
@@ -713,16 +871,20 @@ class SessionPrepTab(TabPage):
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        report = self.brief_report()
-        from mentor_desktop.reports.pipeline import write_pdf
 
-        try:
-            pages = write_pdf(report, path, self.page_size())
-        except OSError as exc:
-            self._dialogs.error(self, "Cannot save the brief", f"{path}: {exc}")
-            return None
-        self.status_message.emit(f"Saved the brief to {path} ({pages} page{'s' * (pages != 1)}).")
-        return path
+        def write(report: Report) -> None:
+            from mentor_desktop.reports.pipeline import write_pdf
+
+            try:
+                pages = write_pdf(report, path, self.page_size())
+            except OSError as exc:
+                self._dialogs.error(self, "Cannot save the brief", f"{path}: {exc}")
+                return
+            self.status_message.emit(
+                f"Saved the brief to {path} ({pages} page{'s' * (pages != 1)})."
+            )
+
+        return path if self._prepare_brief(write) else None
 
     def export_calendar(self) -> Path | None:
         """File > Export sessions to calendar: upcoming sessions of active agreements as .ics."""

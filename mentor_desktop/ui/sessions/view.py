@@ -67,6 +67,16 @@ def _text(name: str, placeholder: str, parent: QWidget, height: int = 70) -> QPl
     return edit
 
 
+def _error_label(name: str, parent: QWidget) -> QLabel:
+    """A hidden label in the error colour, shown under a field whose text cannot be saved."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    show_as_error(label)
+    label.setVisible(False)
+    return label
+
+
 def _scrolling(page: QWidget) -> QScrollArea:
     """`page` in a scroll area, so a small window scrolls it instead of growing past the screen."""
     area = QScrollArea()
@@ -206,6 +216,11 @@ class SessionPrepView(QWidget):
         agenda_layout.addLayout(row)
 
         self.personal_update = _text("personal_update", "Personal update for my mentor", page)
+        #: Field name -> the label under its text box saying why it could not be saved.
+        self.text_errors: dict[str, QLabel] = {
+            name: _error_label(f"{name}_error", self)
+            for name in ("personal_update", "notes", "takeaways")
+        }
         self.preview_button = _button("Print pre&view…", "preview_brief", page)
         self.print_button = _button("&Print brief…", "print_brief", page)
         self.pdf_button = _button("Save brief as P&DF…", "save_brief_pdf", page)
@@ -229,6 +244,7 @@ class SessionPrepView(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(QLabel("Personal update:", page))
         layout.addWidget(self.personal_update)
+        layout.addWidget(self.text_errors["personal_update"])
         layout.addLayout(brief_row)
         return page
 
@@ -307,8 +323,10 @@ class SessionPrepView(QWidget):
         layout.addWidget(self.after_agenda_view)
         layout.addWidget(QLabel("Notes:", page))
         layout.addWidget(self.notes)
+        layout.addWidget(self.text_errors["notes"])
         layout.addWidget(QLabel("Key takeaways:", page))
         layout.addWidget(self.takeaways)
+        layout.addWidget(self.text_errors["takeaways"])
         layout.addWidget(actions_box, 2)
         layout.addWidget(feedback_box, 1)
         return page
