@@ -57,7 +57,7 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
     def timeline_tab() -> TabPage:
         from mentor_desktop.ui.timeline.tab import TimelineTab
 
-        return TimelineTab(services.timeline, bus, dialogs, settings)
+        return TimelineTab(services.timeline, bus, dialogs)
 
     timeline = LazyTab("Timeline", timeline_tab, opens=())
     timeline.add_file_action(

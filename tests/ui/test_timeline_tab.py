@@ -32,14 +32,14 @@ def timeline(engine) -> TimelineService:
     return TimelineService(unit_of_work_factory(engine), today=lambda: TODAY)
 
 
-def make_tab(qtbot, timeline, dialogs, settings=None, answers=None, tmp_path=None):
+def make_tab(qtbot, timeline, dialogs, answers=None, tmp_path=None):
     queue = list(answers or [])
 
     def ask_save_file(_parent, _title, suggested, _filters):
         return str(tmp_path / (queue.pop(0) if queue else suggested))
 
     bus = ChangeBus()
-    tab = TimelineTab(timeline, bus, dialogs, settings, ask_save_file=ask_save_file)
+    tab = TimelineTab(timeline, bus, dialogs, ask_save_file=ask_save_file)
     qtbot.addWidget(tab)
     tab.resize(1000, 600)
     tab.show()
@@ -294,10 +294,8 @@ def test_dark_palette_reaches_the_chart(qtbot, timeline, dialogs, ids) -> None:
     assert light != tab.chart_canvas().figure.get_facecolor()[:3]
 
 
-def test_review_pack_period_reflection_and_pdf(
-    qtbot, timeline, dialogs, ids, tmp_path, app_settings
-) -> None:
-    tab, _bus = make_tab(qtbot, timeline, dialogs, app_settings, ["pack.pdf"], tmp_path)
+def test_review_pack_period_reflection_and_pdf(qtbot, timeline, dialogs, ids, tmp_path) -> None:
+    tab, _bus = make_tab(qtbot, timeline, dialogs, ["pack.pdf"], tmp_path)
     v = tab.view
     tab.view.pages.setCurrentWidget(v.review_page)
     assert v.review_from.date().toPython() == date(2025, 12, 15)
@@ -323,10 +321,10 @@ def test_review_pack_period_reflection_and_pdf(
     qtbot.waitUntil(lambda: tab.preview is not None and tab.preview.isVisible(), timeout=20_000)
     assert "Review pack" in tab.preview.windowTitle()
     tab.preview.close()
-    again, _ = make_tab(qtbot, timeline, dialogs, app_settings)
+    again, _ = make_tab(qtbot, timeline, dialogs)
     assert again.view.reflection.toPlainText() == "I learned to plan in ranges."
     other = TimelineService(unit_of_work_factory(memory_engine()), today=lambda: TODAY)
-    third, _ = make_tab(qtbot, other, dialogs, app_settings)
+    third, _ = make_tab(qtbot, other, dialogs)
     assert third.view.reflection.toPlainText() == ""  # another database has its own
 
 
@@ -395,12 +393,12 @@ def test_constructing_the_tab_does_not_import_matplotlib(tmp_path: Path, db_path
 
 
 def test_zoom_page_and_chart_are_remembered(qtbot, timeline, dialogs, ids, app_settings) -> None:
-    tab, _bus = make_tab(qtbot, timeline, dialogs, app_settings)
+    tab, _bus = make_tab(qtbot, timeline, dialogs)
     choose(qtbot, tab.view.zoom_combo, "Quarter")
     choose(qtbot, tab.view.chart_combo, "Follow-through")
     tab.view.pages.setCurrentWidget(tab.view.charts_page)
     tab.save_state(app_settings)
-    again, _ = make_tab(qtbot, timeline, dialogs, app_settings)
+    again, _ = make_tab(qtbot, timeline, dialogs)
     again.restore_state(app_settings)
     assert again.view.zoom_combo.currentText() == "Quarter" and window_days(again) == 92
     assert again.view.pages.currentWidget() is again.view.charts_page

@@ -59,14 +59,12 @@ class TimelineTab(TabPage):
         timeline: TimelineService,
         bus: ChangeBus,
         dialogs: Dialogs,
-        settings: AppSettings | None = None,
         ask_save_file: SaveFileAsker = _ask_save_file,
     ) -> None:
         super().__init__()
         self._service = timeline
         self._bus = bus
         self._dialogs = dialogs
-        self._settings = settings
         self._ask_save_file = ask_save_file
         self._zoom = "year"
         self._origin = date.today()
