@@ -8,11 +8,20 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 class Dialogs:
     """The app's modal questions. Tests replace it with a scripted subclass."""
 
-    def confirm(self, parent: QWidget | None, title: str, text: str, action: str = "OK") -> bool:
+    def confirm(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        action: str = "OK",
+        cancel: str = "Cancel",
+    ) -> bool:
+        """True when the user chooses `action`; `cancel` (the default) leaves things as they are."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
         accept = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        keep = box.addButton(cancel, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
         box.exec()
         return box.clickedButton() is accept
 

@@ -275,9 +275,9 @@ class MainWindow(QMainWindow):
                 "Some changes could not be saved",
                 "These changes could not be saved:\n\n"
                 + "\n".join(f"• {problem}" for problem in problems)
-                + "\n\nChoose Cancel to keep editing (the window stays open), or close "
-                "without saving them.",
+                + "\n\nKeep editing to fix them, or close without saving them.",
                 "Close without saving",
+                "Keep editing",
             ):
                 event.ignore()  # keep editing
                 return

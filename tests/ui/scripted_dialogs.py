@@ -17,7 +17,9 @@ class ScriptedDialogs(Dialogs):
         self.errors: list[str] = []
         self.infos: list[str] = []
 
-    def confirm(self, parent, title: str, text: str, action: str = "OK") -> bool:  # type: ignore[override]
+    def confirm(  # type: ignore[override]
+        self, parent, title: str, text: str, action: str = "OK", cancel: str = "Cancel"
+    ) -> bool:
         self.asked.append(text)
         if not self.confirm_answers:
             raise AssertionError(f"unexpected confirmation asked: {text}")
