@@ -502,7 +502,8 @@ def test_text_that_cannot_be_saved_stays_with_a_message_and_the_session_stays_se
         long_notes,
         "Important takeaway",
     )
-    too_long = "y" * (MAX_SESSION_TEXT + 1)
+    # a pasted transcript: lines of words (one endless word would only test Qt's line layout)
+    too_long = ("a line of pasted words\n" * 50_000)[: MAX_SESSION_TEXT + 1]
     tab.view.notes.setPlainText(too_long)
     tab.view.takeaways.setPlainText("A second takeaway")
     assert not tab.flush()

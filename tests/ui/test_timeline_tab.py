@@ -340,7 +340,8 @@ def test_reflection_is_saved_on_flush_refused_when_too_long_and_reloaded(
     qtbot.keyClicks(v.reflection, "Closing words")
     assert tab.flush()  # the window closing saves at once, without waiting for the timer
     assert timeline.reflection() == "Closing words"
-    v.reflection.setPlainText("x" * (MAX_REFLECTION + 1))
+    # a pasted transcript: lines of words (one endless word would only test Qt's line layout)
+    v.reflection.setPlainText(("a line of pasted words\n" * 50_000)[: MAX_REFLECTION + 1])
     assert not tab.flush()
     assert v.reflection_error.isVisible() and "keep it to 1,000,000" in v.reflection_error.text()
     assert timeline.reflection() == "Closing words"
