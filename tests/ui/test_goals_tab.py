@@ -281,7 +281,7 @@ def test_item_models_pass_the_model_tester(qtmodeltester, goals) -> None:
     tree.set_goals(goals.list_goals())
     qtmodeltester.check(tree)
     history = RecalibrationTableModel()
-    history.set_changes(goals.get_goal(goal.id).changes)
+    history.set_rows(goals.get_goal(goal.id).changes)
     qtmodeltester.check(history)
     resources = ResourceTableModel()
     qtmodeltester.check(resources)

@@ -120,7 +120,7 @@ def test_models_pass_the_model_tester(qtmodeltester, portability, backups, db_pa
     assert preview_model.rowCount() == 6
     backups.backup_now()
     table = BackupTableModel()
-    table.set_backups(backups.list_backups())
+    table.set_rows(backups.list_backups())
     qtmodeltester.check(table)
     assert table.data(table.index(0, 6)) == "OK"
 

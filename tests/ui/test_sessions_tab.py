@@ -140,7 +140,7 @@ def test_building_an_agenda(qtbot, service, dialogs, tmp_path, engine) -> None:
         )
     tab = make_tab(qtbot, service, dialogs, tmp_path)
     assert tab.view.session_title.text().startswith("Session on Tuesday 07 April 2026")
-    assert [tab.suggestions.suggestion_at(r).text for r in range(tab.suggestions.rowCount())] == [
+    assert [tab.suggestions.row_at(r).text for r in range(tab.suggestions.rowCount())] == [
         "Tension with PM",
         "Shipped the API",
     ]
@@ -254,7 +254,7 @@ def test_finishing_a_session(qtbot, service, dialogs, tmp_path, engine) -> None:
     # the open action item and the undiscussed item show up for the next session
     next_row = tab.sessions.next_row()
     tab.view.sessions_view.selectRow(next_row)
-    sources = {tab.suggestions.suggestion_at(r).source for r in range(tab.suggestions.rowCount())}
+    sources = {tab.suggestions.row_at(r).source for r in range(tab.suggestions.rowCount())}
     assert sources == {AgendaSource.CARRIED, AgendaSource.ACTION}
     # the mentor's item is not one of my commitments
     assert tab.view.follow_through_label.text() == (

@@ -259,8 +259,8 @@ class GoalsTab(TabPage):
     def _show_details(self) -> None:
         goal = self.current_goal()
         self.view.details.show_goal(goal)
-        self.history_model.set_changes(goal.changes if goal else ())
-        self.resource_model.set_resources(goal.resources if goal else ())
+        self.history_model.set_rows(goal.changes if goal else ())
+        self.resource_model.set_rows(goal.resources if goal else ())
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -593,7 +593,7 @@ class GoalsTab(TabPage):
     # ---------------------------------------------------------------- resources
 
     def _current_resource(self):
-        return self.resource_model.resource_at(self.view.details.resource_view.currentIndex().row())
+        return self.resource_model.row_at(self.view.details.resource_view.currentIndex().row())
 
     def add_resource(self) -> None:
         goal = self.current_goal()

@@ -4,48 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from mentor_desktop.services.portability import PreviewRow
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-HEADERS = ("Date", "Title", "Tags", "Flagged", "Status")
+from mentor_desktop.ui.models.list_table import ListTableModel
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(ListTableModel[PreviewRow]):
     """Rows of PreviewRow; duplicates are shown greyed out as "already there".
 
     Signals: none beyond QAbstractTableModel's.
     """
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PreviewRow] = []
+    HEADERS = ("Date", "Title", "Tags", "Flagged", "Status")
 
-    def set_rows(self, rows: tuple[PreviewRow, ...] | list[PreviewRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row: PreviewRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return row.entry_date.isoformat()

@@ -4,49 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from mentor_desktop.domain.models import Resource
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-HEADERS = ("Resource", "Kind", "Status", "Where")
+from mentor_desktop.ui.models.list_table import ListTableModel
 
 
-class ResourceTableModel(QAbstractTableModel):
+class ResourceTableModel(ListTableModel[Resource]):
     """Rows of Resource in their order.
 
     Signals: none beyond QAbstractTableModel's.
     """
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._resources: list[Resource] = []
+    HEADERS = ("Resource", "Kind", "Status", "Where")
 
-    def set_resources(self, resources: tuple[Resource, ...] | list[Resource]) -> None:
-        self.beginResetModel()
-        self._resources = list(resources)
-        self.endResetModel()
-
-    def resource_at(self, row: int) -> Resource | None:
-        return self._resources[row] if 0 <= row < len(self._resources) else None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._resources)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._resources):
-            return None
-        resource = self._resources[index.row()]
+    def cell(self, resource: Resource, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             values = (
                 resource.title,
@@ -54,5 +26,5 @@ class ResourceTableModel(QAbstractTableModel):
                 resource.status.label,
                 resource.location,
             )
-            return values[index.column()]
+            return values[column]
         return None

@@ -84,7 +84,7 @@ class BackupsDialog(QDialog):
 
     def selected_backup(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.backup_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _selection_changed(self) -> None:
         info = self.selected_backup()
@@ -113,7 +113,7 @@ class BackupsDialog(QDialog):
         )
 
     def _loaded(self, backups: list[BackupInfo]) -> None:
-        self.model.set_backups(backups)
+        self.model.set_rows(backups)
         self.table.resizeColumnsToContents()
         self._set_busy(False)
         damaged = sum(not info.ok for info in backups)

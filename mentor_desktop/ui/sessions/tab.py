@@ -368,7 +368,7 @@ class SessionPrepTab(TabPage):
                 self.agenda.set_items([])
                 self.actions.set_items([], date.today())
                 self.feedback.set_items([])
-                self.suggestions.set_suggestions([])
+                self.suggestions.set_rows([])
                 return
             v.session_title.setText(
                 f"{session.label} on {session.start:%A %d %B %Y, %H:%M} "
@@ -400,9 +400,9 @@ class SessionPrepTab(TabPage):
 
     def _load_suggestions(self) -> None:
         if self._current is None:
-            self.suggestions.set_suggestions([])
+            self.suggestions.set_rows([])
             return
-        self.suggestions.set_suggestions(self._service.suggestions(self._current))
+        self.suggestions.set_rows(self._service.suggestions(self._current))
 
     def _refresh_current(self) -> None:
         """Reload the list and the selected session after a change, and tell the other tabs.
@@ -526,7 +526,7 @@ class SessionPrepTab(TabPage):
 
     def _selected_suggestion(self) -> Suggestion | None:
         index = self.view.suggestions_view.currentIndex()
-        return self.suggestions.suggestion_at(index.row()) if index.isValid() else None
+        return self.suggestions.row_at(index.row()) if index.isValid() else None
 
     def accept_suggestion(self, reword: bool = False) -> None:
         suggestion = self._selected_suggestion()
