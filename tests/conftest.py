@@ -8,11 +8,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from mentor_desktop.app import Services, build_services
 from mentor_desktop.storage.migrate import open_database
+
+# Property tests check behaviour, not speed: no per-example deadline on a busy machine, and
+# under CI the same examples every run, so a landing never depends on a random draw.
+hypothesis_settings.register_profile("default", deadline=None)
+hypothesis_settings.register_profile("ci", deadline=None, derandomize=True)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 
 @pytest.fixture(autouse=True)
