@@ -111,7 +111,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().showMessage(f"Data: {db_path}", 5000)
         self._closing = False
-        #: Called on close after the tabs saved their work (e.g. the backup on quit).
+        #: Called on close once the tabs saved their work and the window is hidden (the backup
+        #: on quit), so the person never waits on a visible window.
         self.close_hooks: list[Callable[[], None]] = []
 
     def add_file_actions(self, actions: list[QAction]) -> None:
@@ -288,6 +289,8 @@ class MainWindow(QMainWindow):
             self.settings.set_state_bytes("main_window/state", self.saveState())
             self.settings.set_state_text("main_window/tab", str(self.tabs.currentIndex()))
             self.settings.sync()
+            if self.close_hooks:
+                self.hide()  # the window goes at once; the hooks (a backup) run after it
             for hook in self.close_hooks:
                 hook()
         event.accept()
