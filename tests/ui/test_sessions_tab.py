@@ -81,7 +81,7 @@ def test_models_pass_the_model_tester(qtmodeltester, qtbot, service, dialogs, tm
     actions.set_items([action], NOW.date())
     qtmodeltester.check(actions)
     feedback = FeedbackTableModel()
-    feedback.set_items(service.detail(session.id).feedback)
+    feedback.set_rows(service.detail(session.id).feedback)
     qtmodeltester.check(feedback)
     cadence = CadenceRuleModel()
     cadence.set_rules([MONTHLY])
@@ -120,7 +120,7 @@ def test_editing_the_agreement(qtbot, service, dialogs, tmp_path, engine) -> Non
     assert (rule.rrule, rule.first_start) == ("FREQ=MONTHLY;BYDAY=1TU", datetime(2026, 4, 7, 17))
     assert tab.view.agreement_combo.currentText() == "Zoe Angstrom"
     assert "monthly on the first Tuesday" in tab.view.agreement_summary.text()
-    assert tab.sessions.session_at(0).start == datetime(2026, 4, 7, 17)
+    assert tab.sessions.row_at(0).start == datetime(2026, 4, 7, 17)
     assert tab.view.session_title.text().startswith("Session on Tuesday 07 April 2026")
 
 
@@ -266,14 +266,14 @@ def test_cancel_one_occurrence_keeps_the_others(qtbot, service, dialogs, tmp_pat
     service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
     tab = make_tab(qtbot, service, dialogs, tmp_path)
     first = tab.sessions.next_row()
-    before = [tab.sessions.session_at(r).start for r in range(first, tab.sessions.rowCount())]
+    before = [tab.sessions.row_at(r).start for r in range(first, tab.sessions.rowCount())]
     dialogs.confirm_answers.append(True)
     qtbot.mouseClick(tab.view.cancel_session_button, Qt.MouseButton.LeftButton)
-    after = [tab.sessions.session_at(r) for r in range(first, tab.sessions.rowCount())]
+    after = [tab.sessions.row_at(r) for r in range(first, tab.sessions.rowCount())]
     assert [s.start for s in after] == before
     assert [s.status for s in after[:2]] == [SessionStatus.CANCELLED, SessionStatus.PLANNED]
     assert tab.view.session_title.text().endswith("— cancelled")
-    assert tab.sessions.session_at(tab.sessions.next_row()).start == datetime(2026, 5, 5, 17)
+    assert tab.sessions.row_at(tab.sessions.next_row()).start == datetime(2026, 5, 5, 17)
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
@@ -337,7 +337,7 @@ def test_moving_one_session_with_the_dialog(qtbot, service, dialogs, tmp_path, e
     )
     tab._refresh_current()
     first = tab.sessions.row_of(f"r{moved.rule_id}@2026-04-07T17:00:00")
-    starts = [tab.sessions.session_at(r).start for r in range(first, first + 3)]
+    starts = [tab.sessions.row_at(r).start for r in range(first, first + 3)]
     assert starts == [
         datetime(2026, 4, 9, 18, 30),
         datetime(2026, 5, 5, 17),

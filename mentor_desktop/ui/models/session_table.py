@@ -5,44 +5,38 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from mentor_desktop.domain.sessions import Session, SessionStatus
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-HEADERS = ("When", "Session", "Status", "Agenda")
+from mentor_desktop.ui.models.list_table import ListTableModel
 
 
-class SessionTableModel(QAbstractTableModel):
+class SessionTableModel(ListTableModel[Session]):
     """Rows of Session in time order; the next upcoming one is shown in bold.
 
     Signals: none beyond QAbstractTableModel's.
     """
 
+    HEADERS = ("When", "Session", "Status", "Agenda")
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._sessions: list[Session] = []
         self._next_key: str | None = None
         self._now = datetime.min
 
     def set_sessions(self, sessions: list[Session], now: datetime) -> None:
-        self.beginResetModel()
-        self._sessions = list(sessions)
         self._now = now
         upcoming = [
             s
-            for s in self._sessions
+            for s in sessions
             if s.start >= now and s.status in (SessionStatus.PLANNED, SessionStatus.MOVED)
         ]
         self._next_key = upcoming[0].key if upcoming else None
-        self.endResetModel()
-
-    def session_at(self, row: int) -> Session | None:
-        return self._sessions[row] if 0 <= row < len(self._sessions) else None
+        self.set_rows(sessions)
 
     def row_of(self, key: str) -> int:
-        for row, session in enumerate(self._sessions):
+        for row, session in enumerate(self._rows):
             if session.key == key:
                 return row
         return -1
@@ -50,29 +44,13 @@ class SessionTableModel(QAbstractTableModel):
     def next_row(self) -> int:
         return self.row_of(self._next_key) if self._next_key else -1
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._sessions)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._sessions):
-            return None
-        session = self._sessions[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
+    def cell(self, session: Session, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == 0:
                 return f"{session.start:%a %d %b %Y %H:%M}"
-            if index.column() == 1:
+            if column == 1:
                 return f"{session.label} ({session.duration_minutes} min)"
-            if index.column() == 2:
+            if column == 2:
                 status = session.status.label
                 if session.status is SessionStatus.PLANNED and session.start < self._now:
                     status = "Not recorded"
@@ -87,6 +65,4 @@ class SessionTableModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
         return None

@@ -332,7 +332,7 @@ class SessionPrepTab(TabPage):
         return self._service.now()
 
     def _select_row(self, row: int) -> None:
-        session = self.sessions.session_at(row)
+        session = self.sessions.row_at(row)
         current = self._current
         if session is not None and current is not None and session.key == current.key:
             return
@@ -367,7 +367,7 @@ class SessionPrepTab(TabPage):
                     edit.clear()
                 self.agenda.set_items([])
                 self.actions.set_items([], date.today())
-                self.feedback.set_items([])
+                self.feedback.set_rows([])
                 self.suggestions.set_rows([])
                 return
             v.session_title.setText(
@@ -379,7 +379,7 @@ class SessionPrepTab(TabPage):
                 self._current = detail.session
                 self.agenda.set_items(detail.agenda)
                 self.actions.set_items(detail.actions, self._service_now().date())
-                self.feedback.set_items(detail.feedback)
+                self.feedback.set_rows(detail.feedback)
                 texts = (
                     detail.session.personal_update,
                     detail.session.notes,
@@ -388,7 +388,7 @@ class SessionPrepTab(TabPage):
             else:
                 self.agenda.set_items([])
                 self.actions.set_items([], self._service_now().date())
-                self.feedback.set_items([])
+                self.feedback.set_rows([])
                 texts = ("", "", "")
             for name, text in zip(TEXT_FIELDS, texts, strict=True):
                 edit = self._text_edit(name)
@@ -750,7 +750,7 @@ class SessionPrepTab(TabPage):
 
     def remove_feedback(self) -> None:
         index = self.view.feedback_view.currentIndex()
-        item = self.feedback.item_at(index.row()) if index.isValid() else None
+        item = self.feedback.row_at(index.row()) if index.isValid() else None
         if item is None or not self._dialogs.confirm(
             self, "Remove feedback", f"Remove the feedback about “{item.situation}”?", "Remove"
         ):
