@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.benchmarks.common import CACHE, Row, demo_db, print_table
-from tests.e2e.test_import_kill import write_jrnl_journal
+from tests.factories import write_jrnl_journal
 
 
 def _empty_db(folder: Path, name: str) -> Path:

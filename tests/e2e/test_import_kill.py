@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import os
-import random
 import signal
 import subprocess
 import sys
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,40 +14,7 @@ import pytest
 from mentor_desktop.services.portability import PortabilityService
 from mentor_desktop.storage.migrate import open_database
 from mentor_desktop.storage.uow import unit_of_work_factory
-
-WORDS = [
-    *("mentor", "goal", "feedback", "session", "learned", "today", "plan", "review"),
-    *("team", "project", "progress", "meeting", "code", "talk", "career", "book"),
-    *("focus", "habit", "energy", "listen", "decide", "ask", "write", "reflect"),
-    *("the", "a", "and", "of", "to", "in", "my", "I", "we", "was", "it", "for", "with"),
-]
-
-
-def write_jrnl_journal(path: Path, entries: int, words_per_entry: int, seed: int = 1) -> int:
-    """A jrnl journal file of `entries` daily entries; returns the number of words written."""
-    rng = random.Random(seed)
-    start = date(2016, 1, 1)
-    total = 0
-    with path.open("w", encoding="utf-8") as handle:
-        for number in range(entries):
-            day = start + timedelta(days=number)
-            title = " ".join(rng.choices(WORDS, k=6)).capitalize() + "."
-            star = " *" if number % 17 == 0 else ""
-            paragraphs = []
-            remaining = words_per_entry - 6
-            while remaining > 0:
-                size = min(remaining, rng.randint(40, 90))
-                words = rng.choices(WORDS, k=size)
-                if rng.random() < 0.3:
-                    words[rng.randrange(size)] = "@" + rng.choice(["work", "mentor", "c++"])
-                paragraphs.append(" ".join(words) + ".")
-                remaining -= size
-            handle.write(
-                f"[{day} {rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}] {title}{star}\n"
-            )
-            handle.write("\n\n".join(paragraphs) + "\n\n")
-            total += words_per_entry
-    return total
+from tests.factories import write_jrnl_journal
 
 
 @pytest.mark.slow

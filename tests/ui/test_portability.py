@@ -462,7 +462,7 @@ def test_session_notes_are_saved_before_a_restore_and_reloaded_after(
 ) -> None:
     from mentor_desktop.services.sessions import SessionService
     from mentor_desktop.ui.sessions.tab import SessionPrepTab
-    from tests.unit.test_sessions_service import NOW, agreement_draft
+    from tests.factories import NOW, agreement_draft
 
     service = SessionService(unit_of_work_factory(engine)).with_now(NOW)
     agreement = service.save_agreement(None, agreement_draft())

@@ -35,7 +35,7 @@ from mentor_desktop.ui.models.action_items import ActionItemTableModel
 from mentor_desktop.ui.models.session_cadence import CadenceRuleModel
 from mentor_desktop.ui.models.session_feedback import FeedbackTableModel
 from mentor_desktop.ui.sessions.tab import SessionPrepTab
-from tests.unit.test_sessions_service import NOW, agreement_draft
+from tests.factories import NOW, agreement_draft
 
 MONTHLY = CadenceRule("Session", "FREQ=MONTHLY;BYDAY=1TU", datetime(2026, 1, 6, 17), 60)
 

@@ -19,7 +19,7 @@ from mentor_desktop.storage.uow import unit_of_work_factory
 from mentor_desktop.ui.bus import ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.models.timeline_items import TimelineItemModel
 from mentor_desktop.ui.timeline.tab import TimelineTab
-from tests.unit.test_timeline_service import TODAY, write_sample
+from tests.factories import TODAY, write_sample
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from mentor_desktop.reports.calendar import sessions_calendar
 from mentor_desktop.reports.pipeline import PageSize
 from mentor_desktop.services.sessions import SessionService
 from mentor_desktop.storage.uow import unit_of_work_factory
-from tests.unit.test_sessions_service import NOW, agreement_draft
+from tests.factories import NOW, agreement_draft
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext, pdffonts, …)"

@@ -11,7 +11,7 @@ import pytest
 from mentor_desktop.domain.errors import ImportFormatError
 from mentor_desktop.services.importers import dayone, jrnl, rednotebook
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "imports"
 
 
 # ---------------------------------------------------------------- jrnl

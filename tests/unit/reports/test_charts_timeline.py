@@ -25,7 +25,7 @@ from mentor_desktop.domain.timeline import (
 from mentor_desktop.services.timeline import TimelineService
 from mentor_desktop.storage.migrate import open_database
 from mentor_desktop.storage.uow import unit_of_work_factory
-from tests.unit.test_timeline_service import TODAY, write_demo_db
+from tests.factories import TODAY, write_demo_db
 
 DARK = ChartPalette.from_colours("#2b2d30", "#e6e6e6", "#3d7bd9")
 WIDTH_MM, HEIGHT_MM, DPI = 150.0, 80.0, 100

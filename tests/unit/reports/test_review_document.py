@@ -17,7 +17,7 @@ from mentor_desktop.reports.review import review_html, write_review
 from mentor_desktop.services.timeline import TimelineService
 from mentor_desktop.storage.migrate import open_database
 from mentor_desktop.storage.uow import unit_of_work_factory
-from tests.unit.test_timeline_service import TODAY, write_demo_db
+from tests.factories import TODAY, write_demo_db
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext, pdfimages)"

@@ -21,7 +21,7 @@ from mentor_desktop.storage.migrate import open_database
 from mentor_desktop.storage.orm import JournalEntryRow
 from mentor_desktop.storage.uow import unit_of_work_factory
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "imports"
 #: format -> (file name the bytes are written to, a real file of that format)
 CASES = {
     "jrnl": ("journal.txt", FIXTURES / "jrnl" / "quirks.journal"),

@@ -19,7 +19,7 @@ from mentor_desktop.storage.migrate import open_database
 from mentor_desktop.storage.orm import JournalEntryRow, TagRow
 from mentor_desktop.storage.uow import unit_of_work_factory
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "imports"
 SOURCES = [
     ("jrnl", FIXTURES / "jrnl" / "quirks.journal", 5),
     ("jrnl", FIXTURES / "jrnl" / "export.json", 3),

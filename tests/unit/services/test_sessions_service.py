@@ -15,9 +15,7 @@ from mentor_desktop.domain.sessions import (
     ActionOwner,
     AgendaKind,
     AgendaSource,
-    AgreementDraft,
     FeedbackDraft,
-    MentorDraft,
     SessionStatus,
 )
 from mentor_desktop.services.sessions import SessionService
@@ -30,24 +28,7 @@ from mentor_desktop.storage.orm import (
     SessionRow,
 )
 from mentor_desktop.storage.uow import unit_of_work_factory
-
-NOW = datetime(2026, 3, 10, 12, 0)  # a Tuesday; the next first Tuesday is 7 April
-MONTHLY = CadenceRule("Session", "FREQ=MONTHLY;BYDAY=1TU", datetime(2026, 1, 6, 17), 60)
-FORTNIGHTLY = CadenceRule(
-    "Check-in", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", datetime(2026, 1, 9, 9), 15
-)
-
-
-def agreement_draft(name: str = "Zoë Ångström", **changes) -> AgreementDraft:
-    values = dict(
-        mentor=MentorDraft(name, "Principal engineer", "Fjord AB", "zoe@example.org"),
-        purpose="Become a technical leader",
-        start_date=date(2026, 1, 1),
-        review_date=date(2026, 7, 1),
-        rules=(MONTHLY, FORTNIGHTLY),
-    )
-    values.update(changes)
-    return AgreementDraft(**values)
+from tests.factories import MONTHLY, NOW, agreement_draft
 
 
 @pytest.fixture
