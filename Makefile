@@ -28,9 +28,9 @@ lint: $(STAMP_TEST)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-# The quick loop while working: everything but the tests that start real processes.
+# The quick loop while working: everything but the tests that start real processes, on both cores.
 check: lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m 'not slow'
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m 'not slow' -n 2
 
 bench: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks
