@@ -118,10 +118,12 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
             dialogs.error(None, "Cannot open the database", str(exc))
         return 2
     window, portability = _build_window(services, backups, settings, dialogs, db_path)
-    window.show()
     if quit_after_show:
-        QTimer.singleShot(0, lambda: _report_and_close(window))
-    else:
+        from mentor_desktop.ui.first_paint import FirstPaint
+
+        FirstPaint(window, lambda: _report_and_close(window))
+    window.show()
+    if not quit_after_show:
         _close_on_terminate(window)
         window.close_hooks.append(portability.backup_on_quit)
         QTimer.singleShot(250, _warm_up)

@@ -1,46 +1,55 @@
-"""Process start to main window shown with the Goals tab filled, against a bare Qt window.
+"""Process start to main window painted on a real X screen with the Goals tab filled.
 
-The floor is a bare PySide6 main window with SQLAlchemy imported, measured in the same run.
-Both print a line once the window is shown; the time is taken when that line arrives.
+As a person sees it: Xvfb and the xcb platform, so mapping and painting the window cost what
+they cost on a desktop (offscreen they cost nothing). The floor is a bare PySide6 main window
+with SQLAlchemy imported, measured the same way in the same run. Both print a line right
+after their first paint; the time is taken when that line arrives.
 """
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from tests.benchmarks.common import Row, demo_db, print_table
+from tests.benchmarks.screen import virtual_screen
 
 FLOOR_SCRIPT = """
 import sqlalchemy, sqlalchemy.orm
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
 app = QApplication([])
 window = QMainWindow()
 window.setCentralWidget(QLabel("floor"))
 window.resize(1100, 720)
-window.show()
 def done():
     status = open("/proc/self/status").read().splitlines()
     peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
     print(f"shown | peak memory: {peak / 1024:.1f} MB", flush=True)
     window.close()
-QTimer.singleShot(0, done)
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, done)
+        return False
+painted = FirstPaint(window)
+window.installEventFilter(painted)
+window.show()
 app.exec()
 """
 
 
-def _time_to_shown(args: list[str]) -> tuple[float, float]:
+def _time_to_shown(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     """(ms until the process printed its 'shown' line, its peak RSS in MB as it reports it).
 
     The process reads its own peak from /proc: the kernel's rusage figure for a child keeps
     the high-water mark of the (large) benchmark process it was forked from.
     """
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     start = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     assert process.stdout is not None
@@ -55,9 +64,9 @@ def _time_to_shown(args: list[str]) -> tuple[float, float]:
     return shown_ms, peak_mb
 
 
-def _median_run(args: list[str], runs: int = 5) -> tuple[float, float]:
-    _time_to_shown(args)  # warm the file cache
-    results = [_time_to_shown(args) for _ in range(runs)]
+def _median_run(args: list[str], env: dict[str, str], runs: int = 7) -> tuple[float, float]:
+    _time_to_shown(args, env)  # warm the file cache
+    results = [_time_to_shown(args, env) for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
@@ -73,22 +82,30 @@ def _compile_bytecode() -> None:
 
 def main() -> None:
     _compile_bytecode()
-    db = demo_db(10)
-    app_ms, app_rss = _median_run(
-        [sys.executable, "-m", "mentor_desktop", "--db", str(db), "--quit-after-show"]
-    )
-    large_ms, large_rss = _median_run(
-        [sys.executable, "-m", "mentor_desktop", "--db", str(demo_db(100)), "--quit-after-show"]
-    )
-    floor_ms, floor_rss = _median_run([sys.executable, "-c", FLOOR_SCRIPT])
+    app = [sys.executable, "-m", "mentor_desktop", "--quit-after-show", "--db"]
+    ten, hundred = str(demo_db(10)), str(demo_db(100))
+    with tempfile.TemporaryDirectory() as home, virtual_screen() as screen:
+        # A first start of its own: no remembered tab or geometry, so Goals is on screen.
+        env = {**screen, "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home}
+        floor_ms, floor_rss = _median_run([sys.executable, "-c", FLOOR_SCRIPT], env)
+        app_ms, app_rss = _median_run([*app, ten], env)
+        large_ms, large_rss = _median_run([*app, hundred], env)
+        floor_again_ms, _ = _median_run([sys.executable, "-c", FLOOR_SCRIPT], env)
+    floor_ms = min(floor_ms, floor_again_ms)
     print_table(
-        "Start-up (10-year demo database, median of 5 whole-process runs)",
+        "Start-up on a real X screen (Xvfb + xcb), median of 7 whole-process runs",
         [
-            Row("mentor-desktop: start to window shown with goals", app_ms, target="<= 500 ms"),
-            Row("floor: bare PySide6 window + SQLAlchemy imported", floor_ms),
+            Row("mentor-desktop, 10-year demo: start to painted window", app_ms),
+            Row("floor: bare PySide6 window + SQLAlchemy, painted", floor_ms),
             Row("ratio to the floor", app_ms / floor_ms, unit="x", target="<= 1.15x"),
-            Row("mentor-desktop peak RSS", app_rss, unit="MB", target="<= 150 MB"),
-            Row("at 10x the data (100-year demo): start to window", large_ms, target="<= 2x"),
+            Row("at 10x the data (100-year demo): start to painted", large_ms),
+            Row(
+                "ratio of 10x data to the 10-year figure",
+                large_ms / app_ms,
+                unit="x",
+                target="<= 1.2x",
+            ),
+            Row("mentor-desktop peak RSS (10-year demo)", app_rss, unit="MB"),
             Row("at 10x the data: peak RSS", large_rss, unit="MB"),
             Row("floor peak RSS", floor_rss, unit="MB"),
         ],
