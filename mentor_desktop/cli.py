@@ -18,7 +18,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from mentor_desktop.services.demo import DemoOptions, write_demo
+    from mentor_desktop.demo import DemoOptions, write_demo
 
     with opened(args) as (engine, _services):
         summary = write_demo(engine, DemoOptions(years=args.years, seed=args.seed), args.force)

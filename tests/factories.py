@@ -32,7 +32,7 @@ TODAY = date(2026, 6, 15)
 
 def write_demo_db(path: Path, years: int, today: date = TODAY) -> Path:
     """A demo database of `years` years at `path` (for chart, tab and document tests)."""
-    from mentor_desktop.services.demo import DemoOptions, write_demo
+    from mentor_desktop.demo import DemoOptions, write_demo
     from mentor_desktop.storage.migrate import open_database
 
     engine = open_database(path)

@@ -203,8 +203,9 @@ def _demo_writer_ms() -> float:
     import random
     from datetime import timedelta
 
-    from mentor_desktop.services.demo import DemoContext, _write_goals
-    from mentor_desktop.services.journal_demo import write_journal_demo
+    from mentor_desktop.demo.context import DemoContext
+    from mentor_desktop.demo.goals import write_goals_demo
+    from mentor_desktop.demo.journal import write_journal_demo
     from mentor_desktop.storage.migrate import memory_engine
     from mentor_desktop.storage.uow import unit_of_work_factory
     from tests.benchmarks.common import BENCH_TODAY
@@ -217,7 +218,7 @@ def _demo_writer_ms() -> float:
         years=10,
     )
     with unit_of_work_factory(engine)() as uow:
-        _write_goals(uow.session, ctx)
+        write_goals_demo(uow.session, ctx)
         uow.session.flush()
         start = time.perf_counter()
         write_journal_demo(uow.session, ctx)

@@ -37,7 +37,7 @@ def demo_db(years: int = 10) -> Path:
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"demo-{years}y.sqlite3"
     if not path.exists():
-        from mentor_desktop.services.demo import DemoOptions, write_demo
+        from mentor_desktop.demo import DemoOptions, write_demo
         from mentor_desktop.storage.migrate import open_database
 
         tmp = path.with_suffix(".tmp")

@@ -111,7 +111,7 @@ def test_each_waiting_tab_announces_what_its_built_tab_opens(window: MainWindow)
 
 
 def test_open_requested_shows_the_first_recorded_session(window: MainWindow, engine) -> None:
-    from mentor_desktop.services.demo import DemoOptions, write_demo
+    from mentor_desktop.demo import DemoOptions, write_demo
     from mentor_desktop.ui.bus import ItemKind
 
     write_demo(engine, DemoOptions(years=1))

@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import select
 
 from mentor_desktop.cli import main
+from mentor_desktop.demo import DemoOptions, write_demo
 from mentor_desktop.domain.errors import ImportFormatError, MentorDesktopError
 from mentor_desktop.domain.journal import TemplateDraft
-from mentor_desktop.services.demo import DemoOptions, write_demo
 from mentor_desktop.services.journal import JournalService
 from mentor_desktop.services.portability import FORMAT_VERSION, PortabilityService
 from mentor_desktop.storage.migrate import make_engine, open_database, upgrade

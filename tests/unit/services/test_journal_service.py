@@ -264,15 +264,16 @@ def test_prompts_can_be_edited_added_and_deleted(journal: JournalService) -> Non
 def test_demo_writes_about_one_entry_a_day(engine, services) -> None:
     import random
 
-    from mentor_desktop.services.demo import DemoContext, _write_goals
-    from mentor_desktop.services.journal_demo import write_journal_demo
+    from mentor_desktop.demo.context import DemoContext
+    from mentor_desktop.demo.goals import write_goals_demo
+    from mentor_desktop.demo.journal import write_journal_demo
     from mentor_desktop.storage.search import check_search_index
     from mentor_desktop.storage.uow import unit_of_work_factory
 
     today = date(2026, 1, 31)
     ctx = DemoContext(random.Random(3), today, today - timedelta(days=365), years=1)
     with unit_of_work_factory(engine)() as uow:
-        _write_goals(uow.session, ctx)
+        write_goals_demo(uow.session, ctx)
         uow.session.flush()
         write_journal_demo(uow.session, ctx)
     journal: JournalService = services.journal

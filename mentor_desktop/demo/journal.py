@@ -6,11 +6,11 @@ Written with bulk inserts (no ORM objects) while the search index waits, then in
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from mentor_desktop.demo.context import DemoContext
 from mentor_desktop.domain.journal import EntryKind
 from mentor_desktop.storage.orm import (
     JournalEntryGoalRow,
@@ -20,9 +20,6 @@ from mentor_desktop.storage.orm import (
     TagRow,
 )
 from mentor_desktop.storage.search import search_index_suspended
-
-if TYPE_CHECKING:
-    from mentor_desktop.services.demo import DemoContext
 
 TAGS = [
     "leadership", "communication", "feedback", "planning", "career", "writing",

@@ -9,12 +9,10 @@ referenced by a session's agenda are never removed, and the last two months are 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-if TYPE_CHECKING:
-    from mentor_desktop.services.demo import DemoContext
+from mentor_desktop.demo.context import DemoContext
 
 QUIET_SHARE = 0.08
 BUSY_SHARE = 0.1

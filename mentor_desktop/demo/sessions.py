@@ -4,12 +4,12 @@ feedback and action items (most kept, some late, a few open), and a prepared nex
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta, weekday
 from dateutil.rrule import FR, TU
 from sqlalchemy.orm import Session
 
+from mentor_desktop.demo.context import DemoContext
 from mentor_desktop.domain.cadence import CadenceRule, merged_occurrences, occurrences
 from mentor_desktop.storage.orm import (
     ActionItemRow,
@@ -20,9 +20,6 @@ from mentor_desktop.storage.orm import (
     MentorshipRow,
     SessionRow,
 )
-
-if TYPE_CHECKING:  # pragma: no cover
-    from mentor_desktop.services.demo import DemoContext
 
 MONTHLY_RULE = "FREQ=MONTHLY;BYDAY=1TU"
 CHECK_IN_RULE = "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR"
@@ -88,6 +85,32 @@ FEEDBACK = [
         "Use a round-robin before summarising",
     ),
 ]
+
+
+def write_mentorship_demo(session: Session, ctx: DemoContext) -> None:
+    """The current mentor and the mentorship agreement (runs first: others refer to it)."""
+    mentor = MentorRow(
+        name="Dr. Amara Okafor",
+        role="VP of Engineering",
+        organisation="Northwind Labs",
+        contact="amara.okafor@example.org",
+    )
+    ctx.mentorship = MentorshipRow(
+        mentor=mentor,
+        purpose="Grow from senior engineer to a technical leader people trust.",
+        hopes="Honest feedback, perspective on leadership, and help with tough calls.",
+        offers="Preparation before each session, follow-through, and a view from the team.",
+        mentor_expectations="Candour, confidentiality, and pointing me to people and resources.",
+        mentee_expectations="I set the agenda, come prepared and do what I commit to.",
+        cadence="RRULE:FREQ=MONTHLY;BYDAY=1TU;BYHOUR=17;BYMINUTE=0",
+        communication="Email for scheduling; chat for quick questions; no weekend messages.",
+        confidentiality="What we discuss stays between us unless we both agree otherwise.",
+        start_date=ctx.start,
+        review_date=ctx.today + timedelta(days=60),
+        active=True,
+    )
+    session.add(ctx.mentorship)
+    ctx.counts["mentors"] = 1
 
 
 def _first_weekday_on_or_after(day: date, which: weekday) -> date:

@@ -1,56 +1,13 @@
-"""Sample data: a realistic mentorship over N years, for trying the app and for benchmarks.
-
-Each area adds a writer to `DEMO_WRITERS`; all of them run in one transaction, so a failed
-demo leaves the database as it was. The same seed and `today` give the same data.
-"""
+"""Demo goals: about four a year, with milestones, steps, moved dates and resources."""
 
 from __future__ import annotations
 
-import random
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
-from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from mentor_desktop.domain.errors import MentorDesktopError
-from mentor_desktop.services.journal_demo import write_journal_demo
-from mentor_desktop.services.session_demo import write_session_demo
-from mentor_desktop.services.timeline_demo import write_timeline_demo
-from mentor_desktop.storage.orm import (
-    GoalChangeRow,
-    GoalRow,
-    MentorRow,
-    MentorshipRow,
-    MilestoneRow,
-    ResourceRow,
-    StepRow,
-)
-from mentor_desktop.storage.uow import unit_of_work_factory
-
-
-@dataclass(frozen=True)
-class DemoOptions:
-    years: int = 2
-    seed: int = 7
-    today: date | None = None
-
-
-@dataclass
-class DemoContext:
-    """What writers share: the random source, the time span, and what earlier writers made."""
-
-    rng: random.Random
-    today: date
-    start: date
-    years: int
-    goals: list[GoalRow] = field(default_factory=list)
-    mentorship: MentorshipRow | None = None
-    counts: dict[str, int] = field(default_factory=dict)
-
-
-DemoWriter = Callable[[Session, DemoContext], None]
+from mentor_desktop.demo.context import DemoContext
+from mentor_desktop.storage.orm import GoalChangeRow, GoalRow, MilestoneRow, ResourceRow, StepRow
 
 CAREER_GOALS = [
     (
@@ -249,32 +206,9 @@ RESOURCES = [
 ]
 
 
-def _write_mentorship(session: Session, ctx: DemoContext) -> None:
-    mentor = MentorRow(
-        name="Dr. Amara Okafor",
-        role="VP of Engineering",
-        organisation="Northwind Labs",
-        contact="amara.okafor@example.org",
-    )
-    ctx.mentorship = MentorshipRow(
-        mentor=mentor,
-        purpose="Grow from senior engineer to a technical leader people trust.",
-        hopes="Honest feedback, perspective on leadership, and help with tough calls.",
-        offers="Preparation before each session, follow-through, and a view from the team.",
-        mentor_expectations="Candour, confidentiality, and pointing me to people and resources.",
-        mentee_expectations="I set the agenda, come prepared and do what I commit to.",
-        cadence="RRULE:FREQ=MONTHLY;BYDAY=1TU;BYHOUR=17;BYMINUTE=0",
-        communication="Email for scheduling; chat for quick questions; no weekend messages.",
-        confidentiality="What we discuss stays between us unless we both agree otherwise.",
-        start_date=ctx.start,
-        review_date=ctx.today + timedelta(days=60),
-        active=True,
-    )
-    session.add(ctx.mentorship)
-    ctx.counts["mentors"] = 1
-
-
-def _write_goals(session: Session, ctx: DemoContext) -> None:
+def write_goals_demo(session: Session, ctx: DemoContext) -> None:
+    """Goals over the span (career and personal), milestones, steps, recalibrations and
+    resources; some achieved, a few dropped or paused."""
     rng = ctx.rng
     per_year = 4
     total = max(1, ctx.years * per_year)
@@ -392,40 +326,3 @@ def _write_goals(session: Session, ctx: DemoContext) -> None:
         recalibrations=changes,
         resources=resources,
     )
-
-
-#: Run in order inside one transaction; later areas append their writers.
-DEMO_WRITERS: list[DemoWriter] = [_write_mentorship, _write_goals]
-DEMO_WRITERS.append(write_journal_demo)
-DEMO_WRITERS.append(write_session_demo)
-DEMO_WRITERS.append(write_timeline_demo)
-
-
-def database_is_empty(session: Session) -> bool:
-    return not session.scalar(select(func.count()).select_from(GoalRow)) and not session.scalar(
-        select(func.count()).select_from(MentorRow)
-    )
-
-
-def write_demo(engine: Engine, options: DemoOptions, force: bool = False) -> str:
-    """Write the demo data; returns a one-line summary of what was written.
-
-    Refuses a database that already holds data unless `force` (which adds, never deletes).
-    """
-    today = options.today or date.today()
-    ctx = DemoContext(
-        rng=random.Random(options.seed),
-        today=today,
-        start=today - timedelta(days=round(365.25 * options.years)),
-        years=options.years,
-    )
-    with unit_of_work_factory(engine)() as uow:
-        if not force and not database_is_empty(uow.session):
-            raise MentorDesktopError(
-                "The database already has data; the demo only fills an empty one. "
-                "Use --force to add the demo data anyway, or --db to pick another file."
-            )
-        for writer in DEMO_WRITERS:
-            writer(uow.session, ctx)
-            uow.session.flush()
-    return ", ".join(f"{count:,} {name}" for name, count in ctx.counts.items())
