@@ -18,12 +18,14 @@ if TYPE_CHECKING:
     from mentor_desktop.services.goals import GoalService
     from mentor_desktop.services.journal import JournalService
     from mentor_desktop.services.portability import PortabilityService
+    from mentor_desktop.services.profile import ProfileService
     from mentor_desktop.services.sessions import SessionService
     from mentor_desktop.services.timeline import TimelineService
     from mentor_desktop.settings import AppSettings
     from mentor_desktop.ui.dialogs import Dialogs
     from mentor_desktop.ui.main_window import MainWindow
     from mentor_desktop.ui.portability.controller import PortabilityController
+    from mentor_desktop.ui.preferences.dialog import PreferencesRegistry
 
 
 class Services:
@@ -59,6 +61,12 @@ class Services:
         from mentor_desktop.services.portability import PortabilityService
 
         return PortabilityService(self.uow)
+
+    @cached_property
+    def profile(self) -> ProfileService:
+        from mentor_desktop.services.profile import ProfileService
+
+        return ProfileService(self.uow)
 
     @cached_property
     def timeline(self) -> TimelineService:
@@ -109,7 +117,11 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     settings = AppSettings(settings_path)
     apply_theme(app, settings.theme)
     dialogs = Dialogs()
-    backups = BackupService(db_path, data_dir() / "backups")
+    backups = BackupService(
+        db_path,
+        settings.backup_dir or data_dir() / "backups",
+        keep_daily=settings.backups_kept_daily,
+    )
     try:
         engine, services = _open_or_recover(db_path, backups, dialogs, ask=not quit_after_show)
     except DatabaseOpenError as exc:
@@ -171,9 +183,37 @@ def _build_window(
         flush_tabs=window.flush_tabs,
     )
     window.add_file_actions(portability.actions())
+    window.set_preferences(_preferences(services, backups, settings, window))
     portability.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))
     window.restore_state()
     return window, portability
+
+
+def _preferences(
+    services: Services, backups: BackupService, settings: AppSettings, window: MainWindow
+) -> PreferencesRegistry:
+    """Edit > Preferences… and its pages; other areas add theirs here with `add_page`."""
+    from mentor_desktop.paths import data_dir
+    from mentor_desktop.ui.preferences.dialog import PreferencesRegistry
+    from mentor_desktop.ui.preferences.general import GeneralPage
+
+    def set_backups(folder: Path, keep_daily: int) -> None:
+        backups.backup_dir = folder
+        backups.keep_daily = keep_daily
+
+    preferences = PreferencesRegistry(window)
+    preferences.add_page(
+        "General",
+        lambda: GeneralPage(
+            services.profile,
+            settings,
+            data_dir() / "backups",
+            window.set_theme,
+            set_backups,
+        ),
+        order=0,
+    )
+    return preferences
 
 
 def _close_on_terminate(window: MainWindow) -> None:

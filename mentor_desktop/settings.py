@@ -1,7 +1,8 @@
 """User preferences and remembered UI state, kept apart in one QSettings file.
 
-Preferences are choices a user makes (the theme); UI state is what the app remembers on its
-own (window geometry, splitter positions, the last filters). Resetting one keeps the other.
+Preferences are choices a user makes (theme, paper, backups); UI state is what the app
+remembers on its own (window geometry, splitter positions, the last filters). Resetting one
+keeps the other.
 """
 
 from __future__ import annotations
@@ -10,6 +11,12 @@ import enum
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+
+#: Paper size values kept in the settings ("" is the locale's own).
+PAPER_SIZES = ("", "a4", "letter")
+#: Daily automatic backups kept unless the person chooses otherwise, and the most they can.
+KEEP_DAILY_DEFAULT = 7
+KEEP_DAILY_MAX = 365
 
 
 class Theme(enum.StrEnum):
@@ -37,6 +44,39 @@ class AppSettings:
     @theme.setter
     def theme(self, theme: Theme) -> None:
         self._settings.setValue("preferences/theme", theme.value)
+
+    @property
+    def paper_size(self) -> str:
+        """The paper for the brief and the review pack: "a4", "letter", or "" (the locale's)."""
+        value = str(self._settings.value("preferences/paper_size", ""))
+        return value if value in PAPER_SIZES else ""
+
+    @paper_size.setter
+    def paper_size(self, value: str) -> None:
+        self._settings.setValue("preferences/paper_size", value if value in PAPER_SIZES else "")
+
+    @property
+    def backup_dir(self) -> Path | None:
+        """The folder the automatic backups go to (None: the default in the data folder)."""
+        value = str(self._settings.value("preferences/backup_dir", "") or "")
+        return Path(value) if value else None
+
+    @backup_dir.setter
+    def backup_dir(self, folder: Path | None) -> None:
+        self._settings.setValue("preferences/backup_dir", str(folder) if folder else "")
+
+    @property
+    def backups_kept_daily(self) -> int:
+        """How many days keep their newest automatic backup (weekly and monthly ones too)."""
+        try:
+            value = int(self._settings.value("preferences/backups_kept_daily", KEEP_DAILY_DEFAULT))
+        except (TypeError, ValueError):
+            return KEEP_DAILY_DEFAULT
+        return min(max(value, 1), KEEP_DAILY_MAX)
+
+    @backups_kept_daily.setter
+    def backups_kept_daily(self, days: int) -> None:
+        self._settings.setValue("preferences/backups_kept_daily", min(max(days, 1), KEEP_DAILY_MAX))
 
     # remembered state
     def state_bytes(self, key: str) -> QByteArray | None:

@@ -123,9 +123,17 @@ def backups_to_keep(
 class BackupService:
     """Backups of the database at `db_path`, kept in `backup_dir`."""
 
-    def __init__(self, db_path: Path, backup_dir: Path, clock: Clock = datetime.now) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        backup_dir: Path,
+        clock: Clock = datetime.now,
+        keep_daily: int = KEEP_DAILY,
+    ) -> None:
         self.db_path = db_path
         self.backup_dir = backup_dir
+        #: How many days keep their newest backup (Preferences can change it).
+        self.keep_daily = keep_daily
         self._clock = clock
         stem = re.escape(db_path.stem)
         self._pattern = re.compile(
@@ -212,7 +220,7 @@ class BackupService:
         ]
         if not sound:
             return []
-        keep = backups_to_keep(info.made_at for info in sound)
+        keep = backups_to_keep((info.made_at for info in sound), daily=self.keep_daily)
         keep.add(max(info.made_at for info in sound))
         removed = []
         for info in sound:

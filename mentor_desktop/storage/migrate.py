@@ -24,6 +24,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_sessions",
     "0004_ids_never_reused",
     "0005_review_reflection",
+    "0006_profile",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

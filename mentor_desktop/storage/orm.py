@@ -416,3 +416,15 @@ class ReviewReflectionRow(Timestamped, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     text: Mapped[str] = mapped_column(Text, default="", nullable=False)
+
+
+class ProfileRow(Timestamped, Base):
+    """My name, role and organisation, as shown in the brief and the review pack (one row)."""
+
+    __tablename__ = "profile"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), default="", nullable=False)
+    role: Mapped[str] = mapped_column(String(300), default="", nullable=False)
+    organisation: Mapped[str] = mapped_column(String(300), default="", nullable=False)

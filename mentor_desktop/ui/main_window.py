@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
@@ -16,6 +17,9 @@ from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.theme import apply_theme
 from mentor_desktop.ui.widgets.lazy_tab import LazyTab
 from mentor_desktop.ui.widgets.tab_page import TabPage
+
+if TYPE_CHECKING:
+    from mentor_desktop.ui.preferences.dialog import PreferencesRegistry
 
 _THEME_ACTIONS = {
     ActionId.THEME_SYSTEM: Theme.SYSTEM,
@@ -111,6 +115,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().showMessage(f"Data: {db_path}", 5000)
         self._closing = False
+        #: Edit > Preferences… (set by `set_preferences` once the app is built).
+        self.preferences: PreferencesRegistry | None = None
         #: Called on close once the tabs saved their work and the window is hidden (the backup
         #: on quit), so the person never waits on a visible window.
         self.close_hooks: list[Callable[[], None]] = []
@@ -120,6 +126,12 @@ class MainWindow(QMainWindow):
         self.file_menu.insertSeparator(self._file_tab_anchor)
         for action in actions:
             self.file_menu.insertAction(self._file_tab_anchor, action)
+
+    def set_preferences(self, preferences: PreferencesRegistry) -> None:
+        """Edit > Preferences…, at the foot of the Edit menu, opening `preferences`' pages."""
+        self.preferences = preferences
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(preferences.action)
 
     # ---------------------------------------------------------------- tabs
 
@@ -206,6 +218,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
         edit_menu.addAction(a[ActionId.FIND])
+        self.edit_menu = edit_menu
 
         view_menu = self.menuBar().addMenu("&View")
         themes = QActionGroup(self)
@@ -222,6 +235,8 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, theme: Theme) -> None:
         self.settings.theme = theme
+        for action_id, choice in _THEME_ACTIONS.items():
+            self.actions[action_id].setChecked(choice is theme)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, theme)
