@@ -3,7 +3,8 @@
 `search` is compared with jrnl's `-contains` on the same 10-year journal: jrnl is installed
 into a throw-away virtual environment in the benchmark cache, the 10-year demo's journal is
 written as jrnl's own journal file, and a new Mentor Desktop database imports that file.
-The read-only listings should answer without importing Qt; `brief -o` and `report -o` are timed on the 10-year demo.
+The read-only listings should answer without importing Qt; `brief -o` and `report -o` are
+timed on the 10-year demo.
 
 Targets (issue 14): `search` <= 0.3x jrnl's `-contains`; `brief -o`, `report -o` <= 1.0 s.
 """
