@@ -72,3 +72,72 @@ class ImportFormatError(MentorDesktopError):
         self.where = where
         location = f" ({where})" if where else ""
         super().__init__(f"{path}{location}: {reason}")
+
+
+class StorageFailedError(MentorDesktopError):
+    """The database could not be read or written for a reason outside the app.
+
+    The person can act on it (wait, free space, fix permissions); nothing was changed and
+    trying again may work. The unit of work raises one of the subclasses below; `action`
+    names what was being done ("save the text") when a service knows it.
+    """
+
+    #: What went wrong, in words that fit this kind of failure.
+    default_reason = "the database could not be used"
+    #: What the person can do about it.
+    advice = "Nothing was changed; try again."
+
+    def __init__(self, action: str = "", reason: str = "") -> None:
+        self.action = action
+        self.reason = reason or self.default_reason
+        if action:
+            message = f"Could not {action}: {self.reason}."
+        else:
+            message = f"{self.reason[:1].upper()}{self.reason[1:]}."
+        super().__init__(message)
+
+    def doing(self, action: str) -> StorageFailedError:
+        """The same failure, naming `action`; keeps the original cause."""
+        again = type(self)(action, self.reason)
+        again.__cause__ = self.__cause__
+        return again
+
+
+class DatabaseBusyError(StorageFailedError):
+    """Another program holds a lock on the database (SQLITE_BUSY / SQLITE_LOCKED)."""
+
+    default_reason = "the database is busy (another program is using it)"
+    advice = "Nothing was changed. Close the other program or wait a moment, then try again."
+
+
+class DatabaseReadOnlyError(StorageFailedError):
+    """The database file (or its folder) cannot be written any more (SQLITE_READONLY)."""
+
+    default_reason = "the database file cannot be written (it or its folder is read-only)"
+    advice = "Nothing was changed. Make the file and its folder writable, then try again."
+
+
+class DiskFullError(StorageFailedError):
+    """The disk holding the database is full (SQLITE_FULL)."""
+
+    default_reason = "the disk is full"
+    advice = "Nothing was changed. Free some space on the disk, then try again."
+
+
+class DiskIOError(StorageFailedError):
+    """The operating system reported an error reading or writing the file (SQLITE_IOERR)."""
+
+    default_reason = "the disk reported an error while reading or writing the database"
+    advice = (
+        "Nothing was changed. Check that the disk is still connected and healthy, "
+        "then try again."
+    )
+
+
+class DatabaseCorruptError(StorageFailedError):
+    """SQLite found damage in the open database (SQLITE_CORRUPT / SQLITE_NOTADB)."""
+
+    default_reason = "part of the database file is damaged"
+    advice = (
+        "Nothing was changed. Quit, then restore a backup (File > Backups) or check the disk."
+    )

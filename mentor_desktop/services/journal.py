@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, timedelta
 
-from mentor_desktop.domain.errors import MentorDesktopError, NotFoundError
+from mentor_desktop.domain.errors import MentorDesktopError, NotFoundError, StorageFailedError
 from mentor_desktop.domain.journal import (
     NO_FILTER,
     DayCount,
@@ -29,28 +29,14 @@ from mentor_desktop.domain.journal import (
     validate_text,
 )
 from mentor_desktop.storage.repositories.journal import (
-    STORAGE_ERRORS,
     JournalRepository,
     entry_to_domain,
-    storage_error_reason,
     template_to_domain,
 )
 from mentor_desktop.storage.search import build_match_query
 from mentor_desktop.storage.uow import UnitOfWorkFactory
 
 PAGE_SIZE = 200
-
-
-class StorageFailedError(MentorDesktopError):
-    """The database could not be read or written (locked by another program, disk full...).
-
-    Nothing was changed; trying again later may work.
-    """
-
-    def __init__(self, action: str, reason: str) -> None:
-        self.action = action
-        self.reason = reason
-        super().__init__(f"Could not {action}: {reason}.")
 
 
 class JournalService:
@@ -67,12 +53,12 @@ class JournalService:
 
     @contextmanager
     def _repo(self, action: str) -> Iterator[JournalRepository]:
-        """One unit of work; a database failure becomes a StorageFailedError naming `action`."""
+        """One unit of work; a StorageFailedError from it is raised again naming `action`."""
         try:
             with self._uow() as uow:
                 yield JournalRepository(uow.session)
-        except STORAGE_ERRORS as exc:
-            raise StorageFailedError(action, storage_error_reason(exc)) from exc
+        except StorageFailedError as exc:
+            raise exc.doing(action) from exc.__cause__
 
     # ---------------------------------------------------------------- entries
 
@@ -125,6 +111,11 @@ class JournalService:
     def restore_entry(self, entry: JournalEntry) -> JournalEntry:
         """Put a deleted entry back with the same id; links to goals deleted since are skipped."""
         with self._repo("put the entry back") as repo:
+            if repo.has_entry(entry.id):
+                raise MentorDesktopError(
+                    f"Could not put the entry back: entry #{entry.id} exists again "
+                    "(it was added meanwhile)."
+                )
             goal_ids = repo.existing_goal_ids(entry.goal_ids)
             milestone_ids = repo.existing_milestone_ids(entry.milestone_ids)
             draft = entry.draft()

@@ -8,7 +8,8 @@
     )
 
 The signals object lives in the GUI thread, so connected slots run there (queued), never in
-the worker. Errors meant for users (MentorDesktopError) arrive as their message; anything
+the worker. Errors meant for users (MentorDesktopError) arrive in the words of
+`ui.errors.describe` (a full disk says so, with what to do); anything
 else is logged with its traceback and reported as an unexpected error.
 """
 
@@ -21,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from mentor_desktop.domain.errors import MentorDesktopError
+from mentor_desktop.ui.errors import describe
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +63,7 @@ class BackgroundTask(QRunnable):
         try:
             result = self._work(self.signals.progress.emit)
         except MentorDesktopError as exc:
-            self.signals.failed.emit(str(exc))
+            self.signals.failed.emit(describe(exc))
         except Exception as exc:  # a bug: keep the traceback in the log, tell the user briefly
             log.exception("background task failed: %s", self.description)
             self.signals.failed.emit(f"Unexpected error{self._what()}: {exc}")

@@ -19,7 +19,6 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, selectinload
 
 from mentor_desktop.domain.errors import NotFoundError, ValidationError
@@ -54,19 +53,6 @@ PREVIEW_CHARS = 400
 TAG_SEPARATOR = ", "
 #: Most matches ranked by bm25 for one search (the most recently written ones).
 RANK_WINDOW = 4000
-#: What the database raises when it cannot read or write (locked, disk full, damaged...).
-STORAGE_ERRORS: tuple[type[Exception], ...] = (DatabaseError,)
-
-
-def storage_error_reason(exc: Exception) -> str:
-    """A short reason for a STORAGE_ERRORS exception, without SQL or parameters."""
-    original = getattr(exc, "orig", None) or exc
-    reason = str(original).strip() or type(original).__name__
-    if "locked" in reason or "busy" in reason:
-        return "the database is busy (another program is using it)"
-    return reason
-
-
 _search = table(SEARCH_TABLE, column("rowid"))
 _E = JournalEntryRow
 
@@ -178,6 +164,9 @@ class JournalRepository:
         if row is None:
             raise NotFoundError("Journal entry", entry_id)
         return row
+
+    def has_entry(self, entry_id: int) -> bool:
+        return self.session.get(_E, entry_id) is not None
 
     def add(
         self, draft: EntryDraft, entry_id: int | None = None, created_at: datetime | None = None
