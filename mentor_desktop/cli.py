@@ -107,6 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file the command reads or writes: one line, never a traceback
+        from mentor_desktop.storage.files import describe_os_error
+
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"mentor-desktop: {where}{describe_os_error(exc)}.", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

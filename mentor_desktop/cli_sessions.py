@@ -7,7 +7,7 @@ import sys
 from datetime import datetime
 
 from mentor_desktop.cli_common import opened, output_path, positive_int, whole_number_between
-from mentor_desktop.domain.errors import MentorDesktopError
+from mentor_desktop.domain.errors import FileWriteError, MentorDesktopError
 
 #: The furthest ahead `sessions --days` lists: ten years.
 MAX_DAYS = 3660
@@ -38,8 +38,10 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     page_size = PageSize(args.page_size) if args.page_size else None
     try:
         pages = write_brief(data, output, page_size)
+    except FileWriteError:
+        raise
     except OSError as exc:
-        raise MentorDesktopError(f"Cannot write {output}: {exc}") from exc
+        raise FileWriteError(output, f"{exc}.") from exc
     plural = "s" if pages != 1 else ""
     print(f"Wrote the brief for {session.start:%d %b %Y %H:%M} ({pages} page{plural}) to {output}")
     return 0
@@ -79,8 +81,9 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
             if args.output == "-":
                 sys.stdout.buffer.write(data)
             else:
-                path = output_path(args.output, (".ics",), "the calendar")
-                path.write_bytes(data)
+                from mentor_desktop.reports.calendar import write_calendar
+
+                path = write_calendar(output_path(args.output, (".ics",), "the calendar"), data)
                 print(f"Wrote upcoming sessions to {path}")
             return 0
         agreements = [a for a in sessions.list_agreements() if a.mentorship.active]

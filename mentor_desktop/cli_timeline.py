@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from mentor_desktop.cli_common import opened, output_path
-from mentor_desktop.domain.errors import MentorDesktopError
+from mentor_desktop.domain.errors import FileWriteError, MentorDesktopError
 
 CHART_CHOICES = ("burnup", "progress", "follow-through", "rhythm")
 CHART_EXTENSIONS = (".png", ".svg", ".pdf")
@@ -35,8 +35,10 @@ def _cmd_chart(args: argparse.Namespace) -> int:
     figure = draw_chart(args.name, data, palette, args.width, args.height)
     try:
         fmt = export_figure(figure, output)
+    except FileWriteError:
+        raise
     except OSError as exc:
-        raise MentorDesktopError(f"Cannot write {output}: {exc}") from exc
+        raise FileWriteError(output, f"{exc}.") from exc
     print(f"Wrote the {args.name} chart ({fmt.upper()}) to {output}")
     return 0
 
@@ -88,8 +90,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
     page_size = PageSize(args.page_size) if args.page_size else None
     try:
         pages = write_review(data, output, page_size)
+    except FileWriteError:
+        raise
     except OSError as exc:
-        raise MentorDesktopError(f"Cannot write {output}: {exc}") from exc
+        raise FileWriteError(output, f"{exc}.") from exc
     plural = "s" if pages != 1 else ""
     note = " (nothing recorded in that range)" if data.is_empty else ""
     print(f"Wrote the review pack for {range_label(data)}{note} ({pages} page{plural}) to {output}")

@@ -73,3 +73,16 @@ def dialogs():
     from tests.ui.scripted_dialogs import ScriptedDialogs
 
     return ScriptedDialogs()
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator:
+    """A really small file system (1 MB tmpfs) for tests of a full disk; skipped where a
+    test may not mount one."""
+    from tests.factories import mount_full_disk, unmount
+
+    disk = mount_full_disk(tmp_path / "small-disk")
+    if disk is None:
+        pytest.skip("mounting a small tmpfs is not allowed here (needs root and tmpfs)")
+    yield disk
+    unmount(disk)

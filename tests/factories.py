@@ -185,3 +185,46 @@ def write_jrnl_journal(path: Path, entries: int, words_per_entry: int, seed: int
             handle.write("\n\n".join(paragraphs) + "\n\n")
             total += words_per_entry
     return total
+
+
+class FullDisk:
+    """A really small file system (a 1 MB tmpfs) mounted at `root` for one test."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def fill(self, leave: int = 0) -> None:
+        """Take up all its free space but about `leave` bytes (a filler file)."""
+        import os
+
+        with (self.root / ".filler").open("ab") as handle:
+            block = b"\0" * 4096
+            try:
+                while os.statvfs(self.root).f_bavail * os.statvfs(self.root).f_frsize > leave:
+                    handle.write(block)
+                    handle.flush()
+            except OSError:
+                pass
+
+    def free(self) -> None:
+        (self.root / ".filler").unlink(missing_ok=True)
+
+
+def mount_full_disk(root: Path) -> FullDisk | None:
+    """Mount a 1 MB tmpfs at `root`; None where mounting is not allowed (not root, no
+    tmpfs, a container without the right)."""
+    import subprocess
+
+    root.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", str(root)],
+        capture_output=True,
+        check=False,
+    )
+    return FullDisk(root) if done.returncode == 0 else None
+
+
+def unmount(disk: FullDisk) -> None:
+    import subprocess
+
+    subprocess.run(["umount", "-l", str(disk.root)], capture_output=True, check=False)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mentor_desktop.storage.files import write_bytes
+
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
@@ -114,16 +116,18 @@ def export_format(path: str | Path) -> str:
 
 
 def export_figure(figure: Figure, path: str | Path, dpi: int = EXPORT_DPI) -> str:
-    """Write `figure` to `path` (PNG, SVG or PDF by extension) with the Agg canvas; returns
-    the format written."""
+    """Write `figure` to `path` (PNG, SVG or PDF by extension) with the Agg canvas, whole or
+    not at all (0600); returns the format written. Raises FileWriteError when it cannot."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     fmt = export_format(path)
     if figure.canvas is None or not hasattr(figure.canvas, "print_figure"):
         FigureCanvasAgg(figure)
+    buffer = io.BytesIO()
     figure.savefig(
-        str(path), format=fmt, dpi=dpi, facecolor=figure.get_facecolor(), metadata=_metadata(fmt)
+        buffer, format=fmt, dpi=dpi, facecolor=figure.get_facecolor(), metadata=_metadata(fmt)
     )
+    write_bytes(Path(path), buffer.getvalue())
     return fmt
 
 

@@ -141,3 +141,16 @@ class DatabaseCorruptError(StorageFailedError):
     advice = (
         "Nothing was changed. Quit, then restore a backup (File > Backups) or check the disk."
     )
+
+
+class FileWriteError(MentorDesktopError, OSError):
+    """A document could not be written whole; `target` names it and any older file there
+    was left as it was. Also an OSError, so code that catches OSError shows it too."""
+
+    def __init__(self, target: Path, reason: str) -> None:
+        self.target = target
+        self.reason = reason
+        MentorDesktopError.__init__(self, f"Cannot write {target}: {reason}")
+
+    def __str__(self) -> str:
+        return f"Cannot write {self.target}: {self.reason}"

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from icalendar import Calendar, Event, vRecur
 
 from mentor_desktop.domain import cadence
 from mentor_desktop.domain.errors import ValidationError
 from mentor_desktop.domain.sessions import Agreement, Session, SessionStatus
+from mentor_desktop.storage.files import write_bytes
 
 PRODID = "-//Mentor Desktop//Sessions//EN"
 UID_DOMAIN = "mentor-desktop.invalid"
@@ -134,3 +136,17 @@ def sessions_calendar(
         for rule in agreement.rules:
             _add_rule(calendar, rule, by_rule.get(rule.id or -1, []), mentor, now, stamp)
     return calendar.to_ical()
+
+
+def _check_calendar(path: Path) -> None:
+    with path.open("rb") as handle:
+        head = handle.read(15)
+        handle.seek(-15, 2)
+        tail = handle.read()
+    if not head.startswith(b"BEGIN:VCALENDAR") or b"END:VCALENDAR" not in tail:
+        raise ValueError("the calendar file written is incomplete")
+
+
+def write_calendar(path: Path, data: bytes) -> Path:
+    """Write .ics `data` to `path` whole or not at all (0600); raises FileWriteError."""
+    return write_bytes(path, data, check=_check_calendar)

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -31,6 +31,8 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
+
+from mentor_desktop.storage.files import write_bytes
 
 TEMPLATES = Path(__file__).with_name("templates")
 #: Layout units: CSS pixels at 96 per inch, as in a browser.
@@ -192,14 +194,25 @@ def _paint_footer(
     painter.restore()
 
 
-def write_pdf(report: Report, path: Path, page_size: PageSize | None = None) -> int:
-    """Write `report` to the PDF file `path`; returns the number of pages."""
+def render_pdf(report: Report, page_size: PageSize | None = None) -> tuple[bytes, int]:
+    """`report` as the bytes of a PDF file and its number of pages (nothing is written)."""
     ensure_gui_application()
-    path = Path(path)
-    if path.parent and not path.parent.exists():
-        raise FileNotFoundError(f"the folder {path.parent} does not exist")
-    writer = QPdfWriter(str(path))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(300)
     writer.setTitle(report.title)
     writer.setCreator("Mentor Desktop")
-    return paint_report(report, writer, page_size or locale_page_size())
+    pages = paint_report(report, writer, page_size or locale_page_size())
+    del writer  # finishes the file in the buffer
+    data = bytes(buffer.data().data())
+    buffer.close()
+    return data, pages
+
+
+def write_pdf(report: Report, path: Path, page_size: PageSize | None = None) -> int:
+    """Write `report` to the PDF file `path` whole or not at all (0600); returns the number
+    of pages. Raises FileWriteError (an older file left untouched) when it cannot."""
+    data, pages = render_pdf(report, page_size)
+    write_bytes(Path(path), data)
+    return pages

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from mentor_desktop.storage.files import FOLDER_MODE, make_private, write_new_file
 from mentor_desktop.storage.orm import (
     Base,
     GoalChangeRow,
@@ -79,7 +80,8 @@ def _unused_name(day: date, title: str, entry_id: int, used: set[str]) -> str:
 
 
 def write_folder(session: Session, folder: Path, progress: Progress | None) -> dict[str, int]:
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, mode=FOLDER_MODE)
+    make_private(folder)
     counts = {"entries": _write_journal(session, folder / "journal", progress)}
     counts["goals"] = _write_goals(session, folder / "goals.md")
     table_names = {table.name for table in existing_tables(session)}
@@ -132,11 +134,15 @@ def _write_journal(session: Session, folder: Path, progress: Progress | None) ->
         ]
         heading = f"# {title}\n\n" if title else ""
         if year_folder not in made:
-            year_folder.mkdir(parents=True, exist_ok=True)
+            year_folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+            make_private(year_folder.parent)
+            make_private(year_folder)
             made.add(year_folder)
-        # "x": a name that somehow collided fails the export instead of losing an entry.
-        with (year_folder / f"{name}.md").open("x", encoding="utf-8") as handle:
-            handle.write("\n".join(front) + heading + body.rstrip() + "\n")
+        # A new file only: a name that somehow collided fails the export instead of losing
+        # an entry.
+        write_new_file(
+            year_folder / f"{name}.md", "\n".join(front) + heading + body.rstrip() + "\n"
+        )
         if progress is not None and (index % 200 == 0 or index == total):
             progress(index, total + 1)
     return total
@@ -190,7 +196,7 @@ def _write_goals(session: Session, path: Path) -> int:
                     f"{change.old_value} to {change.new_value}{why}"
                 )
             out.append("")
-    path.write_text("\n".join(out).rstrip() + "\n", encoding="utf-8")
+    write_new_file(path, "\n".join(out).rstrip() + "\n")
     return len(goals)
 
 
@@ -250,5 +256,5 @@ def _write_sessions(session: Session, path: Path, table_names: set[str]) -> int:
                 out += [f"### {heading}", ""]
                 out += [f"- {item}" for item in items]
                 out.append("")
-    path.write_text("\n".join(out).rstrip() + "\n", encoding="utf-8")
+    write_new_file(path, "\n".join(out).rstrip() + "\n")
     return len(rows)

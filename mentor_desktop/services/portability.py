@@ -21,7 +21,12 @@ from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from mentor_desktop import __version__
-from mentor_desktop.domain.errors import ImportFormatError, MentorDesktopError, ValidationError
+from mentor_desktop.domain.errors import (
+    FileWriteError,
+    ImportFormatError,
+    MentorDesktopError,
+    ValidationError,
+)
 from mentor_desktop.domain.journal import (
     FIRST_ENTRY_DATE,
     EntryDraft,
@@ -34,6 +39,7 @@ from mentor_desktop.domain.journal import (
 from mentor_desktop.services.importers import IMPORTERS
 from mentor_desktop.services.importers.base import ParsedJournal
 from mentor_desktop.services.importers.rules import conform
+from mentor_desktop.storage.files import describe_os_error, make_private, sync_folder, write_text
 from mentor_desktop.storage.migrate import KNOWN_REVISIONS, stored_revision
 from mentor_desktop.storage.repositories import portability as repo
 from mentor_desktop.storage.uow import UnitOfWorkFactory
@@ -213,12 +219,15 @@ class PortabilityService:
         try:
             with self._uow() as uow:
                 counts = markdown_export.write_folder(uow.session, partial, progress)
+            sync_folder(partial)
             if folder.exists():
                 folder.rmdir()
             os.replace(partial, folder)
+            make_private(folder)
         except OSError as exc:
             shutil.rmtree(partial, ignore_errors=True)
-            raise MentorDesktopError(f"Cannot export to {folder}: {exc.strerror or exc}.") from exc
+            reason = exc.reason if isinstance(exc, FileWriteError) else describe_os_error(exc)
+            raise FileWriteError(folder, f"{reason.rstrip('.')}. Nothing was written.") from exc
         except BaseException:
             shutil.rmtree(partial, ignore_errors=True)
             raise
@@ -350,14 +359,18 @@ class PortabilityService:
 def _write_atomically(target: Path, text: str) -> None:
     if target.is_dir():
         raise MentorDesktopError(f"Cannot export to {target}: it is a folder; give a file name.")
-    partial = target.with_name(target.name + ".partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, target)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise MentorDesktopError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+        raise FileWriteError(target, f"{describe_os_error(exc)}.") from exc
+    write_text(target, text, check=_check_json)
+
+
+def _check_json(path: Path) -> None:
+    with path.open("rb") as handle:
+        handle.seek(-1, os.SEEK_END)
+        if handle.read(1) != b"}":
+            raise ValueError("the export written is incomplete")
 
 
 def _read_export(source: Path) -> dict[str, Any]:

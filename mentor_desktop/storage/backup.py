@@ -6,14 +6,19 @@ while the app keeps writing (WAL lets readers and one writer work side by side).
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from mentor_desktop.domain.errors import DatabaseOpenError, ImportFormatError, NotADatabaseError
+from mentor_desktop.domain.errors import (
+    DatabaseOpenError,
+    FileWriteError,
+    ImportFormatError,
+    NotADatabaseError,
+)
 from mentor_desktop.storage.engine import connect_read_only, inspect_database
+from mentor_desktop.storage.files import describe_os_error, private_folder, replacing
 
 #: Tables counted in a backup's summary when they exist (label, table).
 COUNTED_TABLES: tuple[tuple[str, str], ...] = (
@@ -36,30 +41,51 @@ class BackupCheck:
 def backup_database(source: Path, target: Path, progress: Progress | None = None) -> None:
     """Copy the database at `source` into a new file `target` with the online backup API.
 
-    The copy is written next to `target` and renamed into place when it is complete and in
-    rollback-journal mode (a single self-contained file), so a crash leaves no half backup.
+    The copy is written next to `target` by the one file writer (`storage.files`): in
+    rollback-journal mode (a single self-contained file), fsynced, 0600, and renamed into
+    place only when complete, so a crash or a full disk leaves no half backup and an older
+    file at `target` untouched. Raises FileWriteError (cannot write) or DatabaseOpenError
+    (cannot read `source`).
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
     try:
-        src = connect_read_only(source)
-        try:
-            dst = sqlite3.connect(partial)
-            try:
-                src.backup(dst, progress=_adapt(progress))
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        os.replace(partial, target)
-    except sqlite3.Error as exc:
-        partial.unlink(missing_ok=True)
-        raise DatabaseOpenError(source, f"the backup could not be made ({exc}).") from exc
+        private_folder(target.parent)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise DatabaseOpenError(target, f"the backup could not be written ({exc}).") from exc
+        raise FileWriteError(
+            target, f"its folder cannot be made ({describe_os_error(exc)})."
+        ) from exc
+    existed = target.is_file()
+    try:
+        with replacing(target, check=_looks_like_sqlite) as partial:
+            try:
+                _copy(source, partial, progress)
+            finally:
+                partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
+    except sqlite3.Error as exc:
+        if "full" in str(exc).lower():
+            tail = (
+                "The earlier file there was kept as it was." if existed else "Nothing was written."
+            )
+            raise FileWriteError(target, f"the disk is full. {tail}") from exc
+        raise DatabaseOpenError(source, f"the backup could not be made ({exc}).") from exc
+
+
+def _copy(source: Path, partial: Path, progress: Progress | None) -> None:
+    src = connect_read_only(source)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst, progress=_adapt(progress))
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _looks_like_sqlite(path: Path) -> None:
+    with path.open("rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise ValueError("the backup written is not an SQLite file")
 
 
 def copy_into(source: Path, target: Path) -> None:

@@ -639,3 +639,18 @@ def test_the_brief_is_prepared_off_the_gui_thread(
     qtbot.waitUntil(lambda: messages[-1].startswith("Saved the brief"), timeout=20_000)
     assert threads and threads[0] is not tab.thread()
     assert tab.view.pdf_button.isEnabled() and (tmp_path / "brief.pdf").stat().st_size > 0
+
+
+def test_brief_and_calendar_on_a_full_disk_say_so(qtbot, service, dialogs, full_disk) -> None:
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    service.add_agenda_item(service.store(service.next_session(agreement.id)), "Ask about scope")
+    tab = make_tab(qtbot, service, dialogs, full_disk.root, answers=["brief.pdf", "cal.ics"])
+    (full_disk.root / "cal.ics").write_bytes(b"older calendar")
+    full_disk.fill()
+    qtbot.mouseClick(tab.view.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialogs.errors), timeout=20_000)
+    assert dialogs.errors[0].endswith("brief.pdf: the disk is full. Nothing was written.")
+    assert tab.export_calendar() is None
+    assert "cal.ics: the disk is full. The earlier file there was kept" in dialogs.errors[1]
+    assert (full_disk.root / "cal.ics").read_bytes() == b"older calendar"
+    assert not (full_disk.root / "brief.pdf").exists()

@@ -450,3 +450,21 @@ def test_a_goal_without_dates_shows_its_dated_milestones(qtbot, timeline, dialog
     assert milestone.detail == "Someday"
     assert tab.view.canvas.lane_count() == 3
     tab.view.canvas.grab()  # paints the lane without a bar
+
+
+def test_chart_and_review_pack_on_a_full_disk_say_so(
+    qtbot, timeline, dialogs, ids, full_disk
+) -> None:
+    tab, _bus = make_tab(
+        qtbot, timeline, dialogs, answers=["burnup.png", "review.pdf"], tmp_path=full_disk.root
+    )
+    (full_disk.root / "burnup.png").write_bytes(b"older chart")
+    full_disk.fill()
+    tab.view.pages.setCurrentWidget(tab.view.charts_page)
+    qtbot.mouseClick(tab.view.export_button, Qt.MouseButton.LeftButton)
+    assert "burnup.png: the disk is full. The earlier file there was kept" in dialogs.errors[0]
+    assert (full_disk.root / "burnup.png").read_bytes() == b"older chart"
+    tab.save_review_pdf()
+    qtbot.waitUntil(lambda: len(dialogs.errors) == 2, timeout=20_000)
+    assert dialogs.errors[1].endswith("review.pdf: the disk is full. Nothing was written.")
+    assert sorted(p.name for p in full_disk.root.iterdir()) == [".filler", "burnup.png"]

@@ -877,8 +877,8 @@ class SessionPrepTab(TabPage):
 
             try:
                 pages = write_pdf(report, path, self.page_size())
-            except OSError as exc:
-                self._dialogs.error(self, "Cannot save the brief", f"{path}: {exc}")
+            except MentorDesktopError as exc:
+                self._dialogs.error(self, "Cannot save the brief", str(exc))
                 return
             self.status_message.emit(
                 f"Saved the brief to {path} ({pages} page{'s' * (pages != 1)})."
@@ -896,13 +896,13 @@ class SessionPrepTab(TabPage):
         path = Path(chosen)
         if path.suffix.lower() != ".ics":
             path = path.with_suffix(".ics")
-        from mentor_desktop.reports.calendar import sessions_calendar
+        from mentor_desktop.reports.calendar import sessions_calendar, write_calendar
 
         try:
             data = sessions_calendar(self._service.calendar_data(), self._service_now())
-            path.write_bytes(data)
-        except OSError as exc:
-            self._dialogs.error(self, "Cannot export the sessions", f"{path}: {exc}")
+            write_calendar(path, data)
+        except MentorDesktopError as exc:
+            self._dialogs.error(self, "Cannot export the sessions", str(exc))
             return None
         self.status_message.emit(f"Exported upcoming sessions to {path}.")
         return path

@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
 
-from mentor_desktop.domain.errors import ValidationError
+from mentor_desktop.domain.errors import MentorDesktopError, ValidationError
 from mentor_desktop.domain.timeline import FAR_FUTURE_YEARS, TimelineKind
 from mentor_desktop.services.timeline import TimelineService, default_review_range
 from mentor_desktop.settings import AppSettings
@@ -285,8 +285,8 @@ class TimelineTab(TabPage):
             return None
         try:
             export_figure(draw_chart(name, self._service.chart_data(name)), path)
-        except OSError as exc:
-            self._dialogs.error(self, "Cannot export the chart", f"{path}: {exc}")
+        except MentorDesktopError as exc:
+            self._dialogs.error(self, "Cannot export the chart", str(exc))
             return None
         self.status_message.emit(f"Exported the chart to {path}.")
         return path
@@ -426,8 +426,8 @@ class TimelineTab(TabPage):
 
             try:
                 pages = write_pdf(report, path)  # type: ignore[arg-type]
-            except OSError as exc:
-                self._dialogs.error(self, "Cannot save the review pack", f"{path}: {exc}")
+            except MentorDesktopError as exc:
+                self._dialogs.error(self, "Cannot save the review pack", str(exc))
                 return
             self.status_message.emit(
                 f"Saved the review pack to {path} ({pages} page{'s' * (pages != 1)})."
