@@ -7,13 +7,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
 from mentor_desktop.domain.errors import DatabaseOpenError
-from mentor_desktop.storage.migrate import open_database
-from mentor_desktop.storage.uow import UnitOfWorkFactory, unit_of_work_factory
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from mentor_desktop.services.backups import BackupService
     from mentor_desktop.services.goals import GoalService
     from mentor_desktop.services.journal import JournalService
@@ -22,6 +20,7 @@ if TYPE_CHECKING:
     from mentor_desktop.services.sessions import SessionService
     from mentor_desktop.services.timeline import TimelineService
     from mentor_desktop.settings import AppSettings
+    from mentor_desktop.storage.uow import UnitOfWorkFactory
     from mentor_desktop.ui.dialogs import Dialogs
     from mentor_desktop.ui.main_window import MainWindow
     from mentor_desktop.ui.portability.controller import PortabilityController
@@ -76,11 +75,15 @@ class Services:
 
 
 def build_services(engine: Engine) -> Services:
+    from mentor_desktop.storage.uow import unit_of_work_factory
+
     return Services(unit_of_work_factory(engine))
 
 
 def open_services(db_path: Path) -> tuple[Engine, Services]:
     """Open (and create or upgrade) the database at `db_path`; raises DatabaseOpenError."""
+    from mentor_desktop.storage.migrate import open_database
+
     engine = open_database(db_path)
     return engine, build_services(engine)
 
@@ -92,6 +95,14 @@ def _warm_up() -> None:
     import mentor_desktop.storage.orm  # noqa: F401 - imported for its mapped classes
 
     configure_mappers()
+
+
+def begin_start_checks(db_path: Path) -> None:
+    """Start the database's integrity check on a second thread, before the window's modules
+    are imported: both take about as long, and the check is done by the time it is needed."""
+    from mentor_desktop.storage.precheck import start_quick_check
+
+    start_quick_check(db_path)
 
 
 def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -> int:

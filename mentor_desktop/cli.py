@@ -96,9 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler | None = getattr(args, "handler", None)
     try:
         if handler is None:
-            from mentor_desktop.app import run_gui
+            from mentor_desktop.app import begin_start_checks, run_gui
 
-            return run_gui(resolve_db_path(args.db), settings_file(), args.quit_after_show)
+            db_path = resolve_db_path(args.db)
+            begin_start_checks(db_path)
+            return run_gui(db_path, settings_file(), args.quit_after_show)
         return handler(args)
     except MentorDesktopError as exc:
         print(f"mentor-desktop: {exc}", file=sys.stderr)

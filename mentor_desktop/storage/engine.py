@@ -27,6 +27,7 @@ from mentor_desktop.domain.errors import (
     NotADatabaseError,
     ReadOnlyDatabaseError,
 )
+from mentor_desktop.storage.precheck import problems_found
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Stored in the database header (PRAGMA application_id) by the first migration: "MNTR".
@@ -89,7 +90,9 @@ def inspect_database(
                     "it is an SQLite database written by another program, not by Mentor Desktop.",
                 )
             return DatabaseFacts(application_id, tables)
-        problems = quick_check(connection)
+        problems = problems_found(path)
+        if problems is None:
+            problems = quick_check(connection)
         if problems:
             raise DamagedDatabaseError(
                 path, f"the database is damaged ({problems[0]}).{not_changed}"

@@ -1,0 +1,83 @@
+"""The start-up integrity check begun on a second thread finds what the check on open finds."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from mentor_desktop.domain.errors import DamagedDatabaseError
+from mentor_desktop.storage import precheck
+from mentor_desktop.storage.migrate import open_database
+
+
+@pytest.fixture
+def filled_db(db_path: Path) -> Path:
+    engine = open_database(db_path)
+    with engine.begin() as connection:
+        for number in range(300):
+            connection.exec_driver_sql(
+                "INSERT INTO goal (title, kind, status, why, success_measure, position, "
+                "created_at, updated_at) VALUES (?, 'career', 'active', ?, '', ?, "
+                "'2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+                (f"Goal {number}", "why " * 50, number),
+            )
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return db_path
+
+
+def _damage_second_last_page(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    start = 4096 * (len(data) // 4096 - 2)
+    data[start : start + 400] = b"\x55" * 400
+    path.write_bytes(bytes(data))
+
+
+def test_a_sound_file_checked_in_the_background_opens(filled_db: Path) -> None:
+    precheck.start_quick_check(filled_db)
+    assert precheck.problems_found(filled_db) == []
+    precheck.start_quick_check(filled_db)
+    open_database(filled_db).dispose()
+    assert precheck.problems_found(filled_db) is None  # the result was used once, then dropped
+
+
+def test_damage_found_in_the_background_refuses_the_file_unchanged(filled_db: Path) -> None:
+    _damage_second_last_page(filled_db)
+    before = hashlib.sha256(filled_db.read_bytes()).hexdigest()
+    precheck.start_quick_check(filled_db)
+    assert precheck.problems_found(filled_db)  # the check on the second thread saw it
+    precheck.start_quick_check(filled_db)
+    with pytest.raises(DamagedDatabaseError, match="damaged"):
+        open_database(filled_db)
+    assert hashlib.sha256(filled_db.read_bytes()).hexdigest() == before
+
+
+def test_a_file_changed_after_its_check_is_checked_again(filled_db: Path) -> None:
+    precheck.start_quick_check(filled_db)
+    precheck._checks[filled_db.resolve()].done.wait()
+    _damage_second_last_page(filled_db)  # the sound result no longer describes the file
+    assert precheck.problems_found(filled_db) is None
+    precheck.start_quick_check(filled_db.parent / "missing.sqlite3")  # nothing to check
+    with pytest.raises(DamagedDatabaseError):
+        open_database(filled_db)
+
+
+def test_files_that_are_not_sqlite_are_left_to_the_open_path(tmp_path: Path) -> None:
+    text = tmp_path / "notes.sqlite3"
+    text.write_text("not a database", encoding="utf-8")
+    precheck.start_quick_check(text)
+    precheck.start_quick_check(tmp_path)  # a folder
+    assert precheck.problems_found(text) is None
+    assert precheck.problems_found(tmp_path) is None
+
+
+def test_a_file_sqlite_cannot_read_counts_as_damaged_as_on_open(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.sqlite3"
+    fake.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4080)
+    precheck.start_quick_check(fake)
+    assert precheck.problems_found(fake)
+    with pytest.raises(DamagedDatabaseError):
+        open_database(fake)
