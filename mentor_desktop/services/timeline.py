@@ -13,9 +13,9 @@ from dateutil.relativedelta import relativedelta
 
 from mentor_desktop.domain.errors import ValidationError
 from mentor_desktop.domain.models import Goal
+from mentor_desktop.domain.sessions import count_follow_through
 from mentor_desktop.domain.timeline import (
     BurnupData,
-    CompletedMilestone,
     FollowThroughData,
     GoalPace,
     GoalProgressData,
@@ -24,16 +24,13 @@ from mentor_desktop.domain.timeline import (
     RhythmData,
     TimelineItem,
     burnup,
-    count_follow_through,
     follow_through_by_quarter,
     goals_on,
     progress_on,
     rhythm,
     time_share,
 )
-from mentor_desktop.storage.orm import ReviewReflectionRow
-from mentor_desktop.storage.repositories import goal_reads
-from mentor_desktop.storage.repositories import timeline as reads
+from mentor_desktop.storage.repositories.timeline import TimelineRepository
 from mentor_desktop.storage.uow import UnitOfWorkFactory
 
 #: The charts by command-line name, with their titles.
@@ -80,7 +77,7 @@ class TimelineService:
     def reflection(self) -> str:
         """The closing reflection as last saved ('' when none was written)."""
         with self._uow() as uow:
-            return reads.reflection(uow.session.connection())
+            return TimelineRepository(uow.session).reflection()
 
     def save_reflection(self, text: str) -> None:
         """Keep `text` as the closing reflection (in the database, so backups and exports
@@ -91,11 +88,7 @@ class TimelineService:
                 f"The reflection is {len(text):,} characters long; keep it to {MAX_REFLECTION:,}.",
             )
         with self._uow() as uow:
-            row = uow.session.get(ReviewReflectionRow, 1)
-            if row is None:
-                uow.session.add(ReviewReflectionRow(id=1, text=text))
-            elif row.text != text:
-                row.text = text
+            TimelineRepository(uow.session).save_reflection(text)
 
     def with_today(self, today: date) -> TimelineService:
         """The same service on a fixed day (tests and benchmarks)."""
@@ -106,25 +99,25 @@ class TimelineService:
     def burnup(self) -> BurnupData:
         today = self._today()
         with self._uow() as uow:
-            connection = uow.session.connection()
-            milestones = reads.milestone_dates(connection)
-            active = reads.goal_heads(connection, statuses=["active"])
-        return burnup(milestones, [(g[0], g[1], g[5]) for g in active], today)
+            repo = TimelineRepository(uow.session)
+            milestones = repo.milestone_dates()
+            active = repo.goal_heads(statuses=["active"])
+        return burnup(milestones, [(g.id, g.title, g.target_date) for g in active], today)
 
     def goal_progress(self) -> GoalProgressData:
         today = self._today()
         with self._uow() as uow:
-            goals = goal_reads.load_goals(uow.session.connection(), statuses=["active"])
+            goals = TimelineRepository(uow.session).goals(["active"])
         return _paces(goals, today, today)
 
     def follow_through(self) -> FollowThroughData:
         with self._uow() as uow:
-            commitments = reads.commitments(uow.session.connection())
+            commitments = TimelineRepository(uow.session).commitments()
         return follow_through_by_quarter(commitments, self._today())
 
     def rhythm(self) -> RhythmData:
         with self._uow() as uow:
-            days = reads.journal_days(uow.session.connection())
+            days = TimelineRepository(uow.session).journal_days()
         return rhythm(days)
 
     def chart_data(
@@ -150,7 +143,7 @@ class TimelineService:
     ) -> list[TimelineItem]:
         """Goals, milestones and sessions in the window (everything when no window is given)."""
         with self._uow() as uow:
-            return reads.timeline_items(uow.session.connection(), start, end)
+            return TimelineRepository(uow.session).timeline_items(start, end)
 
     # ---------------------------------------------------------------- review pack
 
@@ -170,41 +163,22 @@ class TimelineService:
             raise ValidationError.single(
                 "start", f"The start date {start:%d %b %Y} is after the end date {end:%d %b %Y}."
             )
+        as_of = min(end, today)
         with self._uow() as uow:
-            connection = uow.session.connection()
-            done_rows = reads.completed_milestones(connection, start, end)
-            first = reads.first_planned_dates(connection)
-            evidence = reads.milestone_evidence(
-                connection,
-                [(row[0], row[2], row[5]) for row in done_rows],
-                EVIDENCE_DAYS,
-                EVIDENCE_PER_MILESTONE,
+            repo = TimelineRepository(uow.session)
+            completed = tuple(
+                repo.completed_milestones(start, end, EVIDENCE_DAYS, EVIDENCE_PER_MILESTONE)
             )
-            achieved = reads.achieved_goals(connection, start, end)
-            held = reads.sessions_held(connection, start, end)
-            due = reads.commitments_due(connection, start, end)
-            slips = reads.slips(connection, start, end)
-            feedback = reads.feedback(connection, start, end)
-            wins = reads.wins(connection, start, end)
-            as_of = min(end, today)
-            goals = goals_on(
-                goal_reads.load_goals(connection, statuses=["active", "achieved"]), as_of, today
-            )
-            milestones = reads.milestone_dates(connection)
+            achieved = repo.achieved_goals(start, end)
+            held = repo.sessions_held(start, end)
+            due = repo.commitments_due(start, end)
+            slips = repo.slips(start, end)
+            feedback = repo.feedback(start, end)
+            wins = repo.wins(start, end)
+            goals = goals_on(repo.goals(["active", "achieved"]), as_of, today)
+            milestones = repo.milestone_dates()
             if reflection is None:
-                reflection = reads.reflection(connection)
-        completed = tuple(
-            CompletedMilestone(
-                milestone_id=row[0],
-                title=row[1],
-                goal_title=row[3],
-                due_date=row[4],
-                done_date=row[5],
-                first_planned=first.get(row[0]),
-                evidence=tuple(evidence.get(row[0], ())),
-            )
-            for row in done_rows
-        )
+                reflection = repo.reflection()
         follow_through = count_follow_through(due, today)
         headline = Headline(
             milestones_completed=len(completed),

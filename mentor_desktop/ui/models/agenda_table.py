@@ -44,6 +44,15 @@ class AgendaTableModel(QAbstractTableModel):
         """The row of the item with `item_id` (-1 when it is not on this agenda)."""
         return next((row for row, item in enumerate(self._items) if item.id == item_id), -1)
 
+    def update_item(self, item: AgendaItem) -> None:
+        """Show `item` as saved in its row (nothing happens when it is not on this agenda)."""
+        row = self.row_of(item.id)
+        if row < 0:
+            return
+        self._items[row] = item
+        self._drafts.pop(item.id, None)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
     def keep_draft(self, item_id: int, text: str) -> None:
         """Offer `text` (typed, not saved) instead of the stored text when the item is edited."""
         self._drafts[item_id] = text

@@ -621,6 +621,7 @@ class SessionPrepTab(TabPage):
             lambda: saved.append(self._service.update_agenda_item(item_id, text=text)),
             "Cannot change the item",
         ):
+            self.agenda.update_item(saved[0])
             after = saved[0].text
             self._push(
                 "Edit agenda item",

@@ -7,17 +7,15 @@ from datetime import date, timedelta
 
 import pytest
 
+from mentor_desktop.domain.sessions import Commitment, Outcome, count_follow_through
 from mentor_desktop.domain.timeline import (
     PACE_DAYS,
-    Commitment,
     GoalPace,
     MilestoneDates,
-    Outcome,
     Pace,
     TimelineItem,
     TimelineKind,
     burnup,
-    count_follow_through,
     follow_through_by_quarter,
     quarter_label,
     rhythm,

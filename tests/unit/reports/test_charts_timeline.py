@@ -12,8 +12,8 @@ import pytest
 
 from mentor_desktop.charts.base import PRINT_PALETTE, ChartPalette, export_figure, export_format
 from mentor_desktop.charts.catalog import CHART_NAMES, draw_chart
+from mentor_desktop.domain.sessions import Commitment
 from mentor_desktop.domain.timeline import (
-    Commitment,
     GoalPace,
     GoalProgressData,
     MilestoneDates,

@@ -1,0 +1,58 @@
+"""Use case: everything the one-page brief for a session shows."""
+
+from __future__ import annotations
+
+from mentor_desktop.domain.progress import goal_progress
+from mentor_desktop.domain.sessions import (
+    BriefData,
+    GoalProgressLine,
+    Session,
+    follow_through,
+    milestone_points,
+    overdue_first,
+)
+from mentor_desktop.domain.sessions.brief import BRIEF_SUGGESTIONS, BRIEF_WINS
+from mentor_desktop.services.sessions.agenda import AgendaUseCases
+from mentor_desktop.storage.repositories.sessions import SessionRepository
+
+
+class BriefUseCases(AgendaUseCases):
+    """The brief (it shows the agenda builder's suggestions while the agenda is empty)."""
+
+    def brief_data(self, session: Session) -> BriefData:
+        """Everything the one-page brief for `session` shows."""
+        today = self._today()
+        with self._uow() as uow:
+            repo = SessionRepository(uow.session)
+            mentorship = repo.agreement(session.mentorship_id).mentorship
+            if session.id is not None:
+                session = repo.session(session.id, with_agenda_count=False)
+                agenda = tuple(repo.agenda(session.id))
+            else:
+                agenda = ()
+            goals = repo.active_goals()
+            last = repo.last_done_before(session.mentorship_id, session.start)
+            wins = tuple(
+                note.text
+                for note in repo.wins(
+                    last.end if last is not None else None,
+                    max(today, session.start.date()),
+                    BRIEF_WINS,
+                )
+            )
+            actions = repo.actions(mentorship_id=session.mentorship_id)
+            milestone_dates = repo.milestone_dates()
+        return BriefData(
+            mentor=mentorship.mentor,
+            purpose=mentorship.purpose,
+            session=session,
+            goals=tuple(GoalProgressLine(g.title, goal_progress(g), g.target_date) for g in goals),
+            agenda=agenda,
+            personal_update=session.personal_update,
+            commitments=tuple(overdue_first((a for a in actions if not a.is_done), today)),
+            wins=wins,
+            milestone_points=tuple(milestone_points(milestone_dates, today)),
+            follow_through=follow_through(actions, today),
+            today=today,
+            suggested=tuple(self.suggestions(session)[:BRIEF_SUGGESTIONS]) if not agenda else (),
+        )
