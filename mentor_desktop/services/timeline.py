@@ -40,6 +40,8 @@ CHARTS: dict[str, str] = {
     "follow-through": "Follow-through",
     "rhythm": "Journal rhythm",
 }
+#: What one of the charts draws.
+ChartData = BurnupData | GoalProgressData | FollowThroughData | RhythmData
 #: The review pack covers this many months back from today unless told otherwise.
 REVIEW_MONTHS = 6
 #: Evidence lines shown under one completed milestone, and how far back wins count.
@@ -52,7 +54,8 @@ MAX_REFLECTION = 1_000_000
 def _months_before(day: date, months: int) -> date:
     """`day` minus `months`, or the first possible date when that would be earlier."""
     try:
-        return day - relativedelta(months=months)
+        earlier: date = day - relativedelta(months=months)
+        return earlier
     except (ValueError, OverflowError):
         return date.min
 
@@ -120,11 +123,9 @@ class TimelineService:
             days = TimelineRepository(uow.session).journal_days()
         return rhythm(days)
 
-    def chart_data(
-        self, name: str
-    ) -> BurnupData | GoalProgressData | FollowThroughData | RhythmData:
+    def chart_data(self, name: str) -> ChartData:
         """The data of the chart called `name` (one of CHARTS)."""
-        loaders = {
+        loaders: dict[str, Callable[[], ChartData]] = {
             "burnup": self.burnup,
             "progress": self.goal_progress,
             "follow-through": self.follow_through,

@@ -26,8 +26,8 @@ class BriefUseCases(AgendaUseCases):
             repo = SessionRepository(uow.session)
             mentorship = repo.agreement(session.mentorship_id).mentorship
             if session.id is not None:
-                session = repo.session(session.id, with_agenda_count=False)
                 agenda = tuple(repo.agenda(session.id))
+                session = repo.session(session.id, with_agenda_count=False)
             else:
                 agenda = ()
             goals = repo.active_goals()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, Select, String, func, select
+from sqlalchemy import ColumnElement, String, func, select
 
 from mentor_desktop.domain.models import Goal
 from mentor_desktop.domain.sessions import JournalNote, MilestoneDue, Recalibration
@@ -28,15 +28,18 @@ def _after(since: datetime) -> ColumnElement[bool]:
     )
 
 
-def _notes_query(since: datetime | None, until: date) -> Select[tuple[int, date, str, str]]:
-    """Id, day, title and opening of entries dated up to `until`, written after `since`."""
-    query = select(
-        JournalEntryRow.id,
-        JournalEntryRow.entry_date,
-        JournalEntryRow.title,
-        func.substr(JournalEntryRow.body, 1, OPENING_CHARS, type_=String),
-    ).where(JournalEntryRow.entry_date <= until)
-    return query.where(_after(since)) if since is not None else query
+def _noted(since: datetime | None, until: date) -> ColumnElement[bool]:
+    """Entries dated up to `until` and written after `since` (see `_after`)."""
+    dated = JournalEntryRow.entry_date <= until
+    return dated & _after(since) if since is not None else dated
+
+
+_NOTE_COLUMNS = (
+    JournalEntryRow.id,
+    JournalEntryRow.entry_date,
+    JournalEntryRow.title,
+    func.substr(JournalEntryRow.body, 1, OPENING_CHARS, type_=String),
+)
 
 
 class SourceReads(RepositoryPart):
@@ -44,13 +47,15 @@ class SourceReads(RepositoryPart):
 
     def flagged_entries(self, since: datetime | None, until: date) -> list[JournalNote]:
         """Flagged entries dated up to `until` and written after `since` (see `_after`)."""
-        query = _notes_query(since, until).where(JournalEntryRow.flagged.is_(True))
+        query = select(*_NOTE_COLUMNS).where(
+            _noted(since, until), JournalEntryRow.flagged.is_(True)
+        )
         rows = self._db.execute(query.order_by(JournalEntryRow.entry_date))
         return [JournalNote(i, day, title, opening) for i, day, title, opening in rows]
 
     def wins(self, since: datetime | None, until: date, limit: int = 50) -> list[JournalNote]:
         """Wins dated up to `until` and written after `since` (see `_after`), newest first."""
-        query = _notes_query(since, until).where(JournalEntryRow.kind == "win")
+        query = select(*_NOTE_COLUMNS).where(_noted(since, until), JournalEntryRow.kind == "win")
         rows = self._db.execute(query.order_by(JournalEntryRow.entry_date.desc()).limit(limit))
         return [JournalNote(i, day, title, opening) for i, day, title, opening in rows]
 
