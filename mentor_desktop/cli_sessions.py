@@ -16,9 +16,10 @@ MAX_DAYS = 3660
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    from mentor_desktop.reports.pipeline import PageSize
+    from mentor_desktop.charts.base import import_matplotlib
 
     output = output_path(args.output, (".pdf",), "the brief")
+    import_matplotlib()  # before SQLAlchemy and Qt, see import_matplotlib
     with opened(args) as (_engine, services):
         sessions = services.sessions
         if args.session is not None:
@@ -32,7 +33,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
                 )
         data = sessions.brief_data(session)
     from mentor_desktop.reports.brief import write_brief
-    from mentor_desktop.reports.pipeline import ensure_gui_application
+    from mentor_desktop.reports.pipeline import PageSize, ensure_gui_application
 
     ensure_gui_application()
     page_size = PageSize(args.page_size) if args.page_size else None
