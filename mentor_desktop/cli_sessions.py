@@ -19,7 +19,6 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     from mentor_desktop.charts.base import import_matplotlib
 
     output = output_path(args.output, (".pdf",), "the brief")
-    import_matplotlib()  # before SQLAlchemy and Qt, see import_matplotlib
     with opened(args) as (_engine, services):
         sessions = services.sessions
         if args.session is not None:
@@ -32,6 +31,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
                     "plan a session first (or pass --session ID)."
                 )
         data = sessions.brief_data(session)
+    import_matplotlib()  # before Qt, see import_matplotlib
     from mentor_desktop.reports.brief import write_brief
     from mentor_desktop.reports.pipeline import PageSize, ensure_gui_application
 

@@ -82,9 +82,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
             f"--from {start.isoformat()} is after --to {end.isoformat()}; swap them."
         )
     output = output_path(args.output, (".pdf",), "the review pack")
-    import_matplotlib()  # before SQLAlchemy and Qt, see import_matplotlib
     with opened(args) as (_engine, services):
         data = services.timeline.review_data(start, end, args.reflection)
+    import_matplotlib()  # before Qt, see import_matplotlib
     from mentor_desktop.reports.pipeline import PageSize, ensure_gui_application
     from mentor_desktop.reports.review import range_label, write_review
 
