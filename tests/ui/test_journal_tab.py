@@ -362,7 +362,7 @@ def test_other_tabs_hear_of_changes_they_show_but_not_of_each_save(
     add(journal, TODAY, "Entry", "text")
     bus = ChangeBus()
     heard: list[str] = []
-    bus.changed.connect(heard.append)
+    bus.changed.connect(lambda change: heard.append(change.kind))
     tab = JournalTab(services.journal, bus, dialogs)
     qtbot.addWidget(tab)
     body = tab.view.editor.body_edit

@@ -18,7 +18,7 @@ from mentor_desktop.services.backups import BackupService
 from mentor_desktop.services.portability import PortabilityService
 from mentor_desktop.storage.migrate import open_database
 from mentor_desktop.storage.uow import unit_of_work_factory
-from mentor_desktop.ui.bus import ChangeBus, ChangeKind
+from mentor_desktop.ui.bus import EXTERNAL, ChangeBus, ChangeKind
 from mentor_desktop.ui.main_window import MainWindow
 from mentor_desktop.ui.models.backup_table import BackupTableModel
 from mentor_desktop.ui.models.import_preview import ImportPreviewModel
@@ -312,7 +312,7 @@ def test_file_menu_commands_and_backup_on_quit(
     window = MainWindow(app_settings, dialogs, db_path)
     qtbot.addWidget(window)
     changes: list[str] = []
-    window.change_bus.changed.connect(changes.append)
+    window.change_bus.changed.connect(lambda change: changes.append(change.kind))
     controller = PortabilityController(
         lambda: portability, backups, window.change_bus, dialogs, window
     )
@@ -411,7 +411,7 @@ def test_restore_saves_the_open_entry_first_and_never_writes_it_over_the_backup(
     body.moveCursor(body.textCursor().MoveOperation.End)
     qtbot.keyClicks(body, " typed later")  # waiting for the autosave timer
     changes: list[str] = []
-    window.change_bus.changed.connect(changes.append)
+    window.change_bus.changed.connect(lambda change: changes.append(change.kind))
     dialog = _restore_oldest(qtbot, controller, dialogs)
     with qtbot.waitSignal(dialog.restored, timeout=WAIT):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
@@ -482,7 +482,7 @@ def test_session_notes_are_saved_before_a_restore_and_reloaded_after(
         )
     connection.close()
     qtbot.keyClicks(tab.view.personal_update, " and after")  # unsaved when the data changes
-    window.change_bus.changed.emit(ChangeKind.DATA_REPLACED)
+    window.change_bus.announce(ChangeKind.DATA_REPLACED, EXTERNAL)
     assert tab.view.personal_update.toPlainText() == "From the backup"
     assert tab.flush()
     assert service.session(session.id).personal_update == "From the backup"

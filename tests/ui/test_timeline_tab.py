@@ -16,7 +16,7 @@ from mentor_desktop.domain.timeline import TimelineKind
 from mentor_desktop.services.timeline import TimelineService
 from mentor_desktop.storage.migrate import memory_engine
 from mentor_desktop.storage.uow import unit_of_work_factory
-from mentor_desktop.ui.bus import ChangeBus, ChangeKind, ItemKind
+from mentor_desktop.ui.bus import EXTERNAL, ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.models.timeline_items import TimelineItemModel
 from mentor_desktop.ui.timeline.tab import TimelineTab
 from tests.factories import TODAY, write_sample
@@ -274,7 +274,7 @@ def test_charts_page_draws_the_chosen_chart_and_exports_it(
     assert "use a file name ending in .png, .svg, .pdf" in dialogs.errors[-1]
     # A change elsewhere redraws the chart on screen.
     shown = tab.chart_canvas()
-    bus.changed.emit(ChangeKind.JOURNAL)
+    bus.announce(ChangeKind.JOURNAL, EXTERNAL)
     assert tab.chart_canvas() is not shown
 
 
@@ -351,7 +351,7 @@ def test_reflection_is_saved_on_flush_refused_when_too_long_and_reloaded(
     assert tab.flush() and not v.reflection_error.isVisible() and tab.unsaved_work() == ""
     with engine.begin() as connection:  # a restore or an import replaced the data
         connection.exec_driver_sql("UPDATE review_reflection SET text = 'From the backup'")
-    bus.changed.emit(ChangeKind.DATA_REPLACED)
+    bus.announce(ChangeKind.DATA_REPLACED, EXTERNAL)
     assert v.reflection.toPlainText() == "From the backup"
     assert tab.flush() and timeline.reflection() == "From the backup"
 
@@ -363,7 +363,7 @@ def test_the_tab_reloads_when_goals_change(qtbot, timeline, dialogs, ids, engine
             "UPDATE milestone SET due_date = ? WHERE id = ?",
             ((TODAY + timedelta(days=3)).isoformat(), ids["submit"]),
         )
-    bus.changed.emit(ChangeKind.GOALS)
+    bus.announce(ChangeKind.GOALS, EXTERNAL)
     item = next(
         i for i in tab.model.items() if i.id == ids["submit"] and i.kind.value == "milestone"
     )

@@ -23,7 +23,7 @@ from mentor_desktop.domain.models import (
 )
 from mentor_desktop.services.goals import GoalService
 from mentor_desktop.settings import AppSettings
-from mentor_desktop.ui.bus import ChangeBus, ChangeKind, ItemKind
+from mentor_desktop.ui.bus import Change, ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.goals.dialogs import GoalDialog, MilestoneDialog, ResourceDialog
 from mentor_desktop.ui.goals.view import GoalsView
@@ -223,7 +223,8 @@ class GoalsTab(TabPage):
             self.select(key)
         self.view.tree.setFocus()
 
-    def _on_bus_changed(self, kind: str) -> None:
+    def _on_bus_changed(self, change: Change) -> None:
+        kind = change.kind
         if kind == ChangeKind.DATA_REPLACED:
             self._undo.clear()  # its steps refer to the data that was replaced
             self.reload()
@@ -302,7 +303,7 @@ class GoalsTab(TabPage):
 
     def _after_change(self) -> None:
         self.reload()
-        self._bus.changed.emit(ChangeKind.GOALS)
+        self._bus.announce(ChangeKind.GOALS, self)
 
     def _show_error(self, exc: Exception) -> None:
         self._dialogs.error(self, "Could not change goals", str(exc))

@@ -34,7 +34,7 @@ from mentor_desktop.domain.journal import (
 )
 from mentor_desktop.services.journal import JournalService
 from mentor_desktop.settings import AppSettings
-from mentor_desktop.ui.bus import ChangeBus, ChangeKind, ItemKind
+from mentor_desktop.ui.bus import Change, ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.journal.editor import EntryEditorController
 from mentor_desktop.ui.journal.view import NO_DATE, JournalView
@@ -469,13 +469,14 @@ class JournalTab(TabPage):
     def _changed(self) -> None:
         self._emitting = True
         try:
-            self._bus.changed.emit(ChangeKind.JOURNAL)
+            self._bus.announce(ChangeKind.JOURNAL, self)
         finally:
             self._emitting = False
 
-    def _on_bus_changed(self, kind: str) -> None:
+    def _on_bus_changed(self, change: Change) -> None:
         if self._emitting:
             return
+        kind = change.kind
         if kind == ChangeKind.DATA_REPLACED:
             self.reload_replaced_data()
         elif kind == ChangeKind.GOALS:

@@ -75,7 +75,7 @@ class PortabilityController(QObject):
         from mentor_desktop.ui.portability.import_dialog import ImportDialog
 
         dialog = ImportDialog(self._portability(), self._parent)
-        dialog.imported.connect(lambda _result: self._bus.changed.emit(ChangeKind.JOURNAL))
+        dialog.imported.connect(lambda _result: self._bus.announce(ChangeKind.JOURNAL, self))
         dialog.open()
         return dialog
 
@@ -111,7 +111,7 @@ class PortabilityController(QObject):
 
     def _data_replaced(self, _result: object) -> None:
         """Every tab reloads from the database (see ChangeKind.DATA_REPLACED)."""
-        self._bus.changed.emit(ChangeKind.DATA_REPLACED)
+        self._bus.announce(ChangeKind.DATA_REPLACED, self)
 
     # ---------------------------------------------------------------- automatic backups
 

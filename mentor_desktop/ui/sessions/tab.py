@@ -32,7 +32,7 @@ from mentor_desktop.domain.sessions import (
 )
 from mentor_desktop.services.sessions import SessionService
 from mentor_desktop.settings import AppSettings
-from mentor_desktop.ui.bus import ChangeBus, ChangeKind, ItemKind
+from mentor_desktop.ui.bus import Change, ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.models.action_items import ActionItemTableModel
 from mentor_desktop.ui.models.agenda_suggestions import SuggestionTableModel
@@ -209,7 +209,8 @@ class SessionPrepTab(TabPage):
                 return True
         return super().eventFilter(watched, event)
 
-    def _on_changed(self, kind: str) -> None:
+    def _on_changed(self, change: Change) -> None:
+        kind = change.kind
         if kind == ChangeKind.DATA_REPLACED:
             # typed text was saved before the data was replaced: drop it, show what is stored
             self._autosave.stop()
@@ -416,7 +417,7 @@ class SessionPrepTab(TabPage):
             key = self._current.key
         self._current = None
         self._load_sessions(keep_key=key)
-        self._bus.changed.emit(ChangeKind.SESSIONS)
+        self._bus.announce(ChangeKind.SESSIONS, self)
 
     def _stored_current(self) -> Session | None:
         """The selected session, given its own row first if it is a cadence occurrence."""
@@ -462,7 +463,7 @@ class SessionPrepTab(TabPage):
         self.flush()
         self._current = None
         self.reload(agreement.id)
-        self._bus.changed.emit(ChangeKind.MENTORSHIP)
+        self._bus.announce(ChangeKind.MENTORSHIP, self)
         self.status_message.emit(f"Saved the agreement with {agreement.mentor.name}.")
 
     # ---------------------------------------------------------------- sessions
@@ -486,7 +487,7 @@ class SessionPrepTab(TabPage):
             self.flush()
             self._current = None
             self._load_sessions(keep_key=added[0].key)
-            self._bus.changed.emit(ChangeKind.SESSIONS)
+            self._bus.announce(ChangeKind.SESSIONS, self)
 
     def move_dialog(self) -> SessionTimeDialog | None:
         session = self._current

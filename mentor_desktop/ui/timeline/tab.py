@@ -16,7 +16,7 @@ from mentor_desktop.domain.errors import MentorDesktopError, ValidationError
 from mentor_desktop.domain.timeline import FAR_FUTURE_YEARS, TimelineKind
 from mentor_desktop.services.timeline import TimelineService, default_review_range
 from mentor_desktop.settings import AppSettings
-from mentor_desktop.ui.bus import ChangeBus, ChangeKind, ItemKind
+from mentor_desktop.ui.bus import Change, ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.models.timeline_items import TimelineItemModel
 from mentor_desktop.ui.timeline.view import TimelineView
@@ -190,7 +190,8 @@ class TimelineTab(TabPage):
     def _open(self, kind: str, item_id: int) -> None:
         self._bus.open_requested.emit(OPEN_KINDS[kind], item_id)
 
-    def _on_changed(self, kind: str) -> None:
+    def _on_changed(self, change: Change) -> None:
+        kind = change.kind
         changed = (ChangeKind.GOALS, ChangeKind.SESSIONS, ChangeKind.JOURNAL)
         if kind in (*changed, ChangeKind.DATA_REPLACED):
             self._charts_dirty = True
