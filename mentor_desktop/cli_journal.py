@@ -14,6 +14,7 @@ from mentor_desktop.domain.journal import (
     parse_entry_date,
     parse_kind,
 )
+from mentor_desktop.paths import resolve_db_path
 
 
 def _one_line(text: str) -> str:
@@ -21,8 +22,14 @@ def _one_line(text: str) -> str:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    with opened(args) as (_engine, services):
-        hits = services.journal.search(" ".join(args.query), limit=args.limit)
+    from mentor_desktop.services.quick_reads import NeedsFullOpen, search_journal
+
+    text = " ".join(args.query)
+    try:  # the quick way: no SQLAlchemy, no Qt
+        hits = search_journal(resolve_db_path(args.db), text, args.limit)
+    except NeedsFullOpen:  # a new file, or one to upgrade first
+        with opened(args) as (_engine, services):
+            hits = services.journal.search(text, limit=args.limit)
     bold, plain = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() else ("[", "]")
     for hit in hits:
         snippet = (

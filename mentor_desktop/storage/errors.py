@@ -11,8 +11,7 @@ so it reaches the log with its traceback.
 from __future__ import annotations
 
 import sqlite3
-
-from sqlalchemy.exc import DBAPIError
+import sys
 
 from mentor_desktop.domain.errors import (
     DatabaseBusyError,
@@ -60,6 +59,10 @@ _BY_TEXT: tuple[tuple[str, type[StorageFailedError]], ...] = (
 
 def driver_error(exc: BaseException) -> sqlite3.Error | None:
     """The sqlite3 error behind `exc` (SQLAlchemy wraps it), or None when there is none."""
+    if "sqlalchemy" in sys.modules:  # else `exc` cannot be SQLAlchemy's (read-only commands)
+        from sqlalchemy.exc import DBAPIError
+    else:
+        DBAPIError = ()
     if isinstance(exc, DBAPIError):
         original = exc.orig
         return original if isinstance(original, sqlite3.Error) else None

@@ -1,0 +1,45 @@
+"""Reading a database with the sqlite3 module alone, for the read-only commands.
+
+The file gets every check that opening it for the window gets (header, size, owner, newer
+schema, `PRAGMA quick_check`); then a read-only connection, which also sees pages still in
+the -wal file. A file that does not exist yet, or whose schema is older than the code's,
+needs the full open (which creates or upgrades it): `NeedsFullOpen` says so.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mentor_desktop.storage.engine import connect_read_only, read_stored_revision
+from mentor_desktop.storage.errors import environment_error
+from mentor_desktop.storage.migrate import HEAD_REVISION
+
+
+class NeedsFullOpen(Exception):
+    """The file must be opened the normal way first: it is missing, new or behind."""
+
+
+@contextmanager
+def reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection on the checked database at `path`.
+
+    Raises NeedsFullOpen (see above), a DatabaseOpenError subclass for a file that cannot be
+    used, or a StorageFailedError for an environment error while reading (locked, I/O).
+    """
+    if not path.is_file():
+        raise NeedsFullOpen(path)
+    if read_stored_revision(path) != HEAD_REVISION:
+        raise NeedsFullOpen(path)
+    connection = connect_read_only(path)
+    try:
+        yield connection
+    except sqlite3.Error as exc:
+        known = environment_error(exc)
+        if known is None:
+            raise
+        raise known from exc
+    finally:
+        connection.close()
