@@ -81,9 +81,14 @@ def build_services(engine: Engine) -> Services:
 
 
 def open_services(db_path: Path) -> tuple[Engine, Services]:
-    """Open (and create or upgrade) the database at `db_path`; raises DatabaseOpenError."""
+    """Open (and create or upgrade) the database at `db_path`; raises DatabaseOpenError.
+
+    The user data folder is kept 0700 (the database files are made 0600 on opening)."""
+    from mentor_desktop.paths import data_dir
+    from mentor_desktop.storage.files import make_private
     from mentor_desktop.storage.migrate import open_database
 
+    make_private(data_dir())
     engine = open_database(db_path)
     return engine, build_services(engine)
 
@@ -132,6 +137,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_ID)
+    _private_settings_folder(settings_path)
     settings = AppSettings(settings_path)
     apply_theme(app, settings.theme)
     dialogs = Dialogs()
@@ -147,6 +153,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
         if not quit_after_show:
             dialogs.error(None, "Cannot open the database", str(exc))
         return 2
+    backups.protect()
     window, portability = _build_window(services, backups, settings, dialogs, db_path)
     if quit_after_show:
         from mentor_desktop.ui.first_paint import FirstPaint
@@ -161,6 +168,19 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     code = app.exec()
     engine.dispose()
     return code
+
+
+def _private_settings_folder(settings_path: Path) -> None:
+    """The settings (window layout, backup folder, recent paths) are the person's too: their
+    folder is 0700 and the file 0600."""
+    from mentor_desktop.storage.files import make_private, new_folders_private
+
+    try:
+        new_folders_private(settings_path.parent)
+    except OSError:
+        return  # QSettings reports nothing either; the app still runs
+    make_private(settings_path.parent)
+    make_private(settings_path)
 
 
 def _open_or_recover(

@@ -38,6 +38,7 @@ from mentor_desktop.storage.backup import (
     copy_into,
 )
 from mentor_desktop.storage.engine import read_stored_revision
+from mentor_desktop.storage.files import make_private, private_folder
 from mentor_desktop.storage.migrate import HEAD_REVISION, KNOWN_REVISIONS, open_database
 
 KEEP_DAILY = 7
@@ -231,6 +232,15 @@ class BackupService:
 
     # ---------------------------------------------------------------- listing
 
+    def protect(self) -> None:
+        """Make the backup folder 0700 and every file in it 0600 (an earlier version, or
+        another umask, may have left them readable by others)."""
+        if not self.backup_dir.is_dir():
+            return
+        make_private(self.backup_dir)
+        for path in self.backup_dir.iterdir():
+            make_private(path)
+
     def list_backups(self, check: bool = True) -> list[BackupInfo]:
         """Every backup of this database in the backup folder, newest first.
 
@@ -309,7 +319,7 @@ class BackupService:
         if revision == HEAD_REVISION:
             yield source
             return
-        self.backup_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(self.backup_dir)
         with tempfile.TemporaryDirectory(prefix=".restoring-", dir=self.backup_dir) as folder:
             copy = Path(folder) / source.name
             backup_database(source, copy)
@@ -331,7 +341,9 @@ class BackupService:
         for original in self._with_sidecars(self.db_path):
             if original.exists():
                 suffix = original.name[len(self.db_path.name) :]
-                os.replace(original, aside.with_name(aside.name + suffix))
+                moved = aside.with_name(aside.name + suffix)
+                os.replace(original, moved)
+                make_private(moved)
         return aside
 
     # ---------------------------------------------------------------- helpers
@@ -340,7 +352,7 @@ class BackupService:
         return [info for info in self.list_backups(check=False) if info.kind == "automatic"]
 
     def _new_name(self, prefix: str) -> Path:
-        self.backup_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(self.backup_dir)
         base = f"{self.db_path.stem}-{prefix}{self._clock().strftime(_STAMP)}"
         target = self.backup_dir / f"{base}.sqlite3"
         number = 2

@@ -18,7 +18,7 @@ from mentor_desktop.domain.errors import (
     NotADatabaseError,
 )
 from mentor_desktop.storage.engine import connect_read_only, inspect_database
-from mentor_desktop.storage.files import describe_os_error, private_folder, replacing
+from mentor_desktop.storage.files import describe_os_error, new_folders_private, replacing
 
 #: Tables counted in a backup's summary when they exist (label, table).
 COUNTED_TABLES: tuple[tuple[str, str], ...] = (
@@ -48,7 +48,7 @@ def backup_database(source: Path, target: Path, progress: Progress | None = None
     (cannot read `source`).
     """
     try:
-        private_folder(target.parent)
+        new_folders_private(target.parent)
     except OSError as exc:
         raise FileWriteError(
             target, f"its folder cannot be made ({describe_os_error(exc)})."

@@ -204,3 +204,24 @@ def make_private(path: Path) -> None:
             return
         if stat.S_IMODE(mode) != wanted:
             os.chmod(path, wanted)
+
+
+def new_folders_private(folder: Path) -> Path:
+    """Create `folder` and any missing parents as 0700; folders already there are left as
+    they are (a database in /tmp must not change /tmp)."""
+    missing = []
+    current = folder
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        path.mkdir(mode=FOLDER_MODE, exist_ok=True)
+        make_private(path)
+    return folder
+
+
+def create_private_file(path: Path) -> None:
+    """Create `path` empty and 0600 if it does not exist (SQLite then keeps that mode for
+    the database and gives its -wal, -shm and -journal files the same one)."""
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from mentor_desktop.domain.errors import DatabaseOpenError, ReadOnlyDatabaseError
 from mentor_desktop.storage.engine import check_revision, make_engine, read_stored_revision
+from mentor_desktop.storage.files import create_private_file, make_private, new_folders_private
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -58,16 +59,26 @@ def open_database(path: Path) -> Engine:
     stored = read_stored_revision(path)
     check_revision(path, stored, KNOWN_REVISIONS)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        new_folders_private(path.parent)
     except OSError as exc:
         raise DatabaseOpenError(path, f"its folder cannot be created ({exc.strerror}).") from exc
     if not os.access(path.parent, os.W_OK):
         raise ReadOnlyDatabaseError(path, "its folder is read-only, so no database can be made.")
+    protect_database_files(path)
     engine = make_engine(path)
     _use_explicit_transactions(engine)
     if stored != HEAD_REVISION:
         upgrade(engine)
     return engine
+
+
+def protect_database_files(path: Path) -> None:
+    """The database and its -wal, -shm and -journal files are 0600 whatever the umask: a new
+    database is created 0600 (SQLite gives its side files the same mode), an existing one
+    is tightened."""
+    create_private_file(path)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        make_private(path.with_name(path.name + suffix))
 
 
 def memory_engine() -> Engine:
