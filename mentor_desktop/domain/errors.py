@@ -60,6 +60,17 @@ class ReadOnlyDatabaseError(DatabaseOpenError):
     """The database file (or its folder) cannot be written; it has been left as it is."""
 
 
+class DiskFullAtOpenError(DatabaseOpenError):
+    """The disk holding the database is full, so SQLite cannot open it (not damage)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            "the disk holding it is full, so it cannot be opened. Free some space on that "
+            "disk, then start again. The file was not changed; it is not damaged.",
+        )
+
+
 class ImportFormatError(MentorDesktopError):
     """A file given to an importer (or a backup to restore) is not what it should be.
 

@@ -59,8 +59,8 @@ ASIDE_LABELS: tuple[tuple[type[DatabaseOpenError], str], ...] = (
 def aside_label(error: DatabaseOpenError) -> str | None:
     """The label a file refused with `error` is moved aside under; None when a restore
     cannot replace it (a folder, a read-only or unreadable file)."""
-    if error.path.is_dir():
-        return None
+    if not error.path.is_file():
+        return None  # a folder, a FIFO, a device: a restore never moves those
     for kind, label in ASIDE_LABELS:
         if isinstance(error, kind):
             return label

@@ -21,10 +21,12 @@ from mentor_desktop.domain.errors import (
     DamagedDatabaseError,
     DatabaseOpenError,
     DatabaseTooNewError,
+    DiskFullAtOpenError,
     ForeignDatabaseError,
     NotADatabaseError,
     ReadOnlyDatabaseError,
 )
+from mentor_desktop.storage.files import disk_is_full, special_file_kind
 from mentor_desktop.storage.precheck import problems_found
 
 if TYPE_CHECKING:
@@ -109,6 +111,8 @@ def inspect_database(
         }
         return DatabaseFacts(application_id, tables, revision, counts)
     except sqlite3.OperationalError as exc:
+        if disk_is_full(path.parent):
+            raise DiskFullAtOpenError(path) from exc
         raise DatabaseOpenError(path, f"SQLite cannot read it ({exc}).{not_changed}") from exc
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabaseError(
@@ -127,8 +131,11 @@ def read_stored_revision(path: Path) -> str | None:
     """
     if not path.exists() or (path.is_file() and path.stat().st_size == 0):
         return None
-    if path.is_dir():
-        raise NotADatabaseError(path, "it is a folder, not a database file.")
+    kind = special_file_kind(path)
+    if kind is not None:
+        raise NotADatabaseError(
+            path, f"it is {kind}, not a database file. Give the path of a database file."
+        )
     facts = inspect_database(
         path, require_writable=True, not_changed=" It was not changed; restore a backup to go on."
     )

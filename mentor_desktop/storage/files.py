@@ -225,3 +225,37 @@ def create_private_file(path: Path) -> None:
     the database and gives its -wal, -shm and -journal files the same one)."""
     with suppress(FileExistsError):
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+
+
+def special_file_kind(path: Path) -> str | None:
+    """What `path` is when it exists but is not a regular file ("a folder", "a named pipe
+    (FIFO)", "a socket", "a device"); None for a regular or missing file. Never opens it, so
+    a FIFO cannot block."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+#: Below this much free space a disk counts as full (SQLite needs a few pages to open).
+FULL_BELOW = 256 * 1024
+
+
+def disk_is_full(folder: Path) -> bool:
+    """True when the file system holding `folder` has (almost) no space left for us."""
+    try:
+        facts = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return facts.f_bavail * facts.f_frsize < FULL_BELOW

@@ -48,6 +48,8 @@ def _state(path: Path) -> tuple[int, ...]:
 def start_quick_check(path: Path) -> None:
     """Begin `PRAGMA quick_check` on `path` in the background, if it is an SQLite file."""
     path = path.resolve()
+    if not path.is_file():
+        return  # missing, a folder, a FIFO or a device: opening it says what is wrong
     try:
         with path.open("rb") as handle:
             if handle.read(len(_HEADER)) != _HEADER:
