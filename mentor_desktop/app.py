@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from mentor_desktop.ui.main_window import MainWindow
     from mentor_desktop.ui.portability.controller import PortabilityController
     from mentor_desktop.ui.preferences.dialog import PreferencesRegistry
+    from mentor_desktop.ui.preferences.page import PreferencesPage
 
 
 class Services:
@@ -233,24 +234,22 @@ def _preferences(
     """Edit > Preferences… and its pages; other areas add theirs here with `add_page`."""
     from mentor_desktop.paths import data_dir
     from mentor_desktop.ui.preferences.dialog import PreferencesRegistry
-    from mentor_desktop.ui.preferences.general import GeneralPage
 
     def set_backups(folder: Path, keep_daily: int) -> None:
         backups.backup_dir = folder
         backups.keep_daily = keep_daily
 
+    # Each page's module is imported by its factory, when the dialog first opens: a page
+    # brings its service (and the ORM) with it, which start-up should not pay for.
+    def general() -> PreferencesPage:
+        from mentor_desktop.ui.preferences.general import GeneralPage
+
+        return GeneralPage(
+            services.profile, settings, data_dir() / "backups", window.set_theme, set_backups
+        )
+
     preferences = PreferencesRegistry(window)
-    preferences.add_page(
-        "General",
-        lambda: GeneralPage(
-            services.profile,
-            settings,
-            data_dir() / "backups",
-            window.set_theme,
-            set_backups,
-        ),
-        order=0,
-    )
+    preferences.add_page("General", general, order=0)
     return preferences
 
 
