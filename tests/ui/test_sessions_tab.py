@@ -335,7 +335,7 @@ def test_moving_one_session_with_the_dialog(qtbot, service, dialogs, tmp_path, e
         datetime(2026, 4, 7, 17),
         "moved",
     )
-    tab._refresh_current()
+    tab.refresh_current()
     first = tab.sessions.row_of(f"r{moved.rule_id}@2026-04-07T17:00:00")
     starts = [tab.sessions.row_at(r).start for r in range(first, first + 3)]
     assert starts == [
@@ -408,7 +408,7 @@ def test_removing_an_action_item_and_feedback_asks_first(qtbot, service, dialogs
     qtbot.mouseClick(tab.view.remove_action_button, Qt.MouseButton.LeftButton)
     assert len(rows(engine, ActionItemRow)) == 1
     qtbot.mouseClick(tab.view.remove_action_button, Qt.MouseButton.LeftButton)
-    assert rows(engine, ActionItemRow) == [] and tab.actions.rowCount() == 0
+    assert rows(engine, ActionItemRow) == [] and tab.action_items.rowCount() == 0
     tab.view.feedback_view.selectRow(0)
     dialogs.confirm_answers.append(True)
     qtbot.mouseClick(tab.view.remove_feedback_button, Qt.MouseButton.LeftButton)

@@ -412,7 +412,7 @@ def test_print_sends_the_review_pack_to_the_chosen_printer(
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QDialog
 
-    import mentor_desktop.ui.timeline.tab as tab_module
+    import mentor_desktop.ui.report_jobs as tab_module
 
     class PrintToFile:
         """The print dialog, answered with "Print" to a PDF file."""

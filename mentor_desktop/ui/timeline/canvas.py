@@ -3,48 +3,38 @@ with their slip lines, session ticks, month or year lines and a line for today."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFontMetrics,
     QHelpEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPalette,
     QPen,
-    QPolygonF,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from mentor_desktop.domain.timeline import TimelineItem, TimelineKind
 from mentor_desktop.ui.models.timeline_items import TimelineItemModel, describe
-
-HEADER = 26
-SESSION_LANE = 24
-LANE = 38
-BAR = 12
-#: A goal's title sits above its bar, in this band at the top of the lane.
-TITLE_BAND = 18
-MARKER = 6
-MARGIN = 8
-CAREER = QColor("#3d7bd9")
-PERSONAL = QColor("#2e9e7b")
-SLIP = QColor("#d0453a")
-TODAY = QColor("#d08a1a")
-
-
-@dataclass(frozen=True, slots=True)
-class Shape:
-    """Where an item was drawn, for hit tests (later shapes lie on top)."""
-
-    rect: QRectF
-    item: TimelineItem
+from mentor_desktop.ui.timeline.canvas_painting import (
+    BAR,
+    HEADER,
+    LANE,
+    MARGIN,
+    MARKER,
+    SESSION_LANE,
+    TITLE_BAND,
+    TODAY,
+    Shape,
+    paint_goal,
+    paint_lane_label,
+    paint_milestone,
+    paint_session,
+)
 
 
 def _months_between(start: date, end: date, step: int) -> list[date]:
@@ -249,6 +239,7 @@ class TimelineCanvas(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
         if window is None or self.width() <= 2 * MARGIN:
             painter.end()
             return
@@ -265,12 +256,14 @@ class TimelineCanvas(QWidget):
         for shape in shapes:
             item = shape.item
             if item.kind is TimelineKind.GOAL:
-                self._paint_goal(painter, shape, text, metrics)
+                paint_goal(painter, shape, text, metrics, self.width())
             elif item.kind is TimelineKind.MILESTONE:
-                self._paint_milestone(painter, shape, text)
+                planned = item.first_planned
+                planned_x = self.x_of(planned) if planned is not None else None
+                paint_milestone(painter, shape, text, base, planned_x)
             else:
-                self._paint_session(painter, shape, palette)
-        self._paint_lane_label(painter, palette, metrics)
+                paint_session(painter, shape, palette)
+        paint_lane_label(painter, palette, metrics)
         self._paint_undated_goal_titles(painter, shapes, palette, metrics)
         current = next((s for s in shapes if (s.item.kind, s.item.id) == self._current), None)
         if current is not None and self.hasFocus():
@@ -311,16 +304,6 @@ class TimelineCanvas(QWidget):
             painter.setPen(label)
             painter.drawText(QPointF(x + 3, HEADER - 9), caption)
 
-    def _paint_lane_label(self, painter: QPainter, palette: QPalette, metrics) -> None:
-        """ "Sessions" on a backing, so the ticks never run through it."""
-        text = "Sessions"
-        box = QRectF(MARGIN - 3, HEADER + 4, metrics.horizontalAdvance(text) + 6, SESSION_LANE - 8)
-        backing = QColor(palette.color(QPalette.ColorRole.Base))
-        backing.setAlpha(225)
-        painter.fillRect(box, backing)
-        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-
     def _paint_undated_goal_titles(
         self, painter: QPainter, shapes: list[Shape], palette: QPalette, metrics
     ) -> None:
@@ -341,67 +324,3 @@ class TimelineCanvas(QWidget):
                 max(0, self.width() - 2 * MARGIN),
             )
             painter.drawText(QPointF(MARGIN, self.lane_top(goal_id) + TITLE_BAND - 4), caption)
-
-    def _paint_goal(self, painter: QPainter, shape: Shape, text: QColor, metrics) -> None:
-        item = shape.item
-        colour = QColor(CAREER if item.goal_kind == "career" else PERSONAL)
-        if item.goal_status in ("dropped", "paused"):
-            colour.setAlpha(90)
-        elif item.goal_status == "achieved":
-            colour.setAlpha(150)
-        else:
-            colour.setAlpha(210)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(colour))
-        painter.drawRoundedRect(shape.rect, 4, 4)
-        if item.goal_status == "dropped":
-            painter.setBrush(QBrush(text, Qt.BrushStyle.BDiagPattern))
-            painter.drawRoundedRect(shape.rect, 4, 4)
-        left = max(shape.rect.left(), 0.0) + 2
-        available = self.width() - left - MARGIN
-        if available > 30:
-            painter.setPen(text)
-            caption = metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, int(available))
-            painter.drawText(
-                QRectF(left, shape.rect.top() - TITLE_BAND - 1, available, TITLE_BAND),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                caption,
-            )
-
-    def _paint_milestone(self, painter: QPainter, shape: Shape, text: QColor) -> None:
-        item = shape.item
-        centre = shape.rect.center()
-        if item.first_planned is not None:
-            planned_x = self.x_of(item.first_planned)
-            pen = QPen(SLIP, 1.6, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            y = centre.y() + MARKER + 2
-            painter.drawLine(QPointF(planned_x, y), QPointF(centre.x(), y))
-            painter.setPen(QPen(SLIP, 1.6))
-            painter.drawLine(QPointF(planned_x, y - 4), QPointF(planned_x, y + 1))
-        diamond = QPolygonF(
-            [
-                QPointF(centre.x(), centre.y() - MARKER),
-                QPointF(centre.x() + MARKER, centre.y()),
-                QPointF(centre.x(), centre.y() + MARKER),
-                QPointF(centre.x() - MARKER, centre.y()),
-            ]
-        )
-        path = QPainterPath()
-        path.addPolygon(diamond)
-        path.closeSubpath()
-        painter.setPen(QPen(text, 1.4))
-        painter.setBrush(
-            QBrush(text) if item.done else QBrush(self.palette().color(QPalette.ColorRole.Base))
-        )
-        painter.drawPath(path)
-
-    def _paint_session(self, painter: QPainter, shape: Shape, palette: QPalette) -> None:
-        item = shape.item
-        colour = palette.color(QPalette.ColorRole.Highlight)
-        if item.status == "cancelled":
-            colour = palette.color(QPalette.ColorRole.PlaceholderText)
-        width = 2.5 if item.status == "done" else 1.5
-        painter.setPen(QPen(colour, width))
-        x = shape.rect.center().x()
-        painter.drawLine(QPointF(x, shape.rect.top()), QPointF(x, shape.rect.bottom()))
