@@ -28,11 +28,7 @@ from mentor_desktop.domain.journal import (
     validate_template,
     validate_text,
 )
-from mentor_desktop.storage.repositories.journal import (
-    JournalRepository,
-    entry_to_domain,
-    template_to_domain,
-)
+from mentor_desktop.storage.repositories.journal import JournalRepository
 from mentor_desktop.storage.search import build_match_query
 from mentor_desktop.storage.uow import UnitOfWorkFactory
 
@@ -64,12 +60,12 @@ class JournalService:
 
     def get_entry(self, entry_id: int) -> JournalEntry:
         with self._repo("read the entry") as repo:
-            return entry_to_domain(repo.get(entry_id))
+            return repo.entry(entry_id)
 
     def create_entry(self, draft: EntryDraft) -> JournalEntry:
         draft = validate_entry(draft)
         with self._repo("add the entry") as repo:
-            return entry_to_domain(repo.add(draft))
+            return repo.add(draft)
 
     def new_entry(
         self, kind: EntryKind = EntryKind.REFLECTION, day: date | None = None
@@ -88,25 +84,16 @@ class JournalService:
         """Save every field of an entry: date, kind, mood, flag, tags and links included."""
         draft = validate_entry(draft)
         with self._repo("save the entry") as repo:
-            row = repo.get(entry_id)
-            repo.apply(row, draft)
-            repo.drop_unused_tags()
-            return entry_to_domain(row)
+            return repo.update(entry_id, draft)
 
     def set_flagged(self, entry_id: int, flagged: bool) -> JournalEntry:
         with self._repo("save the flag") as repo:
-            row = repo.get(entry_id)
-            row.flagged = flagged
-            repo.session.flush()
-            return entry_to_domain(row)
+            return repo.set_flagged(entry_id, flagged)
 
     def delete_entry(self, entry_id: int) -> JournalEntry:
         """Delete an entry; returns the snapshot that `restore_entry` puts back."""
         with self._repo("delete the entry") as repo:
-            row = repo.get(entry_id)
-            snapshot = entry_to_domain(row)
-            repo.delete(row)
-            return snapshot
+            return repo.delete(entry_id)
 
     def restore_entry(self, entry: JournalEntry) -> JournalEntry:
         """Put a deleted entry back with the same id; links to goals deleted since are skipped."""
@@ -130,7 +117,7 @@ class JournalService:
                 tuple(g for g in draft.goal_ids if g in goal_ids),
                 tuple(m for m in draft.milestone_ids if m in milestone_ids),
             )
-            return entry_to_domain(repo.add(draft, entry.id, entry.created_at))
+            return repo.add(draft, entry.id, entry.created_at)
 
     # ---------------------------------------------------------------- lists
 
@@ -207,7 +194,7 @@ class JournalService:
     def templates(self, kind: EntryKind | None = None) -> list[PromptTemplate]:
         """Every template, or those for `kind` plus the ones that fit every kind."""
         with self._repo("read the writing prompts") as repo:
-            result = [template_to_domain(r) for r in repo.templates()]
+            result = repo.templates()
         if kind is None:
             return result
         return [t for t in result if t.kind in (kind, None)]
@@ -219,16 +206,13 @@ class JournalService:
     def add_template(self, draft: TemplateDraft) -> PromptTemplate:
         validate_template(draft)
         with self._repo("add the prompt") as repo:
-            return template_to_domain(repo.add_template(draft))
+            return repo.add_template(draft)
 
     def update_template(self, template_id: int, draft: TemplateDraft) -> PromptTemplate:
         validate_template(draft)
         with self._repo("save the prompt") as repo:
-            return template_to_domain(repo.update_template(template_id, draft))
+            return repo.update_template(template_id, draft)
 
     def delete_template(self, template_id: int) -> PromptTemplate:
         with self._repo("delete the prompt") as repo:
-            row = repo.template(template_id)
-            snapshot = template_to_domain(row)
-            repo.delete_template(row)
-            return snapshot
+            return repo.delete_template(template_id)
