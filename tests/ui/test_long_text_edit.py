@@ -60,8 +60,16 @@ def test_copying_across_pieces_copies_the_text_without_breaks(qtbot) -> None:
     line = _line(20_000)
     editor.set_text(line)
     editor.selectAll()
-    editor.copy()
+    qtbot.keyClick(editor, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == line
+    cursor = editor.textCursor()
+    cursor.setPosition(500)
+    cursor.setPosition(5000, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    cut = QGuiApplication.clipboard().text()
+    assert MARK not in cut and line.startswith(editor.text()[:500] + cut)
+    assert editor.text() == line[:500] + line[500 + len(cut) :]
 
 
 def test_pasting_two_megabytes_on_one_line_keeps_every_character(qtbot) -> None:

@@ -3,14 +3,16 @@
 Qt lays out a whole paragraph again on every keystroke in it, so one line of a megabyte
 makes each key take a second. This editor shows such a line in pieces of about a thousand
 characters, each ending in a soft break (an invisible separator and a line break) placed
-after a space; the soft breaks are taken out again in `text()`, on copy and on drag, so what
-is saved and copied is exactly what was typed or loaded. Text that already holds the
-invisible separator is shown as it is.
+after a space; the soft breaks are taken out again in `text()`, on copy and cut (keys and
+context menu), so what is saved and copied is exactly what was typed or loaded. Text
+dragged out to another program keeps them. Text that already holds the invisible separator
+is shown as it is.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 #: U+2063 INVISIBLE SEPARATOR: not on any keyboard, never shown.
@@ -52,6 +54,11 @@ def join_soft_breaks(text: str) -> str:
     return text.replace(SOFT_BREAK, "").replace(MARK, "")
 
 
+def _plain(raw: str) -> str:
+    """Qt's raw text (paragraph and line separators) as the text typed, soft breaks out."""
+    return join_soft_breaks(raw.replace("\u2029", "\n").replace("\u2028", "\n"))
+
+
 class LongTextEdit(QPlainTextEdit):
     """QPlainTextEdit whose `text()` and `set_text()` hide the soft breaks of long lines.
 
@@ -68,14 +75,38 @@ class LongTextEdit(QPlainTextEdit):
         self.setPlainText(split_long_lines(text))
 
     def text(self) -> str:
-        raw = self.document().toRawText()
-        return join_soft_breaks(raw.replace("\u2029", "\n").replace("\u2028", "\n"))
+        return _plain(self.document().toRawText())
 
-    def createMimeDataFromSelection(self) -> QMimeData:
-        data = QMimeData()
-        selected = self.textCursor().selection().toRawText()
-        data.setText(join_soft_breaks(selected.replace("\u2029", "\n").replace("\u2028", "\n")))
-        return data
+    def selected_text(self) -> str:
+        """The selection as typed: without soft breaks, with non-breaking spaces."""
+        return _plain(self.textCursor().selection().toRawText())
+
+    def copy(self) -> None:
+        if self.textCursor().hasSelection():
+            QGuiApplication.clipboard().setText(self.selected_text())
+
+    def cut(self) -> None:
+        if self.textCursor().hasSelection() and not self.isReadOnly():
+            self.copy()
+            self.textCursor().removeSelectedText()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+        elif event.matches(QKeySequence.StandardKey.Cut):
+            self.cut()
+        else:
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        for action in menu.actions():
+            handler = {"edit-copy": self.copy, "edit-cut": self.cut}.get(action.objectName())
+            if handler is not None:
+                action.triggered.disconnect()
+                action.triggered.connect(handler)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText():
