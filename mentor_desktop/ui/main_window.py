@@ -21,6 +21,9 @@ from mentor_desktop.ui.widgets.tab_page import TabPage
 if TYPE_CHECKING:
     from mentor_desktop.ui.preferences.dialog import PreferencesRegistry
 
+#: The narrowest the tabs get; every tab fits in it (so the window never widens itself).
+MIN_TABS_WIDTH = 980
+
 _THEME_ACTIONS = {
     ActionId.THEME_SYSTEM: Theme.SYSTEM,
     ActionId.THEME_LIGHT: Theme.LIGHT,
@@ -103,11 +106,16 @@ class MainWindow(QMainWindow):
         self.db_path = db_path
         self.change_bus = ChangeBus(self)
         self.change_bus.open_requested.connect(self.open_item)
-        self.setWindowTitle(f"{APP_NAME} — {db_path.name}")
-        self.resize(1100, 720)
+        # the desktop adds the application's name after the title ("mentor.sqlite3 — Mentor
+        # Desktop"), so the title names only the file
+        self.setWindowTitle(db_path.name)
+        self._fit_to_screen()
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("main_tabs")
         self.tabs.setDocumentMode(True)
+        # an explicit minimum: a tab built later (or a theme with wider fonts) can never make
+        # the window wider than it is; tests keep every tab's own minimum within it
+        self.tabs.setMinimumWidth(MIN_TABS_WIDTH)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
         self.undo_group = QUndoGroup(self)
@@ -126,6 +134,11 @@ class MainWindow(QMainWindow):
         self.file_menu.insertSeparator(self._file_tab_anchor)
         for action in actions:
             self.file_menu.insertAction(self._file_tab_anchor, action)
+
+    def _fit_to_screen(self) -> None:
+        """Open at 1100x720, or smaller so the whole window (and its frame) is on the screen."""
+        available = self.screen().availableGeometry()
+        self.resize(min(1100, available.width() - 40), min(720, available.height() - 60))
 
     def set_preferences(self, preferences: PreferencesRegistry) -> None:
         """Edit > Preferences…, at the foot of the Edit menu, opening `preferences`' pages."""

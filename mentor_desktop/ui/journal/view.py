@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -35,6 +36,8 @@ from mentor_desktop.domain.journal import MOOD_LABELS, EntryKind
 from mentor_desktop.ui.models.journal_entries import COL_DATE, COL_KIND, COL_TEXT, HTML_ROLE
 from mentor_desktop.ui.theme import show_as_error
 
+#: The word count follows the text this long after typing stops.
+WORD_COUNT_DELAY_MS = 300
 #: A date edit showing this date means "no date" (its special value text is shown instead).
 NO_DATE = QDate(1900, 1, 1)
 
@@ -82,6 +85,14 @@ class SnippetDelegate(QStyledItemDelegate):
         return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 6))
 
 
+def compact(combo: QComboBox, characters: int = 8) -> QComboBox:
+    """Let `combo` shrink to about `characters` wide (its list still shows whole items), so a
+    long tag or goal never widens the window."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
+
+
 def optional_date_edit(name: str, special: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setObjectName(name)
@@ -112,12 +123,12 @@ class EntryEditorView(QWidget):
         self.date_edit.setMinimumDate(QDate(1900, 1, 1))
         self.date_edit.setMaximumDate(QDate(2999, 12, 31))
         self.date_edit.setAccessibleName("Entry date")
-        self.kind_combo = QComboBox()
+        self.kind_combo = compact(QComboBox(), 7)
         self.kind_combo.setObjectName("journal_kind")
         self.kind_combo.setAccessibleName("Kind of entry")
         for kind in EntryKind:
             self.kind_combo.addItem(kind.label, kind.value)
-        self.mood_combo = QComboBox()
+        self.mood_combo = compact(QComboBox(), 6)
         self.mood_combo.setObjectName("journal_mood")
         self.mood_combo.setAccessibleName("Mood")
         self.mood_combo.addItem("No mood", None)
@@ -171,17 +182,31 @@ class EntryEditorView(QWidget):
         self.delete_button.setToolTip("Delete this entry (can be undone)")
         self.saved_label = QLabel()
         self.saved_label.setObjectName("journal_saved")
+        # "Saved 2026-11-30 19:35" may be cut short rather than widen the window
+        self.saved_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.saved_label.setMinimumWidth(40)
+        self.saved_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.word_count_label = QLabel()
+        self.word_count_label.setObjectName("journal_word_count")
+        self.word_count_label.setAccessibleName("Word count")
+        #: Counts the words shortly after typing stops, so a long entry never slows typing.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(WORD_COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self.update_word_count)
+        self.body_edit.textChanged.connect(self._count_timer.start)
 
         form = QFormLayout()
         form.addRow("Title", self.title_edit)
         row = QHBoxLayout()
         row.addWidget(self.date_edit)
-        row.addWidget(self.kind_combo)
-        row.addWidget(self.mood_combo)
-        row.addWidget(self.flag_box)
-        row.addStretch(1)
+        row.addWidget(self.kind_combo, 1)
+        row.addWidget(self.mood_combo, 1)
         form.addRow("Date", row)
-        form.addRow("Tags", self.tags_edit)
+        tags_row = QHBoxLayout()
+        tags_row.addWidget(self.tags_edit, 1)
+        tags_row.addWidget(self.flag_box)
+        form.addRow("Tags", tags_row)
         form.addRow("Goals", self.goals_view)
         form.addRow("Milestones", self.milestones_view)
         tools = QHBoxLayout()
@@ -189,14 +214,23 @@ class EntryEditorView(QWidget):
         tools.addWidget(self.edit_prompts_button)
         tools.addWidget(self.preview_button)
         tools.addStretch(1)
-        tools.addWidget(self.saved_label)
         tools.addWidget(self.delete_button)
+        footer = QHBoxLayout()
+        footer.addWidget(self.word_count_label)
+        footer.addWidget(self.saved_label, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addLayout(tools)
         layout.addWidget(self.body_stack, 1)
+        layout.addLayout(footer)
+
+    def update_word_count(self) -> None:
+        """“1 word”, “342 words” under the text."""
+        self._count_timer.stop()
+        count = len(self.body_edit.toPlainText().split())
+        self.word_count_label.setText("1 word" if count == 1 else f"{count:,} words")
 
     def set_preview_visible(self, visible: bool) -> None:
         self.body_stack.setCurrentWidget(self.preview if visible else self.body_edit)
@@ -215,19 +249,18 @@ class JournalView(QWidget):
         self.search_edit.setPlaceholderText('Search: words, "a phrase", prefix*, -exclude')
         self.search_edit.setAccessibleName("Search the journal")
         self.search_edit.setClearButtonEnabled(True)
-        self.kind_filter = QComboBox()
+        self.kind_filter = compact(QComboBox(), 6)
         self.kind_filter.setObjectName("journal_kind_filter")
         self.kind_filter.setAccessibleName("Filter by kind")
         self.kind_filter.addItem("All kinds", None)
         for kind in EntryKind:
             self.kind_filter.addItem(kind.label, kind.value)
-        self.tag_filter = QComboBox()
+        self.tag_filter = compact(QComboBox(), 6)
         self.tag_filter.setObjectName("journal_tag_filter")
         self.tag_filter.setAccessibleName("Filter by tag")
-        self.goal_filter = QComboBox()
+        self.goal_filter = compact(QComboBox(), 6)
         self.goal_filter.setObjectName("journal_goal_filter")
         self.goal_filter.setAccessibleName("Filter by goal")
-        self.goal_filter.setMaximumWidth(220)
         self.from_filter = optional_date_edit("journal_from_filter", "From: any")
         self.from_filter.setAccessibleName("From date")
         self.to_filter = optional_date_edit("journal_to_filter", "To: any")
@@ -242,6 +275,7 @@ class JournalView(QWidget):
         self.new_button.setToolTip("New entry for today (Ctrl+N)")
         self.result_label = QLabel()
         self.result_label.setObjectName("journal_result")
+        self.result_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.list_view = QTableView()
         self.list_view.setObjectName("journal_list")
@@ -256,16 +290,16 @@ class JournalView(QWidget):
         self.list_view.setItemDelegateForColumn(COL_TEXT, SnippetDelegate(self.list_view))
 
         filters = QGridLayout()
-        filters.addWidget(self.search_edit, 0, 0, 1, 4)
-        filters.addWidget(self.new_button, 0, 4)
+        filters.addWidget(self.search_edit, 0, 0, 1, 2)
+        filters.addWidget(self.new_button, 0, 2)
         filters.addWidget(self.kind_filter, 1, 0)
         filters.addWidget(self.tag_filter, 1, 1)
-        filters.addWidget(self.goal_filter, 1, 2, 1, 2)
-        filters.addWidget(self.flagged_filter, 1, 4)
+        filters.addWidget(self.goal_filter, 1, 2)
         filters.addWidget(self.from_filter, 2, 0)
         filters.addWidget(self.to_filter, 2, 1)
-        filters.addWidget(self.clear_filters_button, 2, 2)
-        filters.addWidget(self.result_label, 2, 3, 1, 2)
+        filters.addWidget(self.flagged_filter, 2, 2, Qt.AlignmentFlag.AlignLeft)
+        filters.addWidget(self.result_label, 3, 0, 1, 2)
+        filters.addWidget(self.clear_filters_button, 3, 2)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -286,6 +320,7 @@ class JournalView(QWidget):
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.on_this_day_label = QLabel("On this day")
         self.on_this_day_label.setObjectName("journal_on_this_day_label")
+        self.on_this_day_label.setWordWrap(True)
         self.on_this_day_view = QTableView()
         self.on_this_day_view.setObjectName("journal_on_this_day")
         self.on_this_day_view.setAccessibleName("Entries on this day in earlier years")

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -141,6 +141,7 @@ class SessionPrepView(QWidget):
         right = QWidget(self)
         self.session_title = QLabel(right)
         self.session_title.setObjectName("session_title")
+        self.session_title.setWordWrap(True)
         font = self.session_title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -241,6 +242,8 @@ class SessionPrepView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, page)
         split.addWidget(suggestions_box)
         split.addWidget(agenda_box)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
         layout.addWidget(QLabel("Personal update:", page))
         layout.addWidget(self.personal_update)
@@ -250,8 +253,10 @@ class SessionPrepView(QWidget):
 
     def _after_page(self) -> QWidget:
         page = QWidget(self)
-        self.notes = _text("session_notes", "Notes from the session", page, 90)
-        self.takeaways = _text("session_takeaways", "Key takeaways", page, 60)
+        self.notes = _text("session_notes", "Notes from the session", page, 16777215)
+        self.takeaways = _text("session_takeaways", "Key takeaways", page, 16777215)
+        for edit in (self.notes, self.takeaways):
+            edit.setMinimumHeight(48)
 
         actions_box = QGroupBox("Action items", page)
         self.actions_view = _table("actions_view", actions_box, 2)
@@ -287,18 +292,24 @@ class SessionPrepView(QWidget):
         feedback_box = QGroupBox("Feedback received", page)
         self.feedback_view = _table("feedback_view", feedback_box, 1)
         self.feedback_view.setAccessibleName("Feedback received")
-        form = QFormLayout()
+        form = QGridLayout()
         self.feedback_fields: dict[str, QLineEdit] = {}
-        for name, label in (
-            ("situation", "Situation:"),
-            ("behaviour", "Behaviour:"),
-            ("impact", "Impact:"),
-            ("response", "My response:"),
+        for index, (name, label) in enumerate(
+            (
+                ("situation", "&Situation:"),
+                ("behaviour", "&Behaviour:"),
+                ("impact", "&Impact:"),
+                ("response", "My res&ponse:"),
+            )
         ):
             edit = QLineEdit(feedback_box)
             edit.setObjectName(f"feedback_{name}")
-            edit.setAccessibleName(label.rstrip(":"))
-            form.addRow(label, edit)
+            edit.setAccessibleName(label.replace("&", "").rstrip(":"))
+            caption = QLabel(label, feedback_box)
+            caption.setBuddy(edit)
+            row, column = divmod(index, 2)
+            form.addWidget(caption, row, column * 2)
+            form.addWidget(edit, row, column * 2 + 1)
             self.feedback_fields[name] = edit
         self.add_feedback_button = _button("Add &feedback", "add_feedback", feedback_box)
         self.remove_feedback_button = _button("Remove", "remove_feedback", feedback_box)
@@ -316,17 +327,41 @@ class SessionPrepView(QWidget):
 
         self.after_agenda_view = _table("after_agenda_view", page, 2)
         self.after_agenda_view.setAccessibleName("Agenda: tick what was discussed")
-        self.after_agenda_view.setMaximumHeight(130)
 
+        def pane(*widgets: QWidget) -> QWidget:
+            box = QWidget(page)
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            for widget in widgets:
+                box_layout.addWidget(widget, 1 if isinstance(widget, QTableView) else 0)
+            return box
+
+        notes_box = QWidget(page)
+        notes_layout = QGridLayout(notes_box)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.addWidget(QLabel("Notes:", page), 0, 0)
+        notes_layout.addWidget(self.notes, 1, 0)
+        notes_layout.addWidget(self.text_errors["notes"], 2, 0)
+        notes_layout.addWidget(QLabel("Key takeaways:", page), 0, 1)
+        notes_layout.addWidget(self.takeaways, 1, 1)
+        notes_layout.addWidget(self.text_errors["takeaways"], 2, 1)
+        notes_layout.setColumnStretch(0, 3)
+        notes_layout.setColumnStretch(1, 2)
+        notes_layout.setRowStretch(1, 1)
+        for table in (self.after_agenda_view, self.actions_view, self.feedback_view):
+            table.setMinimumHeight(56)
+        # the parts share the page through a splitter: no table scrolls inside a scrolling page
+        split = QSplitter(Qt.Orientation.Vertical, page)
+        split.setObjectName("after_splitter")
+        split.setChildrenCollapsible(False)
+        split.addWidget(
+            pane(QLabel("Agenda — tick what you discussed:", page), self.after_agenda_view)
+        )
+        split.addWidget(notes_box)
+        split.addWidget(actions_box)
+        split.addWidget(feedback_box)
+        for index, stretch in enumerate((2, 2, 3, 3)):
+            split.setStretchFactor(index, stretch)
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel("Agenda — tick what you discussed:", page))
-        layout.addWidget(self.after_agenda_view)
-        layout.addWidget(QLabel("Notes:", page))
-        layout.addWidget(self.notes)
-        layout.addWidget(self.text_errors["notes"])
-        layout.addWidget(QLabel("Key takeaways:", page))
-        layout.addWidget(self.takeaways)
-        layout.addWidget(self.text_errors["takeaways"])
-        layout.addWidget(actions_box, 2)
-        layout.addWidget(feedback_box, 1)
+        layout.addWidget(split, 1)
         return page
