@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 from mentor_desktop import APP_NAME, __version__
 from mentor_desktop.settings import AppSettings, Theme
 from mentor_desktop.ui.actions import ActionId, build_actions
+from mentor_desktop.ui.autosave import unsaved_autosaves
 from mentor_desktop.ui.bus import ChangeBus, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.theme import apply_theme
@@ -294,6 +295,10 @@ class MainWindow(QMainWindow):
         for tab in self.tab_pages():
             if not tab.flush():
                 problems.append(tab.unsaved_work() or f"{tab.title}: changes not saved")
+        for autosave in unsaved_autosaves(self):  # every free-text field, whichever tab
+            problem = autosave.unsaved_problem()
+            if problem and problem not in problems:
+                problems.append(problem)
         return problems
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,22 +1,28 @@
 """The entry editor controller: loads an entry into the editor view and saves it on its own.
 
-The first key press after a save starts a timer (0.8 s); when it fires, the title and
-body are written with one small UPDATE, so at most the last second of typing is ever
-unsaved. Switching entries, closing the window and quitting save at once (`flush`).
-The other fields (date, kind, mood, flag, tags, goals, milestones) are saved as soon as they change.
-When the database cannot be written (locked by another program...), what is unsaved stays
-marked unsaved and the save is tried again after 0.8 s, 1.6 s, 3.2 s... up to 30 s.
+The title and body are written by the app's one autosave (ui/autosave.py): with one
+small UPDATE soon after the last keystroke and at least every 0.8 s while typing goes on, so
+at most the last second of typing is ever unsaved. Switching entries, closing the window and
+quitting save at once (`flush`). The other fields (date, kind, mood, flag, tags, goals,
+milestones) are saved as soon as they change. When the database cannot be written (locked by
+another program, disk full...), what is unsaved stays marked unsaved, the reason is shown and
+the save is tried again after a longer wait each time, up to 30 s.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QObject, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
-from mentor_desktop.domain.errors import MentorDesktopError, NotFoundError, ValidationError
+from mentor_desktop.domain.errors import (
+    MentorDesktopError,
+    NotFoundError,
+    StorageFailedError,
+    ValidationError,
+)
 from mentor_desktop.domain.journal import (
     EntryDraft,
     EntryKind,
@@ -24,15 +30,13 @@ from mentor_desktop.domain.journal import (
     parse_tags,
     summarize,
 )
-from mentor_desktop.services.journal import JournalService, StorageFailedError
+from mentor_desktop.services.journal import JournalService
+from mentor_desktop.ui.autosave import MAX_WAIT_MS, Autosave
 from mentor_desktop.ui.journal.view import EntryEditorView
 from mentor_desktop.ui.models.journal_choices import GoalChecklistModel
 
-#: Longest time typed text waits before it is written; with the write itself (a few ms)
-#: this keeps what a crash can lose under one second.
-AUTOSAVE_MS = 800
-#: Longest wait between two attempts while the database cannot be written.
-MAX_RETRY_MS = 30_000
+#: Longest time typed text waits before it is written while typing goes on.
+AUTOSAVE_MS = MAX_WAIT_MS
 
 
 class EntryEditorController(QObject):
@@ -65,10 +69,10 @@ class EntryEditorController(QObject):
         #: Milestones of the ticked goals.
         self.milestone_model = GoalChecklistModel(self)
         view.milestones_view.setModel(self.milestone_model)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(AUTOSAVE_MS)
-        self.timer.timeout.connect(self._autosave)
+        self.autosave = Autosave(self._write_pending, self, label=self._label)
+        self.autosave.failed.connect(self._show_error)
+        #: The autosave's max-wait (and retry) timer.
+        self.timer = self.autosave.timer
         self._prompt_menu = QMenu(view.prompt_button)
         view.prompt_button.setMenu(self._prompt_menu)
         self._prompt_menu.aboutToShow.connect(self._fill_prompt_menu)
@@ -118,16 +122,14 @@ class EntryEditorController(QObject):
 
     def unsaved_problem(self) -> str:
         """Why the open entry's changes are not saved ("" when everything is saved)."""
-        if not self.has_unsaved:
-            return ""
-        title = self.view.title_edit.text().strip() or "Untitled"
-        reason = self.view.error_label.text() or "it has not been saved yet"
-        return f"The journal entry “{title}”: {reason}"
+        return self.autosave.unsaved_problem()
+
+    def _label(self) -> str:
+        return f"The journal entry “{self.view.title_edit.text().strip() or 'Untitled'}”"
 
     def discard_unsaved(self) -> None:
         """Forget unsaved changes (the entry is being deleted, or the data was replaced)."""
-        self.timer.stop()
-        self.timer.setInterval(AUTOSAVE_MS)
+        self.autosave.discard()
         self._dirty = False
         self._fields_dirty = False
         self._show_error("")
@@ -171,54 +173,44 @@ class EntryEditorController(QObject):
             self._loading = False
             self._dirty = False
             self._fields_dirty = False
+            self.autosave.discard()
 
     # ---------------------------------------------------------------- saving
 
     def flush(self) -> bool:
         """Save what is waiting now; False if it could not be saved (the reason is shown)."""
-        self.timer.stop()
-        self._autosave()
+        self.autosave.flush()
         return not self.has_unsaved
 
-    def _autosave(self) -> None:
+    def _write_pending(self) -> None:
+        """The autosave's writer: every field when one changed, else the text alone.
+
+        Raises MentorDesktopError when nothing could be written (the autosave shows it and,
+        for a database it cannot use now, tries again).
+        """
         if self._fields_dirty:
-            self.save_fields_now()
+            self._write_fields()
         elif self._dirty:
-            self.save_text_now()
-
-    def _retry_later(self, exc: StorageFailedError) -> None:
-        """Keep the changes marked unsaved and try again after a longer wait each time."""
-        wait = self.timer.interval()
-        self._show_error(f"{exc} Trying again in {max(1, round(wait / 1000))} s.")
-        if not self.timer.isActive():
-            self.timer.start()
-            self.timer.setInterval(min(wait * 2, MAX_RETRY_MS))
-
-    def _saved_ok(self) -> None:
-        self.timer.stop()
-        self.timer.setInterval(AUTOSAVE_MS)
-        self._show_error("")
+            self._write_text()
 
     def save_text_now(self) -> None:
-        self.timer.stop()
-        if self._entry is None or not self._dirty:
+        self.autosave.save_now()
+
+    def _write_text(self) -> None:
+        if self._entry is None:
+            self._dirty = False
             return
         title = self.view.title_edit.text()
         body = self.view.body_edit.toPlainText()
         try:
             self._journal.save_text(self._entry.id, title, body)
-        except StorageFailedError as exc:
-            self._retry_later(exc)
-            return
-        except NotFoundError as exc:
-            self._show_error(str(exc))
+        except NotFoundError as exc:  # deleted elsewhere: nothing left to save it into
             self._dirty = False
-            return
-        except MentorDesktopError as exc:
+            self.autosave.error = str(exc)
             self._show_error(str(exc))
             return
         self._dirty = False
-        self._saved_ok()
+        self._show_error("")
         self._entry = _with_text(self._entry, title.strip(), body)
         self.view.saved_label.setText(f"Saved {datetime.now():%H:%M:%S}")
         self.saved.emit(summarize(self._entry))
@@ -241,30 +233,32 @@ class EntryEditorController(QObject):
         """Save every field (and the text) of the entry at once."""
         if self._entry is None:
             return
-        # The text waiting for the timer is saved with the fields; the timer keeps running
+        # The text waiting for the autosave is saved with the fields; it stays pending
         # until that succeeded, so a failure here never leaves typed text waiting.
         self._fields_dirty = True
+        self.autosave.mark_pending()
+        self.autosave.save_now()
+
+    def _write_fields(self) -> None:
+        if self._entry is None:
+            self._dirty = self._fields_dirty = False
+            return
         try:
             entry = self._journal.update_entry(self._entry.id, self._draft())
-        except StorageFailedError as exc:
-            self._retry_later(exc)
-            return
+        except StorageFailedError:
+            raise
         except NotFoundError as exc:
-            self._show_error(str(exc))
             self._dirty = self._fields_dirty = False
-            self.timer.stop()
-            return
-        except MentorDesktopError as exc:
+            self.autosave.error = str(exc)
             self._show_error(str(exc))
-            if self._dirty:  # the fields are wrong, but the text can still be saved alone
-                self._fields_dirty = False
-                self.save_text_now()
-                self._fields_dirty = True
-                self._show_error(str(exc))
             return
+        except MentorDesktopError:
+            if self._dirty:  # the fields are wrong, but the text can still be saved alone
+                self._write_text()
+            raise
         self._entry = entry
         self._dirty = self._fields_dirty = False
-        self._saved_ok()
+        self._show_error("")
         self.view.saved_label.setText(f"Saved {datetime.now():%H:%M:%S}")
         if self.view.tags_edit.text() != ", ".join(entry.tags):
             self.view.tags_edit.setText(", ".join(entry.tags))
@@ -276,10 +270,7 @@ class EntryEditorController(QObject):
         if self._loading or self._entry is None:
             return
         self._dirty = True
-        # Started by the first unsaved key press and not restarted by the next ones, so
-        # text is written at most a second after it was typed, even while typing on.
-        if not self.timer.isActive():
-            self.timer.start()
+        self.autosave.touch()
 
     def _body_changed(self) -> None:
         self._text_edited()
