@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from mentor_desktop.domain.journal import HIGHLIGHT_END, HIGHLIGHT_START, EntryDraft, EntryKind
 from mentor_desktop.services.journal import JournalService
 from mentor_desktop.storage.migrate import memory_engine
-from mentor_desktop.storage.repositories.journal import reads as journal_repository
+from mentor_desktop.storage.repositories import journal_search as journal_repository
 from mentor_desktop.storage.search import (
     build_match_query,
     check_search_index,

@@ -7,13 +7,9 @@ its own module (entries, links, reads, templates) and every method returns datac
 from __future__ import annotations
 
 from mentor_desktop.storage.repositories.journal.entries import EntryWrites, entry_to_domain
-from mentor_desktop.storage.repositories.journal.reads import (
-    PREVIEW_CHARS,
-    RANK_WINDOW,
-    JournalLists,
-    filter_conditions,
-)
+from mentor_desktop.storage.repositories.journal.reads import JournalLists, filter_conditions
 from mentor_desktop.storage.repositories.journal.templates import Templates, template_to_domain
+from mentor_desktop.storage.repositories.journal_search import PREVIEW_CHARS, RANK_WINDOW
 
 __all__ = [
     "PREVIEW_CHARS",

@@ -11,14 +11,9 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Row,
-    Select,
-    column,
     exists,
     func,
-    literal_column,
     select,
-    table,
-    text,
     tuple_,
 )
 
@@ -38,20 +33,13 @@ from mentor_desktop.storage.orm import (
     TagRow,
 )
 from mentor_desktop.storage.repositories.journal.base import JournalRows
-from mentor_desktop.storage.search import SEARCH_TABLE, bm25_expression, snippet_expression
+from mentor_desktop.storage.repositories.journal_search import (
+    PREVIEW_CHARS,
+    search_entries,
+    split_tags,
+)
 
-#: Characters of the body read for a list line (never the whole body).
-PREVIEW_CHARS = 400
-TAG_SEPARATOR = ", "
-#: Most matches ranked by bm25 for one search (the most recently written ones).
-RANK_WINDOW = 4000
-
-_search = table(SEARCH_TABLE, column("rowid"))
 _E = JournalEntryRow
-
-
-def _split_tags(tag_text: str) -> tuple[str, ...]:
-    return tuple(tag_text.split(TAG_SEPARATOR)) if tag_text else ()
 
 
 _SUMMARY_COLUMNS = (
@@ -72,7 +60,7 @@ def _summary(row: Row[Any], snippet: str = "") -> EntrySummary:
         entry_date=row.entry_date,
         title=row.title,
         kind=EntryKind(row.kind),
-        tags=_split_tags(row.tag_text),
+        tags=split_tags(row.tag_text),
         first_line=first_line(row.preview),
         flagged=bool(row.flagged),
         mood=row.mood,
@@ -132,63 +120,11 @@ class JournalLists(JournalRows):
     ) -> list[EntrySummary]:
         """Entries matching the FTS5 expression `match`, best first (bm25), with snippets.
 
-        Ranking costs time for every match, so for a word found in more than RANK_WINDOW
-        entries only the RANK_WINDOW most recently written matches are ranked; this keeps
-        a common word as fast in a 50,000-entry journal as in a small one. Paging goes on
-        past them: the older matches follow, newest first, so every match can be reached.
+        The query is plain SQL in `journal_search`, run on this session's connection: the
+        `search` command runs the same code without SQLAlchemy.
         """
-        floor = self.session.execute(
-            self._matches(match, entry_filter, _search.c.rowid)
-            .order_by(_search.c.rowid.desc())
-            .limit(1)
-            .offset(RANK_WINDOW - 1)
-        ).scalar()
-        ids: list[int] = []
-        if floor is None or offset < RANK_WINDOW:
-            ranked = self._matches(match, entry_filter, _search.c.rowid)
-            if floor is not None:
-                ranked = ranked.where(_search.c.rowid >= floor)
-            ranked = (
-                ranked.order_by(literal_column(bm25_expression()), _search.c.rowid.desc())
-                .limit(limit if floor is None else min(limit, RANK_WINDOW - offset))
-                .offset(offset)
-            )
-            ids = list(self.session.execute(ranked).scalars())
-        if floor is not None and len(ids) < limit:
-            older = (
-                self._matches(match, entry_filter, _search.c.rowid)
-                .where(_search.c.rowid < floor)
-                .order_by(_search.c.rowid.desc())
-                .limit(limit - len(ids))
-                .offset(max(0, offset - RANK_WINDOW))
-            )
-            ids += self.session.execute(older).scalars()
-        if not ids:
-            return []
-        # Snippets and list columns only for the page (not for every ranked match).
-        page = self._matches(
-            match,
-            NO_FILTER,
-            *_SUMMARY_COLUMNS,
-            literal_column(snippet_expression()).label("snip"),
-        ).where(
-            # One pass over the range of the page's ids, not one index lookup per id (which
-            # for a prefix search would merge the prefix's word lists once per row).
-            _search.c.rowid.between(min(ids), max(ids)),
-            text(f"+{SEARCH_TABLE}.rowid IN ({', '.join(str(int(i)) for i in ids)})"),
-        )
-        rows = {row.id: row for row in self.session.execute(page)}
-        return [_summary(rows[i], rows[i].snip or "") for i in ids if i in rows]
-
-    def _matches(self, match: str, entry_filter: EntryFilter, *columns: Any) -> Select[Any]:
-        query = select(*columns).where(text(f"{SEARCH_TABLE} MATCH :match").bindparams(match=match))
-        conditions = filter_conditions(entry_filter)
-        if conditions or any(c is not _search.c.rowid for c in columns):
-            query = query.select_from(_search.join(_E, _E.id == _search.c.rowid))
-            query = query.where(*conditions)
-        else:
-            query = query.select_from(_search)
-        return query
+        connection = self.session.connection().connection.driver_connection
+        return search_entries(connection, match, entry_filter, limit, offset)
 
     def count(self, entry_filter: EntryFilter = NO_FILTER) -> int:
         query = select(func.count()).select_from(_E).where(*filter_conditions(entry_filter))
