@@ -103,6 +103,12 @@ def _warm_up() -> None:
     configure_mappers()
 
 
+def _import_storage_before_qt() -> None:
+    """Import the storage layer (SQLAlchemy) before Qt: once PySide6 is loaded it reads the
+    source of every module imported after it, which makes large libraries slower to load."""
+    from mentor_desktop.storage import migrate, uow  # noqa: F401 - imported for their load
+
+
 def begin_start_checks(db_path: Path) -> None:
     """Start the database's integrity check on a second thread, before the window's modules
     are imported: both take about as long, and the check is done by the time it is needed."""
@@ -117,6 +123,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     `quit_after_show` (start-up checks and benchmarks) prints what is shown and closes at
     once, without dialogs and without touching the backups.
     """
+    _import_storage_before_qt()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

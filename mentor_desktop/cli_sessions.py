@@ -16,7 +16,7 @@ MAX_DAYS = 3660
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    from mentor_desktop.reports.pipeline import PageSize
+    from mentor_desktop.charts.base import import_matplotlib
 
     output = output_path(args.output, (".pdf",), "the brief")
     with opened(args) as (_engine, services):
@@ -31,8 +31,9 @@ def _cmd_brief(args: argparse.Namespace) -> int:
                     "plan a session first (or pass --session ID)."
                 )
         data = sessions.brief_data(session)
+    import_matplotlib()  # before Qt, see import_matplotlib
     from mentor_desktop.reports.brief import write_brief
-    from mentor_desktop.reports.pipeline import ensure_gui_application
+    from mentor_desktop.reports.pipeline import PageSize, ensure_gui_application
 
     ensure_gui_application()
     page_size = PageSize(args.page_size) if args.page_size else None

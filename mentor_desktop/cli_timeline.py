@@ -72,6 +72,7 @@ def _add_chart(commands: argparse._SubParsersAction) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from mentor_desktop.charts.base import import_matplotlib
     from mentor_desktop.services.timeline import parse_day
 
     start = parse_day(args.start, "--from") if args.start else None
@@ -83,6 +84,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     output = output_path(args.output, (".pdf",), "the review pack")
     with opened(args) as (_engine, services):
         data = services.timeline.review_data(start, end, args.reflection)
+    import_matplotlib()  # before Qt, see import_matplotlib
     from mentor_desktop.reports.pipeline import PageSize, ensure_gui_application
     from mentor_desktop.reports.review import range_label, write_review
 

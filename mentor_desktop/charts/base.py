@@ -66,6 +66,17 @@ PRINT_PALETTE = ChartPalette(
 )
 
 
+def import_matplotlib() -> None:
+    """Import the parts of Matplotlib every chart uses, now.
+
+    A command that draws charts into a Qt document calls this before anything imports Qt:
+    once PySide6 is loaded it reads the source of every module imported after it, which
+    makes Matplotlib's and NumPy's hundreds of modules markedly slower to import.
+    """
+    import matplotlib.backends.backend_agg
+    import matplotlib.figure  # noqa: F401 - imported for what it loads
+
+
 def new_figure(width_mm: float, height_mm: float, palette: ChartPalette) -> Figure:
     """A Matplotlib Figure (never pyplot) of the given size, coloured by `palette`."""
     from matplotlib.figure import Figure

@@ -15,9 +15,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import StaticPool
+from typing import TYPE_CHECKING
 
 from mentor_desktop.domain.errors import (
     DamagedDatabaseError,
@@ -30,6 +28,9 @@ from mentor_desktop.domain.errors import (
 )
 from mentor_desktop.storage.files import disk_is_full, special_file_kind
 from mentor_desktop.storage.precheck import problems_found
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Stored in the database header (PRAGMA application_id) by the first migration: "MNTR".
@@ -235,7 +236,14 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 
 def make_engine(path: Path | str) -> Engine:
-    """An engine on `path` (":memory:" for tests) with the app's PRAGMAs on every connection."""
+    """An engine on `path` (":memory:" for tests) with the app's PRAGMAs on every connection.
+
+    SQLAlchemy is imported here, not at the top: the read-only commands check the file with
+    this module and read it without SQLAlchemy.
+    """
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import StaticPool
+
     if str(path) == ":memory:":
         engine = create_engine(
             "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-
-from sqlalchemy import Engine, event
+from typing import TYPE_CHECKING
 
 from mentor_desktop.domain.errors import DatabaseOpenError, ReadOnlyDatabaseError
 from mentor_desktop.storage.engine import check_revision, make_engine, read_stored_revision
 from mentor_desktop.storage.files import create_private_file, make_private, new_folders_private
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -36,6 +38,7 @@ def _use_explicit_transactions(engine: Engine) -> None:
     The sqlite3 module on its own commits DDL outside any transaction; with this, a
     migration or a multi-row write is all-or-nothing.
     """
+    from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
     def _no_implicit_begin(dbapi_connection: object, _record: object) -> None:
