@@ -540,3 +540,20 @@ def test_an_undo_that_fails_is_reported_and_clears_the_history(
     assert not tab.undo_stack().canRedo()
     assert journal.get_entry(entry.id).title == "Newcomer"  # left alone
     assert journal.get_entry(entry.id).body == "new text"
+
+
+def test_a_megabyte_on_one_line_is_edited_and_saved_exactly(
+    qtbot, make_tab, journal: JournalService
+) -> None:
+    words = ["mentor", "feedback", "délégation", "plan", "review"]
+    line = " ".join(words[i % 5] for i in range(180_000))[:1_000_000] + "\u00a0end"
+    entry = add(journal, TODAY, "Huge", line)
+    tab = make_tab()
+    body = tab.view.editor.body_edit
+    assert tab.editor.entry_id == entry.id
+    assert body.document().blockCount() > 300  # shown in pieces, so each key is quick
+    body.setFocus()
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(body, "!")
+    assert tab.editor.flush()
+    assert journal.get_entry(entry.id).body == line + "!"

@@ -147,14 +147,14 @@ class EntryEditorController(QObject):
             self._show_error("")
             if entry is None:
                 v.title_edit.clear()
-                v.body_edit.setPlainText("")
+                v.body_edit.set_text("")
                 v.tags_edit.clear()
                 self.goal_model.set_checked(set())
                 self.milestone_model.set_goals([])
                 v.saved_label.clear()
                 return
             v.title_edit.setText(entry.title)
-            v.body_edit.setPlainText(entry.body)
+            v.body_edit.set_text(entry.body)
             v.date_edit.setDate(
                 QDate(entry.entry_date.year, entry.entry_date.month, entry.entry_date.day)
             )
@@ -201,7 +201,7 @@ class EntryEditorController(QObject):
             self._dirty = False
             return
         title = self.view.title_edit.text()
-        body = self.view.body_edit.toPlainText()
+        body = self.view.body_edit.text()
         try:
             self._journal.save_text(self._entry.id, title, body)
         except NotFoundError as exc:  # deleted elsewhere: nothing left to save it into
@@ -220,7 +220,7 @@ class EntryEditorController(QObject):
         return EntryDraft(
             entry_date=v.date_edit.date().toPython(),
             title=v.title_edit.text(),
-            body=v.body_edit.toPlainText(),
+            body=v.body_edit.text(),
             kind=EntryKind(v.kind_combo.currentData()),
             mood=v.mood_combo.currentData(),
             flagged=v.flag_box.isChecked(),
@@ -275,7 +275,7 @@ class EntryEditorController(QObject):
     def _body_changed(self) -> None:
         self._text_edited()
         if self.view.preview_button.isChecked() and not self._loading:
-            self.view.preview.setMarkdown(self.view.body_edit.toPlainText())
+            self.view.preview.setMarkdown(self.view.body_edit.text())
 
     def _fields_changed(self) -> None:
         if not self._loading:
@@ -313,7 +313,7 @@ class EntryEditorController(QObject):
 
     def _toggle_preview(self, on: bool) -> None:
         if on:
-            self.view.preview.setMarkdown(self.view.body_edit.toPlainText())
+            self.view.preview.setMarkdown(self.view.body_edit.text())
         self.view.set_preview_visible(on)
 
     def _delete_clicked(self) -> None:
@@ -340,7 +340,7 @@ class EntryEditorController(QObject):
     def insert_prompt(self, body: str) -> None:
         """Insert a prompt at the cursor (one undo step in the editor)."""
         cursor = self.view.body_edit.textCursor()
-        if not self.view.body_edit.toPlainText().strip():
+        if not self.view.body_edit.text().strip():
             cursor.movePosition(QTextCursor.MoveOperation.Start)
         cursor.insertText(body)
         self.view.body_edit.setTextCursor(cursor)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from mentor_desktop.domain.journal import MOOD_LABELS, EntryKind
 from mentor_desktop.ui.models.journal_entries import COL_DATE, COL_KIND, COL_TEXT, HTML_ROLE
 from mentor_desktop.ui.theme import show_as_error
+from mentor_desktop.ui.widgets.long_text_edit import LongTextEdit
 
 #: The word count follows the text this long after typing stops.
 WORD_COUNT_DELAY_MS = 300
@@ -154,7 +154,7 @@ class EntryEditorView(QWidget):
         show_as_error(self.error_label)
         self.error_label.hide()
 
-        self.body_edit = QPlainTextEdit()
+        self.body_edit = LongTextEdit()
         self.body_edit.setObjectName("journal_body")
         self.body_edit.setAccessibleName("Entry text (Markdown)")
         self.body_edit.setTabChangesFocus(False)
@@ -229,7 +229,7 @@ class EntryEditorView(QWidget):
     def update_word_count(self) -> None:
         """“1 word”, “342 words” under the text."""
         self._count_timer.stop()
-        count = len(self.body_edit.toPlainText().split())
+        count = len(self.body_edit.text().split())
         self.word_count_label.setText("1 word" if count == 1 else f"{count:,} words")
 
     def set_preview_visible(self, visible: bool) -> None:
