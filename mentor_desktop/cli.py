@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from mentor_desktop import APP_NAME, __version__
 from mentor_desktop.cli_common import opened, positive_int
+from mentor_desktop.cli_secrets import add_passphrase_option
 from mentor_desktop.domain.errors import MentorDesktopError
 from mentor_desktop.paths import DB_ENV_VAR, resolve_db_path, settings_file
 
@@ -45,6 +46,7 @@ def _subcommands() -> list[Callable[[argparse._SubParsersAction], None]]:
     opening the window does not pay for them."""
     from mentor_desktop.cli_journal import add_journal_commands
     from mentor_desktop.cli_portability import add_backup_commands, add_portability_commands
+    from mentor_desktop.cli_privacy import add_privacy_commands
     from mentor_desktop.cli_sessions import add_session_commands
     from mentor_desktop.cli_timeline import add_timeline_commands
 
@@ -55,6 +57,7 @@ def _subcommands() -> list[Callable[[argparse._SubParsersAction], None]]:
         add_portability_commands,
         add_session_commands,
         add_timeline_commands,
+        add_privacy_commands,
     ]
 
 
@@ -64,7 +67,7 @@ def _asks_for_command(argv: Sequence[str]) -> bool:
     for token in argv:
         if expects_value:
             expects_value = False
-        elif token == "--db":
+        elif token in ("--db", "--passphrase-file"):
             expects_value = True
         elif token in ("-h", "--help") or not token.startswith("-"):
             return True
@@ -82,6 +85,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         metavar="PATH",
         help=f"database file to open (default: ${DB_ENV_VAR}, else the user data folder)",
     )
+    add_passphrase_option(parser)
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
     if with_commands:
         commands = parser.add_subparsers(title="commands", metavar="COMMAND")

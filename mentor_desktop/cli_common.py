@@ -53,8 +53,11 @@ def whole_number_between(low: int, high: int) -> Callable[[str], int]:
 def opened(args: argparse.Namespace) -> Iterator[tuple[Engine, Services]]:
     """The database named by `--db` (or its default), closed again when the command ends."""
     from mentor_desktop.app import open_services
+    from mentor_desktop.cli_secrets import unlock_if_encrypted
 
-    engine, services = open_services(resolve_db_path(args.db))
+    db_path = resolve_db_path(args.db)
+    unlock_if_encrypted(args, db_path)
+    engine, services = open_services(db_path)
     try:
         yield engine, services
     finally:

@@ -14,9 +14,12 @@ IMPORT_FORMATS = ("json", "jrnl", "dayone", "rednotebook")
 
 
 def backup_service(args: argparse.Namespace):
+    from mentor_desktop.cli_secrets import unlock_if_encrypted
     from mentor_desktop.services.backups import BackupService
 
-    return BackupService(resolve_db_path(args.db), data_dir() / "backups")
+    db_path = resolve_db_path(args.db)
+    unlock_if_encrypted(args, db_path)
+    return BackupService(db_path, data_dir() / "backups")
 
 
 def _counts(counts: dict[str, int]) -> str:
@@ -97,6 +100,9 @@ def add_backup_commands(commands: argparse._SubParsersAction) -> None:
 def _cmd_export(args: argparse.Namespace) -> int:
     with opened(args) as (_engine, services):
         target = Path(args.output).expanduser()
+        from mentor_desktop.cli_privacy import warn_plain_export
+
+        warn_plain_export(resolve_db_path(args.db))
         if args.format == "json":
             summary = services.portability.export_json(target)
         else:

@@ -6,7 +6,6 @@ while the app keeps writing (WAL lets readers and one writer work side by side).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from mentor_desktop.domain.errors import (
     ImportFormatError,
     NotADatabaseError,
 )
+from mentor_desktop.storage import cipher
 from mentor_desktop.storage.engine import connect_read_only, inspect_database
 from mentor_desktop.storage.files import describe_os_error, new_folders_private, replacing
 
@@ -60,7 +60,7 @@ def backup_database(source: Path, target: Path, progress: Progress | None = None
                 _copy(source, partial, progress)
             finally:
                 partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
-    except sqlite3.Error as exc:
+    except cipher.driver_errors() as exc:
         if "full" in str(exc).lower():
             tail = (
                 "The earlier file there was kept as it was." if existed else "Nothing was written."
@@ -72,7 +72,7 @@ def backup_database(source: Path, target: Path, progress: Progress | None = None
 def _copy(source: Path, partial: Path, progress: Progress | None) -> None:
     src = connect_read_only(source)
     try:
-        dst = sqlite3.connect(partial)
+        dst = cipher.connect(partial, key=cipher.key_for(source))  # an encrypted source's key
         try:
             src.backup(dst, progress=_adapt(progress))
             dst.execute("PRAGMA journal_mode = DELETE")
@@ -83,9 +83,14 @@ def _copy(source: Path, partial: Path, progress: Progress | None) -> None:
 
 
 def _looks_like_sqlite(path: Path) -> None:
+    """A plain backup starts with the SQLite header; an encrypted one opens with its key."""
     with path.open("rb") as handle:
-        if handle.read(16) != b"SQLite format 3\x00":
-            raise ValueError("the backup written is not an SQLite file")
+        start = handle.read(16)
+    if start == b"SQLite format 3\x00":
+        return
+    key = cipher.key_for(path)
+    if key is None or not cipher.opens_with(path, key):
+        raise ValueError("the backup written is not an SQLite file")
 
 
 def copy_into(source: Path, target: Path) -> None:
@@ -96,12 +101,12 @@ def copy_into(source: Path, target: Path) -> None:
     """
     src = connect_read_only(source)
     try:
-        dst = sqlite3.connect(target, timeout=10)
+        dst = cipher.connect(target, key=cipher.key_for(source), timeout=10)
         try:
-            src.backup(dst)
+            src.backup(dst)  # type: ignore[arg-type]
         finally:
             dst.close()
-    except sqlite3.Error as exc:
+    except cipher.driver_errors() as exc:
         raise DatabaseOpenError(target, f"the backup could not be restored ({exc}).") from exc
     finally:
         src.close()

@@ -22,10 +22,12 @@ from mentor_desktop.domain.errors import (
     DatabaseOpenError,
     DatabaseTooNewError,
     DiskFullAtOpenError,
+    EncryptedDatabaseError,
     ForeignDatabaseError,
     NotADatabaseError,
     ReadOnlyDatabaseError,
 )
+from mentor_desktop.storage import cipher
 from mentor_desktop.storage.files import disk_is_full, special_file_kind
 from mentor_desktop.storage.precheck import problems_found
 
@@ -70,8 +72,9 @@ def inspect_database(
     `not_changed` ends the messages about damage. The file is opened read-only only, so
     it stays byte-identical, and a file not in WAL mode gets no -wal file.
     """
-    header = _read_header(path, not_changed)
-    _check_size(path, header, not_changed)
+    if cipher.key_for(path) is None:
+        header = _read_header(path, not_changed)
+        _check_size(path, header, not_changed)
     if require_writable and is_read_only(path):
         raise ReadOnlyDatabaseError(
             path,
@@ -110,11 +113,11 @@ def inspect_database(
             if table in tables
         }
         return DatabaseFacts(application_id, tables, revision, counts)
-    except sqlite3.OperationalError as exc:
-        if disk_is_full(path.parent):
-            raise DiskFullAtOpenError(path) from exc
-        raise DatabaseOpenError(path, f"SQLite cannot read it ({exc}).{not_changed}") from exc
-    except sqlite3.DatabaseError as exc:
+    except cipher.driver_errors() as exc:
+        if cipher.is_operational_error(exc):
+            if disk_is_full(path.parent):
+                raise DiskFullAtOpenError(path) from exc
+            raise DatabaseOpenError(path, f"SQLite cannot read it ({exc}).{not_changed}") from exc
         raise DamagedDatabaseError(
             path, f"the database is damaged or incomplete ({exc}).{not_changed}"
         ) from exc
@@ -149,6 +152,10 @@ def _read_header(path: Path, not_changed: str) -> bytes:
     except OSError as exc:
         raise DatabaseOpenError(path, f"the file cannot be read ({exc.strerror}).") from exc
     if not header.startswith(SQLITE_HEADER):
+        if cipher.looks_encrypted(path):
+            raise EncryptedDatabaseError(
+                path, "it is encrypted; give its passphrase or recovery key to open it."
+            )
         raise NotADatabaseError(
             path, "it is not a Mentor Desktop database (not an SQLite file at all)."
         )
@@ -203,10 +210,11 @@ def is_read_only(path: Path) -> bool:
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that can never write to `path` (it still sees the -wal file's pages)."""
+    """A connection that can never write to `path` (it still sees the -wal file's pages);
+    an encrypted file whose key this process knows is opened with it."""
     try:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        return cipher.connect(path, read_only=True)  # type: ignore[return-value]
+    except cipher.driver_errors() as exc:
         raise DatabaseOpenError(path, f"SQLite cannot open it ({exc}).") from exc
 
 
@@ -248,6 +256,10 @@ def make_engine(path: Path | str) -> Engine:
         engine = create_engine(
             "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
         )
+    elif (key := cipher.key_for(Path(path))) is not None:
+        from mentor_desktop.storage.cipher_engine import cipher_engine
+
+        engine = cipher_engine(Path(path), key)
     else:
         engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)

@@ -10,7 +10,6 @@ so it reaches the log with its traceback.
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 
 from mentor_desktop.domain.errors import (
@@ -57,16 +56,17 @@ _BY_TEXT: tuple[tuple[str, type[StorageFailedError]], ...] = (
 )
 
 
-def driver_error(exc: BaseException) -> sqlite3.Error | None:
-    """The sqlite3 error behind `exc` (SQLAlchemy wraps it), or None when there is none."""
+def driver_error(exc: BaseException) -> Exception | None:
+    """The sqlite3 (or sqlcipher3, for an encrypted file) error behind `exc` (SQLAlchemy
+    wraps it), or None when there is none."""
+    from mentor_desktop.storage.cipher import driver_errors
+
     if "sqlalchemy" in sys.modules:  # else `exc` cannot be SQLAlchemy's (read-only commands)
         from sqlalchemy.exc import DBAPIError
     else:
         DBAPIError = ()
-    if isinstance(exc, DBAPIError):
-        original = exc.orig
-        return original if isinstance(original, sqlite3.Error) else None
-    return exc if isinstance(exc, sqlite3.Error) else None
+    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    return original if isinstance(original, driver_errors()) else None
 
 
 def environment_error(exc: BaseException) -> StorageFailedError | None:
