@@ -228,3 +228,27 @@ def unmount(disk: FullDisk) -> None:
     import subprocess
 
     subprocess.run(["umount", "-l", str(disk.root)], capture_output=True, check=False)
+
+
+#: Passphrase of the encrypted test databases (strong enough for the passphrase rules).
+TEST_PASSPHRASE = "amber-violin-quietly-nine"
+#: Words of the demo data that must never appear in an encrypted file's bytes.
+DEMO_WORDS = (b"feedback", b"Okafor", b"delegation", b"journal_entry", b"mentor")
+
+
+def all_rows(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table of the plain database `path`, sorted (round-trip checks)."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        names = [row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'journal_search%'"
+        )]  # fmt: skip
+        return {
+            name: sorted(connection.execute(f'SELECT * FROM "{name}"'), key=repr)
+            for name in names
+        }
+    finally:
+        connection.close()

@@ -8,6 +8,7 @@ logged, stored or put in an error message; only its strength is described.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 from mentor_desktop.domain.errors import ValidationError
@@ -36,11 +37,11 @@ def strength(passphrase: str) -> Strength:
         return Strength(0, "Empty", "Type a passphrase: a few unusual words is a good one.")
     from zxcvbn import zxcvbn
 
-    result: dict[str, Any] = zxcvbn(passphrase[:100])
+    result = zxcvbn(passphrase[:100])
     score = int(result["score"])
     if len(passphrase) < MIN_LENGTH:
         score = min(score, 1)
-    feedback = result.get("feedback") or {}
+    feedback: Mapping[str, Any] = result["feedback"]
     parts = [str(feedback.get("warning") or ""), *map(str, feedback.get("suggestions") or [])]
     advice = " ".join(part for part in parts if part)
     if score < MIN_SCORE and not advice:
