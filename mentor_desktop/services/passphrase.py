@@ -7,8 +7,8 @@ logged, stored or put in an error message; only its strength is described.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from mentor_desktop.domain.errors import ValidationError

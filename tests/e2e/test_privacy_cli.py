@@ -91,9 +91,10 @@ def test_a_kill_in_the_middle_of_encrypting_leaves_the_original_usable(demo, tmp
     passphrase = secret_file(tmp_path, "pass", TEST_PASSPHRASE)
     copy = demo.with_name(demo.name + ".rekeying")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "mentor_desktop", "--db", str(demo), "encrypt",
+               "--new-passphrase-file", str(passphrase)]  # fmt: skip
     process = subprocess.Popen(
-        [sys.executable, "-m", "mentor_desktop", "--db", str(demo), "encrypt",
-         "--new-passphrase-file", str(passphrase)],  # fmt: skip
+        command,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
