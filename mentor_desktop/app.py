@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from mentor_desktop.services.sessions import SessionService
     from mentor_desktop.services.timeline import TimelineService
     from mentor_desktop.settings import AppSettings
+    from mentor_desktop.storage.reopenable import ReopenableDatabase
     from mentor_desktop.storage.uow import UnitOfWorkFactory
     from mentor_desktop.ui.dialogs import Dialogs
     from mentor_desktop.ui.main_window import MainWindow
@@ -147,15 +148,22 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
         settings.backup_dir or data_dir() / "backups",
         keep_daily=settings.backups_kept_daily,
     )
+    if not quit_after_show and not _unlock_at_start(db_path):
+        return 1
     try:
-        engine, services = _open_or_recover(db_path, backups, dialogs, ask=not quit_after_show)
+        engine, _services = _open_or_recover(db_path, backups, dialogs, ask=not quit_after_show)
     except DatabaseOpenError as exc:
         print(f"mentor-desktop: {exc}", file=sys.stderr)
         if not quit_after_show:
             dialogs.error(None, "Cannot open the database", str(exc))
         return 2
     backups.protect()
+    from mentor_desktop.storage.reopenable import ReopenableDatabase
+
+    database = ReopenableDatabase(db_path, engine)
+    services = Services(database)
     window, portability = _build_window(services, backups, settings, dialogs, db_path)
+    _install_privacy(window, database, backups, settings, dialogs)
     if quit_after_show:
         from mentor_desktop.ui.first_paint import FirstPaint
 
@@ -167,7 +175,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
         QTimer.singleShot(250, _warm_up)
         QTimer.singleShot(3000, portability.backup_if_due)  # off the GUI thread, after start
     code = app.exec()
-    engine.dispose()
+    database.dispose()
     return code
 
 
@@ -182,6 +190,39 @@ def _private_settings_folder(settings_path: Path) -> None:
         return  # QSettings reports nothing either; the app still runs
     make_private(settings_path.parent)
     make_private(settings_path)
+
+
+def _unlock_at_start(db_path: Path) -> bool:
+    """An encrypted database asks for its passphrase first (False: the person quit)."""
+    from mentor_desktop.services.privacy import PrivacyService
+
+    service = PrivacyService(db_path)
+    if not service.needs_unlock():
+        return True
+    from mentor_desktop.ui.lock.wiring import unlock_at_start
+
+    return unlock_at_start(service)
+
+
+def _install_privacy(
+    window: MainWindow,
+    database: ReopenableDatabase,
+    backups: BackupService,
+    settings: AppSettings,
+    dialogs: Dialogs,
+) -> None:
+    """View > Lock now, the idle lock and Preferences > Privacy."""
+    from mentor_desktop.services.privacy import PrivacyService
+    from mentor_desktop.ui.lock.wiring import install_privacy
+
+    service = PrivacyService(
+        database.path,
+        lambda: [info.path for info in backups.list_backups(check=False)],
+        database.release,
+        database.reopen,
+    )
+    assert window.preferences is not None
+    install_privacy(window, window.preferences, service, settings, dialogs)
 
 
 def _open_or_recover(

@@ -101,8 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if handler is None:
             from mentor_desktop.app import begin_start_checks, run_gui
+            from mentor_desktop.cli_secrets import unlock_if_given
 
             db_path = resolve_db_path(args.db)
+            unlock_if_given(args, db_path)
             begin_start_checks(db_path)
             return run_gui(db_path, settings_file(), args.quit_after_show)
         return handler(args)

@@ -68,6 +68,16 @@ def unlock_if_encrypted(args: argparse.Namespace, db_path: Path) -> None:
     unlock_or_raise(db_path, secret)
 
 
+def unlock_if_given(args: argparse.Namespace, db_path: Path) -> None:
+    """Before the window opens: unlock with a passphrase given by file or environment (a
+    wrong one ends the start with a message); without one, the window asks."""
+    from mentor_desktop.storage import cipher
+
+    secret = given_secret(args)
+    if secret is not None and cipher.looks_encrypted(db_path):
+        unlock_if_encrypted(args, db_path)
+
+
 def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--passphrase-file",

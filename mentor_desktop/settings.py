@@ -17,6 +17,9 @@ PAPER_SIZES = ("", "a4", "letter")
 #: Daily automatic backups kept unless the person chooses otherwise, and the most they can.
 KEEP_DAILY_DEFAULT = 7
 KEEP_DAILY_MAX = 365
+#: The idle lock's default for an encrypted database, and the longest one can choose.
+LOCK_AFTER_ENCRYPTED = 10
+LOCK_AFTER_MAX = 24 * 60
 
 
 class Theme(enum.StrEnum):
@@ -77,6 +80,21 @@ class AppSettings:
     @backups_kept_daily.setter
     def backups_kept_daily(self, days: int) -> None:
         self._settings.setValue("preferences/backups_kept_daily", min(max(days, 1), KEEP_DAILY_MAX))
+
+    def lock_after_minutes(self, encrypted: bool) -> int:
+        """Minutes without use before the window locks (0: never). Unless chosen: 10 for an
+        encrypted database, never for a plain one."""
+        default = LOCK_AFTER_ENCRYPTED if encrypted else 0
+        try:
+            value = int(self._settings.value("preferences/lock_after_minutes", default))
+        except (TypeError, ValueError):
+            return default
+        return min(max(value, 0), LOCK_AFTER_MAX)
+
+    def set_lock_after_minutes(self, minutes: int) -> None:
+        self._settings.setValue(
+            "preferences/lock_after_minutes", min(max(minutes, 0), LOCK_AFTER_MAX)
+        )
 
     # remembered state
     def state_bytes(self, key: str) -> QByteArray | None:

@@ -79,11 +79,27 @@ class PrivacyService:
     def is_encrypted(self) -> bool:
         return cipher.looks_encrypted(self.db_path)
 
+    def needs_unlock(self) -> bool:
+        """True for an encrypted file whose key this process does not know yet."""
+        return self.is_encrypted() and cipher.key_for(self.db_path) is None
+
+    def unlock(self, secret: str) -> bool:
+        """Unlock the file with a passphrase or recovery key (only read, never changed)."""
+        return cipher.unlock(self.db_path, secret) is not None
+
     def current_key(self) -> DatabaseKey:
         key = cipher.key_for(self.db_path)
         if key is None:
             raise EncryptedDatabaseError(self.db_path, "it is not unlocked in this window.")
         return key
+
+    def plain_backup_count(self) -> int:
+        """How many backups in the backup folder are plain (readable without a key)."""
+        return sum(
+            1
+            for path in self._backup_files()
+            if path.is_file() and not cipher.looks_encrypted(path)
+        )
 
     def check_secret(self, secret: str) -> bool:
         """True when `secret` (passphrase or recovery key) opens the database, as the key

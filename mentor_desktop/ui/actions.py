@@ -18,6 +18,7 @@ class ActionId(enum.Enum):
     THEME_LIGHT = "theme_light"
     THEME_DARK = "theme_dark"
     ABOUT = "about"
+    LOCK = "lock"
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.THEME_LIGHT: ActionSpec("&Light theme", checkable=True),
     ActionId.THEME_DARK: ActionSpec("&Dark theme", checkable=True),
     ActionId.ABOUT: ActionSpec("&About Mentor Desktop", tip="Version and where your data is"),
+    ActionId.LOCK: ActionSpec(
+        "&Lock now", "Ctrl+L", "Hide everything until the passphrase is typed again"
+    ),
 }
 
 

@@ -243,6 +243,8 @@ class MainWindow(QMainWindow):
             action.setChecked(theme is current)
             action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(a[ActionId.LOCK])
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(a[ActionId.ABOUT])
