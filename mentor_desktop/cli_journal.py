@@ -22,11 +22,14 @@ def _one_line(text: str) -> str:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
+    from mentor_desktop.cli_secrets import unlock_if_encrypted
     from mentor_desktop.services.quick_reads import NeedsFullOpen, search_journal
 
     text = " ".join(args.query)
+    db_path = resolve_db_path(args.db)
+    unlock_if_encrypted(args, db_path)
     try:  # the quick way: no SQLAlchemy, no Qt
-        hits = search_journal(resolve_db_path(args.db), text, args.limit)
+        hits = search_journal(db_path, text, args.limit)
     except NeedsFullOpen:  # a new file, or one to upgrade first
         with opened(args) as (_engine, services):
             hits = services.journal.search(text, limit=args.limit)
