@@ -33,9 +33,15 @@ class Row:
 
 
 def demo_db(years: int = 10) -> Path:
-    """A demo database of `years` years, written once and kept in the cache folder."""
+    """A demo database of `years` years, written once and kept in the cache folder.
+
+    Its name carries the schema revision, so a new table (and the demo data that fills it)
+    gets a new database instead of an upgraded old one.
+    """
+    from mentor_desktop.storage.migrate import HEAD_REVISION
+
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"demo-{years}y.sqlite3"
+    path = CACHE / f"demo-{years}y-{HEAD_REVISION}.sqlite3"
     if not path.exists():
         from mentor_desktop.demo import DemoOptions, write_demo
         from mentor_desktop.storage.migrate import open_database
