@@ -1,4 +1,8 @@
-"""jrnl: the plain-text journal file (`[YYYY-MM-DD HH:MM] Title` headers) and its JSON export."""
+"""jrnl: the plain-text journal file (`[YYYY-MM-DD HH:MM] Title` headers) and its JSON export.
+
+The text file is read the way jrnl reads it (see `jrnl_dates`): an entry starts wherever jrnl
+starts one, is dated as jrnl dates it, and keeps jrnl's title, body, star and tags.
+"""
 
 from __future__ import annotations
 
@@ -15,25 +19,31 @@ from mentor_desktop.services.importers.base import (
     read_text,
     unique_tags,
 )
+from mentor_desktop.services.importers.jrnl_dates import HEADER, header_date
 
 WHAT = "a jrnl journal (plain text or JSON export)"
-_HEADER = re.compile(
-    r"^\[(?P<date>\d{4}-\d{1,2}-\d{1,2})"
-    r"(?:[ T](?P<time>\d{1,2}:\d{2})(?::\d{2})?\s*(?P<ampm>[AaPp][Mm])?)?\]"
-    r"(?:[ \t]+(?P<rest>.*))?$"
+#: jrnl's tags: @ or # at the start of a word, then word characters and a few joiners
+#: (c++, self-care, work/meeting); a mail address is not a tag.
+_TAG = re.compile(r"[@#](?<!\S[@#])(\w[-+*#/\w]*)")
+#: jrnl's title is the first line, or the first sentence when the entry is one line.
+_SENTENCE_END = re.compile(
+    "([.!?\u2026\u203c\u203d\u2047\u2048\u2049\u22ef\ufe52\ufe57]['\u2019\"\u201d]?[\\])]*\\s+)"
+    "|[\uff01\uff0e\uff1f\uff61\u3002]"
 )
-#: jrnl's tag syntax: @ then word characters and a few joiners (c++, self-care, work/meeting).
-_TAG = re.compile(r"(?<![\w@])@(\w[-+*#/\w]*)")
-#: jrnl's title is the first sentence of the header line.
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+#: A line that looks like a header jrnl does not read as one (no space after the bracket).
+_LOOKALIKE = re.compile(r"^\[([^\]]+)\](?:$|\S)", re.MULTILINE)
 
 
-def parse(path: Path) -> ParsedJournal:
-    """Read a jrnl journal file or a jrnl JSON export (told apart by their content)."""
+def parse(path: Path, now: datetime | None = None) -> ParsedJournal:
+    """Read a jrnl journal file or a jrnl JSON export (told apart by their content).
+
+    Header dates that jrnl reads relative to the day ("yesterday", "March 8") are read
+    relative to `now` (default: the current time), as jrnl does when it opens the file.
+    """
     text = read_text(path, WHAT)
     if text.lstrip().startswith("{"):
         return _parse_json(path, text)
-    return _parse_text(path, text)
+    return _parse_text(path, text, now or datetime.now())
 
 
 #: What reading one entry can raise besides ImportFormatError (a value out of range).
@@ -62,86 +72,113 @@ def _parse_time(path: Path, raw: str | None, ampm: str | None, where: str) -> ti
     return time(hours, minutes)
 
 
-def _split_title(header_text: str) -> tuple[str, str, bool]:
-    """(title, rest of the header line, starred) from the text after the date."""
-    text = header_text.strip()
-    starred = False
-    if text == "*" or text.endswith(" *"):
-        starred, text = True, text[:-1].rstrip()
-    parts = _SENTENCE_END.split(text, maxsplit=1)
-    title = parts[0]
-    rest = parts[1] if len(parts) > 1 else ""
-    return title, rest, starred
+def split_title(text: str) -> tuple[str, str]:
+    """jrnl's title and body of an entry's text: the first line when there is more than
+    one, else the first sentence."""
+    stripped = text.lstrip()
+    newline = stripped.find("\n")
+    if newline >= 0:
+        cut = newline + 1 + (len(text) - len(stripped))
+    else:
+        sentence = _SENTENCE_END.search(text)
+        if sentence is None:
+            return text.strip(), ""
+        cut = sentence.end()
+    return text[:cut].strip(), text[cut:].strip()
 
 
-def _text_entry(header: dict, body: list[str]) -> ImportedEntry:
-    """One entry of a jrnl journal file from its header fields and its body lines."""
-    body_text = "\n".join([header["rest"], *body] if header["rest"] else body).strip("\n")
-    body_text = "\n".join(line.rstrip() for line in body_text.split("\n"))
-    title = header["title"]
+def _text_entry(moment: datetime, text: str, where: str) -> ImportedEntry:
+    """One entry of a jrnl journal file: its header's moment and the text after it."""
+    lines = text.splitlines()
+    starred = bool(lines) and lines[0].strip().endswith("*")
+    if starred:
+        text = lines[0].strip("\n *") + "\n" + "\n".join(lines[1:])
+    title, body = split_title(text)
+    clock = moment.time() if (moment.hour, moment.minute) != (0, 0) else None
     return ImportedEntry(
-        entry_date=header["date"],
+        entry_date=moment.date(),
         title=title,
-        body=body_text,
-        tags=unique_tags(_TAG.findall(title) + _TAG.findall(body_text)),
-        flagged=header["starred"],
-        created_at=_local_to_utc(header["date"], header["time"]),
-        where=header["where"],
+        body=body,
+        tags=unique_tags(_TAG.findall(text)),
+        flagged=starred,
+        created_at=_local_to_utc(moment.date(), clock),
+        where=where,
     )
 
 
-def _parse_text(path: Path, text: str) -> ParsedJournal:
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _parse_text(path: Path, text: str, now: datetime) -> ParsedJournal:
+    """Entries where jrnl finds them: at each `[date] ` line whose date jrnl reads."""
     parsed = ParsedJournal(source="jrnl", path=path)
-    lines = text.split("\n")
-    current: dict | None = None
-    body: list[str] = []
-
-    def finish() -> None:
-        if current is None:
-            return
+    starts: list[tuple[datetime, int, int, str]] = []
+    for match in HEADER.finditer(text):
         try:
-            parsed.entries.append(_text_entry(current, body))
-        except _ENTRY_ERRORS as exc:
+            moment = header_date(match[1], now)
+        except _ENTRY_ERRORS:
+            moment = None
+        if moment is not None:
+            starts.append((moment, match.start(), match.end(), match[1]))
+    if not starts:
+        if text.strip():
             raise ImportFormatError(
-                path, f"the entry cannot be read ({exc}).", current["where"]
-            ) from None
-
-    for number, line in enumerate(lines, start=1):
-        match = _HEADER.match(line)
-        if match:
-            where = f"line {number}"
-            try:
-                day = date(*(int(part) for part in match["date"].split("-")))
-            except (ValueError, OverflowError):
-                raise ImportFormatError(
-                    path, f"{match['date']} is not a valid date.", where
-                ) from None
-            clock = _parse_time(path, match["time"], match["ampm"], where)
-            finish()
-            title, rest, starred = _split_title(match["rest"] or "")
-            current = {
-                "date": day,
-                "time": clock,
-                "title": title,
-                "rest": rest,
-                "starred": starred,
-                "where": where,
-            }
-            body = []
-        elif current is None:
-            if line.strip():
-                raise ImportFormatError(
-                    path,
-                    "this is not a jrnl journal: entries start with a line like "
-                    "'[2024-05-01 09:30] Title'.",
-                    f"line {number}",
-                )
-        else:
-            body.append(line)
-    finish()
-    if not parsed.entries:
+                path,
+                "this is not a jrnl journal: entries start with a line like "
+                "'[2024-05-01 09:30] Title'.",
+                "line 1",
+            )
         raise ImportFormatError(path, f"no entries found; expected {WHAT}.")
+    first = starts[0][1]
+    if text[:first].strip():
+        parsed.problems.append(
+            f"lines 1 to {_line_of(text, first) - 1}: the text before the first entry was "
+            "not imported (jrnl does not read it either)."
+        )
+    line, counted = 1, 0  # line numbers counted as the entries go by (one pass)
+    for index, (moment, begins, text_start, blob) in enumerate(starts):
+        line += text.count("\n", counted, begins)
+        counted = begins
+        where = f"line {line}"
+        ends = starts[index + 1][1] - 1 if index + 1 < len(starts) else len(text)
+        body = text[text_start:ends]
+        try:
+            parsed.entries.append(_text_entry(moment, body, where))
+        except _ENTRY_ERRORS as exc:
+            raise ImportFormatError(path, f"the entry cannot be read ({exc}).", where) from None
+        _note_header(parsed, blob, moment, where)
+        _note_lookalikes(parsed, body, line, now)
     return parsed
+
+
+def _note_header(parsed: ParsedJournal, blob: str, moment: datetime, where: str) -> None:
+    """Say so when jrnl's reading of a header is not what it shows (an impossible date)."""
+    shown = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", blob)
+    if shown and (int(shown[1]), int(shown[2]), int(shown[3])) != (
+        moment.year,
+        moment.month,
+        moment.day,
+    ):
+        parsed.problems.append(
+            f"{where}: [{blob}] is not a real date; jrnl dates this entry "
+            f"{moment:%Y-%m-%d %H:%M}, and so does the import."
+        )
+
+
+def _note_lookalikes(parsed: ParsedJournal, body: str, header_line: int, now: datetime) -> None:
+    """Lines in an entry that look like headers jrnl does not read (no space after `]`)."""
+    for match in _LOOKALIKE.finditer(body):
+        try:
+            looks_dated = header_date(match[1], now) is not None
+        except _ENTRY_ERRORS:
+            looks_dated = False
+        if looks_dated:
+            line = header_line + body.count("\n", 0, match.start())
+            parsed.problems.append(
+                f"line {line}: [{match[1]}] has no space after it, so jrnl does not start "
+                "an entry there; it was kept in the text of the entry above, as jrnl keeps it."
+            )
 
 
 def _parse_json(path: Path, text: str) -> ParsedJournal:
