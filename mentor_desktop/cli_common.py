@@ -41,9 +41,7 @@ def whole_number_between(low: int, high: int) -> Callable[[str], int]:
         except ValueError:
             raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(
-                f"expected a number from {low} to {high}, got {value}"
-            )
+            raise argparse.ArgumentTypeError(f"expected a number from {low} to {high}, got {value}")
         return value
 
     return parse

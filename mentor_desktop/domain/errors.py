@@ -140,8 +140,7 @@ class DiskIOError(StorageFailedError):
 
     default_reason = "the disk reported an error while reading or writing the database"
     advice = (
-        "Nothing was changed. Check that the disk is still connected and healthy, "
-        "then try again."
+        "Nothing was changed. Check that the disk is still connected and healthy, then try again."
     )
 
 
@@ -149,9 +148,7 @@ class DatabaseCorruptError(StorageFailedError):
     """SQLite found damage in the open database (SQLITE_CORRUPT / SQLITE_NOTADB)."""
 
     default_reason = "part of the database file is damaged"
-    advice = (
-        "Nothing was changed. Quit, then restore a backup (File > Backups) or check the disk."
-    )
+    advice = "Nothing was changed. Quit, then restore a backup (File > Backups) or check the disk."
 
 
 class FileWriteError(MentorDesktopError, OSError):

@@ -6,7 +6,7 @@ Every method is one read-only unit of work and returns plain dataclasses from
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -145,6 +145,11 @@ class TimelineService:
         """Goals, milestones and sessions in the window (everything when no window is given)."""
         with self._uow() as uow:
             return TimelineRepository(uow.session).timeline_items(start, end)
+
+    def session_items(self, session_ids: Sequence[int]) -> list[TimelineItem]:
+        """The timeline's ticks of these sessions as stored now (a deleted one is absent)."""
+        with self._uow() as uow:
+            return TimelineRepository(uow.session).session_items(session_ids)
 
     # ---------------------------------------------------------------- review pack
 

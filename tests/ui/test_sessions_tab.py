@@ -662,3 +662,40 @@ def test_brief_and_calendar_on_a_full_disk_say_so(qtbot, service, dialogs, full_
     assert "cal.ics: the disk is full. The earlier file there was kept" in dialogs.errors[1]
     assert (full_disk.root / "cal.ics").read_bytes() == b"older calendar"
     assert not (full_disk.root / "brief.pdf").exists()
+
+
+def test_an_own_edit_updates_its_rows_and_does_not_reload_the_tab(
+    qtbot, service, dialogs, tmp_path, engine
+) -> None:
+    from mentor_desktop.ui.bus import EXTERNAL, ChangeKind
+
+    service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    bus = ChangeBus()
+    tab = SessionPrepTab(service, bus, dialogs, ask_save_file=lambda *_args: None)
+    qtbot.addWidget(tab)
+    tab.show()
+    heard = []
+    bus.changed.connect(heard.append)
+    reloads: list[str] = []
+    tab.agreements.modelReset.connect(lambda: reloads.append("agreements"))
+    tab.sessions.modelReset.connect(lambda: reloads.append("sessions"))
+    session = tab.current_session()
+    assert session is not None and session.id is None  # the next cadence occurrence
+    tab.view.new_item_edit.setText("Ask about the budget")
+    qtbot.mouseClick(tab.view.add_item_button, Qt.MouseButton.LeftButton)
+    assert tab.agenda.texts() == ["Ask about the budget"]
+    row = tab.sessions.row_of(session.key)
+    assert tab.sessions.index(row, 3).data() == "1"  # its row in the list counts the item
+    tab.view.action_text.setText("Send the draft")
+    qtbot.mouseClick(tab.view.add_action_button, Qt.MouseButton.LeftButton)
+    assert [tab.action_items.item_at(0).text] == ["Send the draft"]
+    assert reloads == []  # the list was not read again for an edit of one session
+    stored = rows(engine, SessionRow)[0]
+    assert [(c.kind, c.origin, c.ids) for c in heard] == [
+        (ChangeKind.SESSIONS, tab, (stored.id,)),
+        (ChangeKind.SESSIONS, tab, (stored.id,)),
+    ]
+    # the tab ignores its own announcement; another's change to goals asks for suggestions
+    bus.announce(ChangeKind.SESSIONS, tab, (stored.id,))
+    bus.announce(ChangeKind.GOALS, EXTERNAL)
+    assert reloads == []

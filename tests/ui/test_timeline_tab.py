@@ -468,3 +468,26 @@ def test_chart_and_review_pack_on_a_full_disk_say_so(
     qtbot.waitUntil(lambda: len(dialogs.errors) == 2, timeout=20_000)
     assert dialogs.errors[1].endswith("review.pdf: the disk is full. Nothing was written.")
     assert sorted(p.name for p in full_disk.root.iterdir()) == [".filler", "burnup.png"]
+
+
+def test_a_change_to_some_sessions_reads_only_those_again(
+    qtbot, timeline, dialogs, ids, engine
+) -> None:
+    tab, bus = make_tab(qtbot, timeline, dialogs)
+    with engine.begin() as connection:
+        (cancelled,) = connection.exec_driver_sql(
+            "SELECT id FROM session WHERE status = 'cancelled'"
+        ).one()
+        connection.exec_driver_sql("UPDATE session SET status = 'done' WHERE id = ?", (cancelled,))
+        # not announced: a change the tab is not told about stays unseen
+        connection.exec_driver_sql("UPDATE goal SET title = 'Renamed' WHERE id = ?", (ids["talk"],))
+    bus.announce(ChangeKind.SESSIONS, EXTERNAL, ids=(cancelled,))
+    items = tab.model.items()
+    (session,) = [i for i in items if i.kind is TimelineKind.SESSION and i.id == cancelled]
+    assert session.status == "done" and session.done
+    assert "Renamed" not in [i.title for i in items]
+    # the tab's own announcements (it makes none today) would be ignored
+    bus.announce(ChangeKind.GOALS, tab)
+    assert "Renamed" not in [i.title for i in tab.model.items()]
+    bus.announce(ChangeKind.GOALS, EXTERNAL)
+    assert "Renamed" in [i.title for i in tab.model.items()]

@@ -41,6 +41,13 @@ class SessionTableModel(ListTableModel[Session]):
                 return row
         return -1
 
+    def replace_session(self, session: Session) -> None:
+        """Show `session` (saved again) in the row of the same key, if it is listed."""
+        row = self.row_of(session.key)
+        if row >= 0:
+            self._rows[row] = session
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
     def next_row(self) -> int:
         return self.row_of(self._next_key) if self._next_key else -1
 

@@ -6,6 +6,7 @@ and scrolling never touch the database. The timeline canvas paints the rows of t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -63,6 +64,23 @@ class TimelineItemModel(QAbstractTableModel):
 
     def set_items(self, items: list[TimelineItem]) -> None:
         self._all = list(items)
+        self._refilter()
+
+    def update_items(
+        self, kind: TimelineKind, ids: Iterable[int], items: Iterable[TimelineItem]
+    ) -> None:
+        """Show `items` (the records of `kind` with `ids` as stored now) in place of what was
+        shown for them; a record missing from `items` was deleted, a new one is added."""
+        fresh = {item.id: item for item in items if item.kind is kind}
+        wanted = set(ids)
+        kept: list[TimelineItem] = []
+        for item in self._all:
+            if item.kind is kind and item.id in wanted:
+                if item.id in fresh:
+                    kept.append(fresh.pop(item.id))
+            else:
+                kept.append(item)
+        self._all = kept + list(fresh.values())
         self._refilter()
 
     def set_window(self, start: date, end: date) -> None:

@@ -24,7 +24,7 @@ class AgendaBuilder(QObject):
 
     In the agenda: Delete removes the item, Ctrl+Up / Ctrl+Down move it.
 
-    Signals: none (changes go through the host's `refresh_current`).
+    Signals: none (changes go through the host's `session_changed`).
     """
 
     def __init__(
@@ -126,14 +126,14 @@ class AgendaBuilder(QObject):
                 lambda: self._service.restore_agenda_item(item),
                 lambda: self._service.remove_agenda_item(item.id, forget=True),
             )
-            self._host.refresh_current()
+            self._host.session_changed(agenda=True)
 
     def drop_suggestion(self) -> None:
         suggestion = self._selected_suggestion()
         session = self._host.stored_current() if suggestion is not None else None
         if suggestion is not None and session is not None:
             self._service.drop_suggestion(session, suggestion)
-            self._host.refresh_current()
+            self._host.session_changed(agenda=True)
 
     # ---------------------------------------------------------------- the agenda
 
@@ -155,7 +155,7 @@ class AgendaBuilder(QObject):
                 lambda: self._service.remove_agenda_item(item.id, forget=True),
             )
             self._view.new_item_edit.clear()
-            self._host.refresh_current()
+            self._host.session_changed(agenda=True)
 
     def _selected_row(self) -> int:
         index = self._view.agenda_view.currentIndex()
@@ -172,7 +172,7 @@ class AgendaBuilder(QObject):
             lambda: self._service.move_agenda_item(item.id, row + step),
             lambda: self._service.move_agenda_item(item.id, row),
         )
-        self._host.refresh_current()
+        self._host.session_changed(agenda=True)
         self._view.agenda_view.selectRow(row + step)
 
     def remove_agenda_item(self) -> None:
@@ -185,7 +185,7 @@ class AgendaBuilder(QObject):
             lambda: self._service.remove_agenda_item(snapshot.id),
             lambda: self._service.restore_agenda_item(snapshot),
         )
-        self._host.refresh_current()
+        self._host.session_changed(agenda=True)
         self._host.show_status("Removed from the agenda (Edit > Undo puts it back).")
 
     def _edit_text(self, item_id: int, text: str) -> None:
@@ -207,8 +207,8 @@ class AgendaBuilder(QObject):
                 lambda: self._service.update_agenda_item(item_id, text=after),
                 lambda: self._service.update_agenda_item(item_id, text=before),
             )
-            # after the table has closed its editor: reloading the model closes it too early
-            QTimer.singleShot(0, self._host.refresh_current)
+            # after the table has closed its editor: resetting the model closes it too early
+            QTimer.singleShot(0, self._host.session_changed)
             return
         self._agenda.keep_draft(item_id, text)
         view = self._view_in_use()
@@ -232,13 +232,15 @@ class AgendaBuilder(QObject):
 
     def _toggle_discussed(self, item_id: int, discussed: bool) -> None:
         """Tick or clear "discussed" (Edit > Undo takes it back)."""
+        saved: list[AgendaItem] = []
         if self._host.run(
-            lambda: self._service.update_agenda_item(item_id, discussed=discussed),
+            lambda: saved.append(self._service.update_agenda_item(item_id, discussed=discussed)),
             "Cannot change the item",
         ):
+            self._agenda.update_item(saved[0])
             self._push(
                 "Tick as discussed" if discussed else "Clear discussed",
                 lambda: self._service.update_agenda_item(item_id, discussed=discussed),
                 lambda: self._service.update_agenda_item(item_id, discussed=not discussed),
             )
-            self._host.refresh_current()
+            self._host.session_changed()

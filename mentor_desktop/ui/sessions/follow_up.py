@@ -18,7 +18,7 @@ class FollowUp(QObject):
     """Adds, ticks and removes action items and feedback of the selected session; a refusal
     is shown next to the fields, which keep what was typed.
 
-    Signals: none (changes go through the host's `refresh_current`).
+    Signals: none (changes go through the host's `session_changed`).
     """
 
     def __init__(
@@ -62,7 +62,7 @@ class FollowUp(QObject):
             return
         v.action_error.clear()
         v.action_text.clear()
-        self._host.refresh_current()
+        self._host.session_changed(actions=True)
 
     def remove_action(self) -> None:
         index = self._view.actions_view.currentIndex()
@@ -72,11 +72,11 @@ class FollowUp(QObject):
         ):
             return
         if self._host.run(lambda: self._service.remove_action(item.id), "Cannot remove"):
-            self._host.refresh_current()
+            self._host.session_changed(actions=True)
 
     def _toggle_action_done(self, action_id: int, done: bool) -> None:
         self._service.set_action_done(action_id, done, self._service.now().date())
-        self._host.refresh_current()
+        self._host.session_changed(actions=True)
 
     def add_feedback(self) -> None:
         fields = self._view.feedback_fields
@@ -97,7 +97,7 @@ class FollowUp(QObject):
         self._view.feedback_error.clear()
         for edit in fields.values():
             edit.clear()
-        self._host.refresh_current()
+        self._host.session_changed(feedback=True)
 
     def remove_feedback(self) -> None:
         index = self._view.feedback_view.currentIndex()
@@ -110,4 +110,4 @@ class FollowUp(QObject):
         ):
             return
         if self._host.run(lambda: self._service.remove_feedback(item.id), "Cannot remove"):
-            self._host.refresh_current()
+            self._host.session_changed(feedback=True)

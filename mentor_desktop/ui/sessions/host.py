@@ -31,6 +31,12 @@ class SessionHost(Protocol):
         """Reload the list and the selected session after a change, and tell other tabs."""
         ...
 
+    def session_changed(
+        self, agenda: bool = False, actions: bool = False, feedback: bool = False
+    ) -> None:
+        """After an edit of the selected session: show again only what it changed."""
+        ...
+
     def run(self, action: Callable[[], object], what: str) -> bool:
         """Run a service call; on a refusal show why under the title `what` (False)."""
         ...

@@ -10,7 +10,6 @@ change.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +36,7 @@ from mentor_desktop.ui.sessions.dialogs import AgreementDialog, SessionTimeDialo
 from mentor_desktop.ui.sessions.follow_up import FollowUp
 from mentor_desktop.ui.sessions.notes import SessionNotes
 from mentor_desktop.ui.sessions.schedule_commands import ScheduleCommands
+from mentor_desktop.ui.sessions.session_list import SessionList
 from mentor_desktop.ui.sessions.view import SessionPrepView, stretch_columns
 from mentor_desktop.ui.widgets.tab_page import TabPage
 
@@ -90,6 +90,16 @@ class SessionPrepTab(TabPage):
             table.setModel(model)
             stretch_columns(table)
 
+        self.list = SessionList(
+            v,
+            sessions,
+            self.agreements,
+            self.sessions,
+            self.flush,
+            self.current_session,
+            self._select_row,
+            lambda: self._show_session(None),
+        )
         self.notes = SessionNotes(v, sessions, self)
         self.agenda_builder = AgendaBuilder(
             v, sessions, dialogs, self, self._undo, self.suggestions, self.agenda
@@ -122,7 +132,6 @@ class SessionPrepTab(TabPage):
     def _connect(self) -> None:
         v = self.view
         c = self.commands
-        v.agreement_combo.currentIndexChanged.connect(lambda _row: self._agreement_chosen())
         v.edit_agreement_button.clicked.connect(c.edit_agreement)
         v.new_agreement_button.clicked.connect(c.new_agreement)
         v.sessions_view.selectionModel().currentRowChanged.connect(
@@ -134,6 +143,8 @@ class SessionPrepTab(TabPage):
         v.done_session_button.clicked.connect(lambda: c.set_status(SessionStatus.DONE))
 
     def _on_changed(self, change: Change) -> None:
+        if change.origin is self:
+            return  # this tab already shows its own edit
         kind = change.kind
         if kind == ChangeKind.DATA_REPLACED:
             # typed text was saved before the data was replaced: drop it, show what is stored
@@ -161,7 +172,7 @@ class SessionPrepTab(TabPage):
         self._current = session
 
     def is_loading(self) -> bool:
-        return self._loading
+        return self._loading or self.list.loading
 
     def run(self, action: Callable[[], object], what: str) -> bool:
         """Run a service call; show a clear message instead of failing."""
@@ -188,7 +199,36 @@ class SessionPrepTab(TabPage):
         key = self._current.key if self._current else None
         self._current = None
         self._load_sessions(keep_key=key)
-        self._bus.announce(ChangeKind.SESSIONS, self)
+        self._announce(ChangeKind.SESSIONS)
+
+    def session_changed(
+        self, agenda: bool = False, actions: bool = False, feedback: bool = False
+    ) -> None:
+        """After an edit of the selected session: show again only what it changed (its
+        agenda, action items or feedback, and its row in the list), and tell the other tabs.
+        Typed text is saved first."""
+        self.flush()
+        session = self._current
+        if session is None or session.id is None:
+            self.refresh_current()
+            return
+        detail = self._service.detail(session.id)
+        self._current = detail.session
+        self.sessions.replace_session(detail.session)
+        if agenda:
+            self.agenda.set_items(detail.agenda)
+        if actions:
+            self.action_items.set_items(detail.actions, self._service.now().date())
+            self.list.show_follow_through()
+        if feedback:
+            self.feedback.set_rows(detail.feedback)
+        if agenda or actions:
+            self.agenda_builder.load_suggestions()
+        self._announce(ChangeKind.SESSIONS, session.id)
+
+    def _announce(self, kind: str, *ids: int) -> None:
+        """Tell the other tabs what this tab changed (this tab ignores its own changes)."""
+        self._bus.announce(kind, self, ids)
 
     def show_agreement(self, mentorship_id: int) -> None:
         self.flush()
@@ -199,85 +239,22 @@ class SessionPrepTab(TabPage):
         self.flush()
         self._current = None
         self._load_sessions(keep_key=session.key)
-        self._bus.announce(ChangeKind.SESSIONS, self)
+        self._announce(ChangeKind.SESSIONS)
 
     def agreement_changed(self) -> None:
-        self._bus.announce(ChangeKind.MENTORSHIP, self)
+        self._announce(ChangeKind.MENTORSHIP)
 
     # ---------------------------------------------------------------- the list
 
     def current_agreement(self) -> Agreement | None:
-        return self.agreements.agreement_at(self.view.agreement_combo.currentIndex())
+        return self.list.current_agreement()
 
     def reload(self, mentorship_id: int | None = None) -> None:
         """Reload agreements (keeping or choosing `mentorship_id`) and their sessions."""
-        keep = mentorship_id
-        if keep is None and (current := self.current_agreement()) is not None:
-            keep = current.id
-        self._loading = True
-        try:
-            self.agreements.set_agreements(self._service.list_agreements())
-            row = self.agreements.row_of(keep) if keep is not None else -1
-            self.view.agreement_combo.setCurrentIndex(
-                max(row, 0) if self.agreements.rowCount() else -1
-            )
-        finally:
-            self._loading = False
-        self._load_sessions()
-
-    def _agreement_chosen(self) -> None:
-        """Show the chosen agreement's sessions, unless typed text cannot be saved yet."""
-        if self._loading:
-            return
-        current = self._current
-        if current is not None and not self.flush():
-            self._loading = True
-            try:
-                self.view.agreement_combo.setCurrentIndex(
-                    self.agreements.row_of(current.mentorship_id)
-                )
-            finally:
-                self._loading = False
-            return
-        self._load_sessions()
+        self.list.reload(mentorship_id)
 
     def _load_sessions(self, keep_key: str | None = None) -> None:
-        if self._loading:
-            return
-        self.flush()
-        agreement = self.current_agreement()
-        v = self.view
-        v.edit_agreement_button.setEnabled(agreement is not None)
-        v.add_session_button.setEnabled(agreement is not None)
-        if agreement is None:
-            self.sessions.set_sessions([], datetime.now())
-            v.agreement_summary.setText(
-                "No agreement yet: choose “New agreement…” to record your mentor, what you "
-                "both expect and how often you meet."
-            )
-            v.follow_through_label.clear()
-            self._show_session(None)
-            return
-        from mentor_desktop.domain.cadence import describe
-
-        cadence = "; ".join(describe(rule) for rule in agreement.rules) or "no cadence yet"
-        purpose = agreement.mentorship.purpose.strip()
-        v.agreement_summary.setText(
-            (f"Purpose: {purpose}\n" if purpose else "") + f"Cadence: {cadence}"
-        )
-        v.follow_through_label.setText(
-            "Follow-through: " + self._service.follow_through(agreement.id).summary()
-        )
-        self.sessions.set_sessions(self._service.list_sessions(agreement.id), self._service.now())
-        row = self.sessions.row_of(keep_key) if keep_key else -1
-        if row < 0:
-            row = self.sessions.next_row()
-        if row < 0:
-            row = self.sessions.rowCount() - 1
-        if row >= 0:
-            v.sessions_view.selectRow(row)
-            v.sessions_view.scrollTo(self.sessions.index(row, 0))
-        self._select_row(row)
+        self.list.load_sessions(keep_key)
 
     def opens(self) -> tuple[str, ...]:
         return (ItemKind.SESSION,)

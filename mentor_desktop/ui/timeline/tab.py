@@ -73,10 +73,16 @@ class TimelineTab(TabPage):
         self._bus.open_requested.emit(OPEN_KINDS[kind], item_id)
 
     def _on_changed(self, change: Change) -> None:
+        """Read again what another tab changed: the sessions it names, else everything."""
+        if change.origin is self:
+            return
         kind = change.kind
         changed = (ChangeKind.GOALS, ChangeKind.SESSIONS, ChangeKind.JOURNAL)
         if kind in (*changed, ChangeKind.DATA_REPLACED):
-            if kind != ChangeKind.JOURNAL:
+            if kind == ChangeKind.SESSIONS and change.ids:
+                items = self._service.session_items(change.ids)
+                self.model.update_items(TimelineKind.SESSION, change.ids, items)
+            elif kind != ChangeKind.JOURNAL:
                 self.reload()
             if kind == ChangeKind.DATA_REPLACED:
                 self.review.load_reflection()

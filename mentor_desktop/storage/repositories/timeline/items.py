@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from mentor_desktop.domain.timeline import TimelineItem, TimelineKind
@@ -73,6 +74,24 @@ class ItemReads(ChartReads):
                     detail=goal_title,
                 )
             )
+        items += self.session_items()
+        if start is not None and end is not None:
+            items = [item for item in items if item.overlaps(start, end)]
+        return items
+        if start is not None and end is not None:
+            items = [item for item in items if item.overlaps(start, end)]
+        return items
+
+    def session_items(self, session_ids: Sequence[int] | None = None) -> list[TimelineItem]:
+        """The ticks of sessions (`session_ids`, or all), in time order."""
+        query = "SELECT id, start, label, status, duration_minutes, original_start FROM session"
+        params: tuple[int, ...] = ()
+        if session_ids is not None:
+            query += (
+                f" WHERE id IN ({', '.join('?' * len(session_ids))})" if session_ids else " WHERE 0"
+            )
+            params = tuple(session_ids)
+        items = []
         for (
             session_id,
             moment,
@@ -80,10 +99,7 @@ class ItemReads(ChartReads):
             status,
             minutes,
             original,
-        ) in self._connection.exec_driver_sql(
-            "SELECT id, start, label, status, duration_minutes, original_start FROM session "
-            "ORDER BY start, id"
-        ):
+        ) in self._connection.exec_driver_sql(query + " ORDER BY start, id", params):
             when = moment_of(moment)
             moved_from = f", moved from {moment_of(original):%d %b %Y %H:%M}" if original else ""
             items.append(
@@ -99,9 +115,4 @@ class ItemReads(ChartReads):
                     + (moved_from if status == "moved" else ""),
                 )
             )
-        if start is not None and end is not None:
-            items = [item for item in items if item.overlaps(start, end)]
-        return items
-        if start is not None and end is not None:
-            items = [item for item in items if item.overlaps(start, end)]
         return items
