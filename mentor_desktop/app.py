@@ -95,13 +95,24 @@ def open_services(db_path: Path) -> tuple[Engine, Services]:
     return engine, build_services(engine)
 
 
-def _warm_up() -> None:
-    """Map the ORM classes once the first screen is up, so the first edit answers at once."""
+#: Pause between loading one tab's modules and the next's after start-up (the window stays
+#: free to answer in between).
+WARM_UP_STEP_MS = 120
+
+
+def _warm_up(window: MainWindow) -> None:
+    """Once the first screen is up: map the ORM classes, so the first edit answers at once,
+    then load the other tabs' modules one at a time, so their first visit is quick too."""
+    from PySide6.QtCore import QTimer
     from sqlalchemy.orm import configure_mappers
 
     import mentor_desktop.storage.orm  # noqa: F401 - imported for its mapped classes
+    from mentor_desktop.ui.widgets.lazy_tab import LazyTab
 
     configure_mappers()
+    lazy = [tab for tab in window.tab_pages() if isinstance(tab, LazyTab)]
+    for number, tab in enumerate(lazy, start=1):
+        QTimer.singleShot(number * WARM_UP_STEP_MS, tab.warm_up)
 
 
 def _import_storage_before_qt() -> None:
@@ -172,7 +183,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     if not quit_after_show:
         _close_on_terminate(window)
         window.close_hooks.append(portability.backup_on_quit)
-        QTimer.singleShot(250, _warm_up)
+        QTimer.singleShot(250, lambda: _warm_up(window))
         QTimer.singleShot(3000, portability.backup_if_due)  # off the GUI thread, after start
     code = app.exec()
     database.dispose()

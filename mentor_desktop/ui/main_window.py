@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,7 +55,12 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
 
         return SessionPrepTab(services.sessions, bus, dialogs)
 
-    sessions = LazyTab("Session prep", sessions_tab, opens=(ItemKind.SESSION,))
+    sessions = LazyTab(
+        "Session prep",
+        sessions_tab,
+        opens=(ItemKind.SESSION,),
+        warm=lambda: (import_module("mentor_desktop.ui.sessions.tab"), services.sessions),
+    )
     sessions.add_file_action(
         "E&xport sessions to calendar…",
         "action_export_sessions",
@@ -67,7 +73,12 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
 
         return TimelineTab(services.timeline, bus, dialogs)
 
-    timeline = LazyTab("Timeline", timeline_tab, opens=())
+    timeline = LazyTab(
+        "Timeline",
+        timeline_tab,
+        opens=(),
+        warm=lambda: (import_module("mentor_desktop.ui.timeline.tab"), services.timeline),
+    )
     timeline.add_file_action(
         "Pre&view review pack…",
         "action_preview_review",
@@ -82,7 +93,12 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
     )
     return [
         LazyTab("Goals", goals_tab, opens=(ItemKind.GOAL, ItemKind.MILESTONE)),
-        LazyTab("Journal", journal_tab, opens=(ItemKind.JOURNAL_ENTRY,)),
+        LazyTab(
+            "Journal",
+            journal_tab,
+            opens=(ItemKind.JOURNAL_ENTRY,),
+            warm=lambda: (import_module("mentor_desktop.ui.journal.tab"), services.journal),
+        ),
         sessions,
         timeline,
     ]

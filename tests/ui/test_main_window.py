@@ -171,3 +171,22 @@ def test_closing_without_saving_when_the_user_chooses_it(
     dialogs.confirm_answers.append(True)  # close without saving
     assert window.close()
     assert build_services(engine).journal.get_entry(entry_id).title == ""
+
+
+def test_after_start_the_waiting_tabs_are_warmed_up_but_not_built(qtbot, window) -> None:
+    from mentor_desktop.app import _warm_up
+    from mentor_desktop.ui.widgets.lazy_tab import LazyTab
+
+    waiting = [tab for tab in window.tab_pages() if isinstance(tab, LazyTab) and not tab.is_built]
+    assert waiting
+    warmed: list[str] = []
+    for tab in waiting:
+        original = tab._warm
+        assert original is not None, f"{tab.title} has nothing to warm up"
+        tab._warm = lambda tab=tab, original=original: (warmed.append(tab.title), original())
+    _warm_up(window)
+    qtbot.waitUntil(lambda: len(warmed) == len(waiting), timeout=5000)
+    assert sorted(warmed) == sorted(tab.title for tab in waiting)
+    assert not any(tab.is_built for tab in waiting)
+    waiting[0].warm_up()  # once only
+    assert len(warmed) == len(waiting)

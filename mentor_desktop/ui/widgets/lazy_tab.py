@@ -23,12 +23,17 @@ class LazyTab(TabPage):
     created = Signal(object)
 
     def __init__(
-        self, title: str, factory: Callable[[], TabPage], opens: tuple[str, ...] = ()
+        self,
+        title: str,
+        factory: Callable[[], TabPage],
+        opens: tuple[str, ...] = (),
+        warm: Callable[[], object] | None = None,
     ) -> None:
         super().__init__()
         self.title = title
         self._opens = opens
         self._factory = factory
+        self._warm = warm
         self._tab: TabPage | None = None
         self._settings: AppSettings | None = None
         self._layout = QVBoxLayout(self)
@@ -64,6 +69,13 @@ class LazyTab(TabPage):
                 tab.restore_state(self._settings)
             self.created.emit(tab)
         return self._tab
+
+    def warm_up(self) -> None:
+        """Load what the tab is built from (its modules, its service) without building it, so
+        that its first visit is quick; the window calls this while the person reads."""
+        if self._tab is None and self._warm is not None:
+            warm, self._warm = self._warm, None
+            warm()
 
     def showEvent(self, event: QShowEvent) -> None:
         self.tab()
