@@ -20,6 +20,16 @@ from mentor_desktop.storage.repositories.sessions.mapping import (
     feedback_to_domain,
 )
 
+_ACTION_COLUMNS = (
+    ActionItemRow.id,
+    ActionItemRow.session_id,
+    ActionItemRow.owner,
+    ActionItemRow.text,
+    ActionItemRow.due_date,
+    ActionItemRow.done_date,
+    ActionItemRow.goal_id,
+)
+
 
 class FollowUpRows(RepositoryPart):
     """Reads and writes action items and feedback."""
@@ -43,8 +53,11 @@ class FollowUpRows(RepositoryPart):
         mentorship_id: int | None = None,
     ) -> list[ActionItem]:
         """Action items (of one session, or of one mentorship with those of no session),
-        by due date (none last), with the title of the goal each serves."""
-        query = select(ActionItemRow, GoalRow.title).outerjoin(
+        by due date (none last), with the title of the goal each serves.
+
+        Plain columns, not ORM objects: fifty years of commitments load in milliseconds.
+        """
+        query = select(*_ACTION_COLUMNS, GoalRow.title).outerjoin(
             GoalRow, GoalRow.id == ActionItemRow.goal_id
         )
         if session_id is not None:
@@ -58,7 +71,19 @@ class FollowUpRows(RepositoryPart):
         query = query.order_by(
             ActionItemRow.due_date.is_(None), ActionItemRow.due_date, ActionItemRow.id
         )
-        return [action_to_domain(row, title or "") for row, title in self._db.execute(query)]
+        return [
+            ActionItem(
+                id=row.id,
+                session_id=row.session_id,
+                owner=ActionOwner(row.owner),
+                text=row.text,
+                due_date=row.due_date,
+                done_date=row.done_date,
+                goal_id=row.goal_id,
+                goal_title=row.title or "",
+            )
+            for row in self._db.execute(query)
+        ]
 
     def add_action(
         self,
