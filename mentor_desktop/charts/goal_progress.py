@@ -11,6 +11,7 @@ from mentor_desktop.charts.base import (
     new_figure,
     style_axes,
 )
+from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.domain.progress import percent
 from mentor_desktop.domain.timeline import GoalProgressData, Pace
 
@@ -20,6 +21,7 @@ MAX_TITLE = 34
 
 
 def _short(title: str) -> str:
+    title = mark_bidi(title)
     return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1] + "…"
 
 

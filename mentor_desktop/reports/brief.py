@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from string import Template
 
 from mentor_desktop.domain.progress import percent
 from mentor_desktop.domain.sessions import AgendaSource, BriefData
-from mentor_desktop.reports.markup import empty_note, text_html
+from mentor_desktop.reports.markup import empty_note, escape, text_html
 from mentor_desktop.reports.pipeline import PageSize, Report, load_template, mm_to_px, write_pdf
 
 CHART_MM = (78, 44)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from html import escape
+import html
+
+from mentor_desktop.domain.bidi import mark_bidi
+
+
+def escape(value: str) -> str:
+    """User text made safe for the report HTML, its bidi controls shown as markers (so a
+    title cannot pretend to be something else on paper either)."""
+    return html.escape(mark_bidi(value))
 
 
 def text_html(value: str) -> str:

@@ -7,13 +7,13 @@ burn-up and progress charts go in as PNG images.
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from pathlib import Path
 from string import Template
 
 from mentor_desktop.domain.progress import percent
 from mentor_desktop.domain.timeline import CompletedMilestone, ReviewData
 from mentor_desktop.reports.markup import empty_note as _empty
+from mentor_desktop.reports.markup import escape
 from mentor_desktop.reports.markup import text_html as _text
 from mentor_desktop.reports.pipeline import PageSize, Report, load_template, mm_to_px, write_pdf
 

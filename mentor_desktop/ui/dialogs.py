@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from mentor_desktop.domain.bidi import mark_bidi
+
 
 class Dialogs:
-    """The app's modal questions. Tests replace it with a scripted subclass."""
+    """The app's modal questions. Tests replace it with a scripted subclass.
+
+    Messages often quote a title or a name: their bidi controls are shown as markers."""
 
     def confirm(
         self,
@@ -17,7 +21,7 @@ class Dialogs:
         cancel: str = "Cancel",
     ) -> bool:
         """True when the user chooses `action`; `cancel` (the default) leaves things as they are."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Question, title, mark_bidi(text), parent=parent)
         accept = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
         keep = box.addButton(cancel, QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
@@ -26,10 +30,10 @@ class Dialogs:
         return box.clickedButton() is accept
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.critical(parent, title, text)
+        QMessageBox.critical(parent, title, mark_bidi(text))
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        QMessageBox.information(parent, title, mark_bidi(text))
 
     def ask_text(
         self, parent: QWidget | None, title: str, label: str, default: str = ""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.domain.models import Goal, GoalKind, GoalStatus
 from mentor_desktop.domain.progress import goal_progress, percent
 from mentor_desktop.ui.models.goal_tree import PROGRESS_ROLE, Column
@@ -164,7 +165,7 @@ class GoalDetailsPanel(QWidget):
         self.content.setVisible(goal is not None)
         if goal is None:
             return
-        self.title_label.setText(goal.title)
+        self.title_label.setText(mark_bidi(goal.title))
         start = goal.start_date.isoformat() if goal.start_date else "no start date"
         target = goal.target_date.isoformat() if goal.target_date else "no target date"
         self.meta_label.setText(

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from mentor_desktop.domain.sessions import ActionItem
+from mentor_desktop.ui.models.display import marks_bidi
 from mentor_desktop.ui.theme import error_color
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -56,6 +57,7 @@ class ActionItemTableModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base
 
+    @marks_bidi
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from mentor_desktop.domain.sessions import AgendaItem, AgendaSource
+from mentor_desktop.ui.models.display import marks_bidi
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 HEADERS = ("Discussed", "Kind", "Item", "From")
@@ -83,6 +84,7 @@ class AgendaTableModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
+    @marks_bidi
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None

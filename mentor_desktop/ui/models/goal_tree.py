@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont
 
 from mentor_desktop.domain.models import Goal, GoalStatus, Milestone, Step
 from mentor_desktop.domain.progress import goal_progress, milestone_progress, percent
+from mentor_desktop.ui.models.display import marks_bidi
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -192,6 +193,7 @@ class GoalTreeModel(QAbstractItemModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
+    @marks_bidi
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self._node(index)
         if node is None:

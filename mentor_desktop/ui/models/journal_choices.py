@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from mentor_desktop.domain.journal import PromptTemplate
+from mentor_desktop.ui.models.display import marks_bidi
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -53,6 +54,7 @@ class GoalChecklistModel(QAbstractListModel):
             | Qt.ItemFlag.ItemIsUserCheckable
         )
 
+    @marks_bidi
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._goals):
             return None
@@ -104,6 +106,7 @@ class TemplateListModel(QAbstractListModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._templates)
 
+    @marks_bidi
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._templates):
             return None

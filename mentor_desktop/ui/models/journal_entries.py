@@ -8,7 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.domain.journal import HIGHLIGHT_END, HIGHLIGHT_START, EntrySummary
+from mentor_desktop.ui.models.display import marks_bidi
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 HEADERS = ("Date", "Title", "Kind", "Tags", "Text")
@@ -27,7 +29,7 @@ def plain_snippet(snippet: str) -> str:
 
 
 def html_snippet(snippet: str) -> str:
-    text = html.escape(" ".join(snippet.split()))
+    text = html.escape(mark_bidi(" ".join(snippet.split())))
     return text.replace(HIGHLIGHT_START, "<b>").replace(HIGHLIGHT_END, "</b>")
 
 
@@ -116,6 +118,7 @@ class JournalEntriesModel(QAbstractTableModel):
             return HEADERS[section] if 0 <= section < len(HEADERS) else None
         return None
 
+    @marks_bidi
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -130,7 +133,9 @@ class JournalEntriesModel(QAbstractTableModel):
                 return f"{entry.display_title} (raise at the next session)"
             return self._display(entry, column)
         if role == HTML_ROLE and column == COL_TEXT:
-            return html_snippet(entry.snippet) if entry.snippet else html.escape(entry.first_line)
+            if entry.snippet:
+                return html_snippet(entry.snippet)
+            return html.escape(mark_bidi(entry.first_line))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._display(entry, column)
         return None

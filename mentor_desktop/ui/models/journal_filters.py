@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from mentor_desktop.ui.models.display import marks_bidi
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -41,6 +43,7 @@ class FilterChoicesModel(QAbstractListModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._choices) + 1
 
+    @marks_bidi
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() <= len(self._choices):
             return None

@@ -7,6 +7,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from mentor_desktop.ui.models.display import marks_bidi
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 RowT = TypeVar("RowT")
 
@@ -51,6 +53,7 @@ class ListTableModel(QAbstractTableModel, Generic[RowT]):
             return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
         return None
 
+    @marks_bidi
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.row_at(index.row()) if index.isValid() else None
         if item is None or not 0 <= index.column() < len(self.HEADERS):

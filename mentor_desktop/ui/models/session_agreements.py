@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from mentor_desktop.domain.sessions import Agreement
+from mentor_desktop.ui.models.display import marks_bidi
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -38,6 +39,7 @@ class AgreementListModel(QAbstractListModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._agreements)
 
+    @marks_bidi
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._agreements):
             return None

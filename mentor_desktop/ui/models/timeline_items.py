@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from mentor_desktop.domain.timeline import TimelineItem, TimelineKind
+from mentor_desktop.ui.models.display import marks_bidi
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 HEADERS = ("Kind", "Title", "Start", "End", "Status")
@@ -150,6 +151,7 @@ class TimelineItemModel(QAbstractTableModel):
             return HEADERS[section] if 0 <= section < len(HEADERS) else None
         return None
 
+    @marks_bidi
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

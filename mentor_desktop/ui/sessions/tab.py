@@ -17,6 +17,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
+from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.domain.errors import MentorDesktopError, NotFoundError, ValidationError
 from mentor_desktop.domain.sessions import Agreement, Session, SessionStatus
 from mentor_desktop.services.sessions import SessionService
@@ -311,7 +312,7 @@ class SessionPrepTab(TabPage):
                 self.suggestions.set_rows([])
                 return
             v.session_title.setText(
-                f"{session.label} on {session.start:%A %d %B %Y, %H:%M} "
+                f"{mark_bidi(session.label)} on {session.start:%A %d %B %Y, %H:%M} "
                 f"({session.duration_minutes} min) — {session.status.label.lower()}"
             )
         finally:

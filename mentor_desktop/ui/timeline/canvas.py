@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.domain.timeline import TimelineItem, TimelineKind
 from mentor_desktop.ui.models.timeline_items import TimelineItemModel, describe
 from mentor_desktop.ui.timeline.canvas_painting import (
@@ -165,7 +166,7 @@ class TimelineCanvas(QWidget):
                 QToolTip.hideText()
                 event.ignore()
             else:
-                QToolTip.showText(event.globalPos(), describe(item), self)
+                QToolTip.showText(event.globalPos(), mark_bidi(describe(item)), self)
             return True
         return super().event(event)
 
@@ -319,7 +320,7 @@ class TimelineCanvas(QWidget):
                 continue
             titled.add(goal_id)
             caption = metrics.elidedText(
-                f"{shape.item.detail} (no dates)",
+                mark_bidi(f"{shape.item.detail} (no dates)"),
                 Qt.TextElideMode.ElideRight,
                 max(0, self.width() - 2 * MARGIN),
             )

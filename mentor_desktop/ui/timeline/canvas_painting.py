@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.domain.timeline import TimelineItem
 
 HEADER = 26
@@ -75,7 +76,8 @@ def paint_goal(
     available = width - left - MARGIN
     if available > 30:
         painter.setPen(text)
-        caption = metrics.elidedText(item.title, Qt.TextElideMode.ElideRight, int(available))
+        title = mark_bidi(item.title)
+        caption = metrics.elidedText(title, Qt.TextElideMode.ElideRight, int(available))
         painter.drawText(
             QRectF(left, shape.rect.top() - TITLE_BAND - 1, available, TITLE_BAND),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
