@@ -22,11 +22,13 @@ if TYPE_CHECKING:
     from mentor_desktop.settings import AppSettings
     from mentor_desktop.storage.reopenable import ReopenableDatabase
     from mentor_desktop.storage.uow import UnitOfWorkFactory
+    from mentor_desktop.storage.watch import ExternalWrites
     from mentor_desktop.ui.dialogs import Dialogs
     from mentor_desktop.ui.main_window import MainWindow
     from mentor_desktop.ui.portability.controller import PortabilityController
     from mentor_desktop.ui.preferences.dialog import PreferencesRegistry
     from mentor_desktop.ui.preferences.page import PreferencesPage
+    from mentor_desktop.ui.single_window import WindowLock
 
 
 class Services:
@@ -154,6 +156,13 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     settings = AppSettings(settings_path)
     apply_theme(app, settings.theme)
     dialogs = Dialogs()
+    lock = None
+    if not quit_after_show:
+        from mentor_desktop.ui.single_window import WindowLock, hand_over
+
+        lock = WindowLock(db_path)
+        if not lock.try_lock():
+            return hand_over(lock)
     backups = BackupService(
         db_path,
         settings.backup_dir or data_dir() / "backups",
@@ -185,9 +194,33 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
         window.close_hooks.append(portability.backup_on_quit)
         QTimer.singleShot(250, lambda: _warm_up(window))
         QTimer.singleShot(3000, portability.backup_if_due)  # off the GUI thread, after start
+    watch = None if lock is None else _one_window(lock, window, database)
     code = app.exec()
+    if watch is not None:
+        watch.close()
+    if lock is not None:
+        lock.release()
     database.dispose()
     return code
+
+
+def _one_window(
+    lock: WindowLock, window: MainWindow, database: ReopenableDatabase
+) -> ExternalWrites:
+    """Answer second starts on this database by coming forward, and show what other
+    processes (the command line) write to it; returns the watch to close at the end."""
+    from PySide6.QtCore import QTimer
+
+    from mentor_desktop.storage.watch import ExternalWrites
+    from mentor_desktop.ui.external_changes import ExternalChangePoller
+    from mentor_desktop.ui.single_window import bring_forward
+
+    lock.raise_requested.connect(lambda: bring_forward(window))
+    QTimer.singleShot(0, lock.listen)
+    watch = ExternalWrites(lambda: database.engine)  # it follows a reopened database
+    poller = ExternalChangePoller(watch.changed_areas, window.change_bus, parent=window)
+    poller.start()
+    return watch
 
 
 def _private_settings_folder(settings_path: Path) -> None:
