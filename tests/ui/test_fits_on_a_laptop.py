@@ -58,11 +58,15 @@ def demo(tmp_path: Path):
 
 def _builders(services, db_path: Path, dialogs, window) -> dict[str, Callable[[], QDialog]]:
     from mentor_desktop.app import _preferences
+    from mentor_desktop.reports.brief import brief_report
     from mentor_desktop.ui.goals.dialogs import GoalDialog, MilestoneDialog, ResourceDialog
     from mentor_desktop.ui.journal.dialogs import TemplatesDialog
+    from mentor_desktop.ui.lock.passphrase_dialog import PassphraseDialog
     from mentor_desktop.ui.portability.backups_dialog import BackupsDialog
     from mentor_desktop.ui.portability.export_dialog import ExportDialog
     from mentor_desktop.ui.portability.import_dialog import ImportDialog
+    from mentor_desktop.ui.preferences.privacy_dialogs import NewPassphraseDialog, RecoveryKeyDialog
+    from mentor_desktop.ui.report_jobs import ReportPreview
     from mentor_desktop.ui.sessions.cadence_editor import CadenceRuleDialog
     from mentor_desktop.ui.sessions.dialogs import AgreementDialog, SessionTimeDialog
 
@@ -83,6 +87,16 @@ def _builders(services, db_path: Path, dialogs, window) -> dict[str, Callable[[]
         "CadenceRuleDialog": lambda: CadenceRuleDialog(agreement.rules[0]),
         "PreferencesDialog": lambda: _preferences(services, backups, window.settings, window)
         .dialog(),
+        "PassphraseDialog": lambda: PassphraseDialog(lambda _secret: False, db_path.name),
+        "NewPassphraseDialog": lambda: NewPassphraseDialog(
+            None, "Encrypt the database", "Choose a passphrase you will remember.", 3
+        ),
+        "RecoveryKeyDialog": lambda: RecoveryKeyDialog(
+            None, "-".join(["ABCD2345"] * 8), lambda: None, "The database is encrypted."
+        ),
+        "ReportPreview": lambda: ReportPreview(
+            brief_report(services.sessions.brief_data(services.sessions.next_session()))
+        ),
     }
 
 
