@@ -120,6 +120,8 @@ def _warm_up(window: MainWindow) -> None:
 def _import_storage_before_qt() -> None:
     """Import the storage layer (SQLAlchemy) before Qt: once PySide6 is loaded it reads the
     source of every module imported after it, which makes large libraries slower to load."""
+    import sqlalchemy.dialects.sqlite  # noqa: F401 - loaded by the first engine otherwise
+
     from mentor_desktop.storage import migrate, uow  # noqa: F401 - imported for their load
 
 
