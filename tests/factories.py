@@ -247,8 +247,34 @@ def all_rows(path: Path) -> dict[str, list[tuple]]:
             "AND name NOT LIKE 'journal_search%'"
         )]  # fmt: skip
         return {
-            name: sorted(connection.execute(f'SELECT * FROM "{name}"'), key=repr)
-            for name in names
+            name: sorted(connection.execute(f'SELECT * FROM "{name}"'), key=repr) for name in names
         }
     finally:
         connection.close()
+
+
+def fill_with_goals(path: Path, count: int = 300) -> Path:
+    """`count` goals written into the database at `path`, checkpointed into the main file."""
+    from mentor_desktop.storage.migrate import open_database
+
+    engine = open_database(path)
+    with engine.begin() as connection:
+        for number in range(count):
+            connection.exec_driver_sql(
+                "INSERT INTO goal (title, kind, status, why, success_measure, position, "
+                "created_at, updated_at) VALUES (?, 'career', 'active', ?, '', ?, "
+                "'2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+                (f"Goal {number}", "why " * 50, number),
+            )
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+def damage_page(path: Path, page: int) -> None:
+    """Overwrite 400 bytes at the start of page `page` (of 4,096 bytes) of the file."""
+    data = bytearray(path.read_bytes())
+    start = 4096 * page
+    data[start : start + 400] = b"\x55" * 400
+    path.write_bytes(bytes(data))

@@ -14,6 +14,7 @@ from mentor_desktop.domain.errors import DamagedDatabaseError
 from mentor_desktop.domain.journal import EntryDraft, EntryKind
 from mentor_desktop.services.quick_reads import NeedsFullOpen, search_journal
 from mentor_desktop.storage.migrate import KNOWN_REVISIONS, open_database
+from tests.factories import damage_page
 
 WORDS = [
     "delegation",
@@ -85,10 +86,7 @@ def test_a_damaged_file_is_refused_as_on_open(written: Path) -> None:
     with engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
-    data = bytearray(written.read_bytes())
-    start = 4096 * (len(data) // 4096 - 2)
-    data[start : start + 400] = b"\x55" * 400
-    written.write_bytes(bytes(data))
+    damage_page(written, written.stat().st_size // 4096 - 2)
     with pytest.raises(DamagedDatabaseError):
         search_journal(written, "mentor", 5)
 

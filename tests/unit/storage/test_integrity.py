@@ -17,6 +17,7 @@ from mentor_desktop.domain.errors import (
     ReadOnlyDatabaseError,
 )
 from mentor_desktop.storage.migrate import open_database
+from tests.factories import damage_page, fill_with_goals
 
 
 def _digest(path: Path) -> str:
@@ -27,29 +28,10 @@ def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
-def _damage_page(path: Path, page: int) -> None:
-    data = bytearray(path.read_bytes())
-    start = 4096 * page
-    data[start : start + 400] = b"\x55" * 400
-    path.write_bytes(bytes(data))
-
-
 @pytest.fixture
 def filled_db(db_path: Path) -> Path:
     """A database with some rows in it, checkpointed into a single file."""
-    engine = open_database(db_path)
-    with engine.begin() as connection:
-        for number in range(300):
-            connection.exec_driver_sql(
-                "INSERT INTO goal (title, kind, status, why, success_measure, position, "
-                "created_at, updated_at) VALUES (?, 'career', 'active', ?, '', ?, "
-                "'2026-01-01 00:00:00', '2026-01-01 00:00:00')",
-                (f"Goal {number}", "why " * 50, number),
-            )
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return db_path
+    return fill_with_goals(db_path)
 
 
 def test_sound_database_opens(filled_db: Path) -> None:
@@ -88,7 +70,7 @@ def test_database_cut_inside_its_header_is_called_truncated(filled_db: Path) -> 
 
 def test_damaged_page_is_found_by_quick_check_and_never_written(filled_db: Path) -> None:
     pages = filled_db.stat().st_size // 4096
-    _damage_page(filled_db, pages - 2)
+    damage_page(filled_db, pages - 2)
     before = _digest(filled_db)
     with pytest.raises(DamagedDatabaseError, match="damaged"):
         open_database(filled_db)
@@ -122,7 +104,7 @@ def test_command_line_says_what_is_wrong_and_changes_nothing(
     elif case == "truncated":
         path.write_bytes(path.read_bytes()[:5000])
     elif case == "damaged":
-        _damage_page(path, path.stat().st_size // 4096 - 2)
+        damage_page(path, path.stat().st_size // 4096 - 2)
     else:
         os.chmod(path, 0o444)
     before = _digest(path)
@@ -149,7 +131,7 @@ def test_window_start_on_a_damaged_file_reports_and_leaves_it(
 ) -> None:
     from mentor_desktop.app import run_gui
 
-    _damage_page(filled_db, filled_db.stat().st_size // 4096 - 2)
+    damage_page(filled_db, filled_db.stat().st_size // 4096 - 2)
     before = _digest(filled_db)
     assert run_gui(filled_db, tmp_path / "settings.ini", quit_after_show=True) == 2
     assert "damaged" in capsys.readouterr().err

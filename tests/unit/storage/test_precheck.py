@@ -10,30 +10,16 @@ import pytest
 from mentor_desktop.domain.errors import DamagedDatabaseError
 from mentor_desktop.storage import precheck
 from mentor_desktop.storage.migrate import open_database
+from tests.factories import damage_page, fill_with_goals
 
 
 @pytest.fixture
 def filled_db(db_path: Path) -> Path:
-    engine = open_database(db_path)
-    with engine.begin() as connection:
-        for number in range(300):
-            connection.exec_driver_sql(
-                "INSERT INTO goal (title, kind, status, why, success_measure, position, "
-                "created_at, updated_at) VALUES (?, 'career', 'active', ?, '', ?, "
-                "'2026-01-01 00:00:00', '2026-01-01 00:00:00')",
-                (f"Goal {number}", "why " * 50, number),
-            )
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return db_path
+    return fill_with_goals(db_path)
 
 
 def _damage_second_last_page(path: Path) -> None:
-    data = bytearray(path.read_bytes())
-    start = 4096 * (len(data) // 4096 - 2)
-    data[start : start + 400] = b"\x55" * 400
-    path.write_bytes(bytes(data))
+    damage_page(path, path.stat().st_size // 4096 - 2)
 
 
 def test_a_sound_file_checked_in_the_background_opens(filled_db: Path) -> None:

@@ -71,19 +71,7 @@ class FollowUpRows(RepositoryPart):
         query = query.order_by(
             ActionItemRow.due_date.is_(None), ActionItemRow.due_date, ActionItemRow.id
         )
-        return [
-            ActionItem(
-                id=row.id,
-                session_id=row.session_id,
-                owner=ActionOwner(row.owner),
-                text=row.text,
-                due_date=row.due_date,
-                done_date=row.done_date,
-                goal_id=row.goal_id,
-                goal_title=row.title or "",
-            )
-            for row in self._db.execute(query)
-        ]
+        return [action_to_domain(row, row.title or "") for row in self._db.execute(query)]
 
     def add_action(
         self,

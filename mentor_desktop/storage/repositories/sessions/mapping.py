@@ -4,7 +4,9 @@ session repository shares."""
 from __future__ import annotations
 
 from datetime import MAXYEAR, MINYEAR, UTC, datetime
+from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.orm import Session as DbSession
 
 from mentor_desktop.domain.cadence import CadenceRule
@@ -102,7 +104,8 @@ def agenda_to_domain(row: AgendaItemRow) -> AgendaItem:
     )
 
 
-def action_to_domain(row: ActionItemRow, goal_title: str = "") -> ActionItem:
+def action_to_domain(row: ActionItemRow | Row[Any], goal_title: str = "") -> ActionItem:
+    """An action item from its ORM row or from a row of its columns (same names)."""
     return ActionItem(
         id=row.id,
         session_id=row.session_id,
