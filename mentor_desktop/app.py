@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from mentor_desktop.services.backups import BackupService
     from mentor_desktop.services.goals import GoalService
+    from mentor_desktop.services.growth import GrowthService
     from mentor_desktop.services.journal import JournalService
     from mentor_desktop.services.portability import PortabilityService
     from mentor_desktop.services.profile import ProfileService
@@ -46,6 +47,12 @@ class Services:
         from mentor_desktop.services.goals import GoalService
 
         return GoalService(self.uow)
+
+    @cached_property
+    def growth(self) -> GrowthService:
+        from mentor_desktop.services.growth import GrowthService
+
+        return GrowthService(self.uow)
 
     @cached_property
     def journal(self) -> JournalService:

@@ -28,6 +28,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0004_ids_never_reused",
     "0005_review_reflection",
     "0006_profile",
+    "0007_growth",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

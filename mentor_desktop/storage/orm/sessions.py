@@ -71,7 +71,7 @@ class AgendaItemRow(Timestamped, Base):
         CheckConstraint("kind IN ('topic', 'question', 'update')", name="kind"),
         CheckConstraint(
             "source IN ('own', 'journal', 'action', 'milestone', 'recalibration', 'win', "
-            "'carried')",
+            "'carried', 'practice', 'skill', 'opportunity')",
             name="source",
         ),
         NEVER_REUSE_IDS,
