@@ -44,6 +44,7 @@ def _add_demo(commands: argparse._SubParsersAction) -> None:
 def _subcommands() -> list[Callable[[argparse._SubParsersAction], None]]:
     """Each adds its subcommands. Imported only when a command (or --help) is asked for, so
     opening the window does not pay for them."""
+    from mentor_desktop.cli_growth import add_growth_commands
     from mentor_desktop.cli_journal import add_journal_commands
     from mentor_desktop.cli_portability import add_backup_commands, add_portability_commands
     from mentor_desktop.cli_privacy import add_privacy_commands
@@ -58,6 +59,7 @@ def _subcommands() -> list[Callable[[argparse._SubParsersAction], None]]:
         add_session_commands,
         add_timeline_commands,
         add_privacy_commands,
+        add_growth_commands,
     ]
 
 

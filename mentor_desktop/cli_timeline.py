@@ -11,7 +11,7 @@ import argparse
 from mentor_desktop.cli_common import opened, output_path
 from mentor_desktop.domain.errors import FileWriteError, MentorDesktopError
 
-CHART_CHOICES = ("burnup", "progress", "follow-through", "rhythm")
+CHART_CHOICES = ("burnup", "progress", "follow-through", "rhythm", "skills")
 CHART_EXTENSIONS = (".png", ".svg", ".pdf")
 
 
@@ -25,7 +25,10 @@ def _cmd_chart(args: argparse.Namespace) -> int:
         )
     output = output_path(args.output, CHART_EXTENSIONS, "a chart")
     with opened(args) as (_engine, services):
-        data = services.timeline.chart_data(args.name)
+        if args.name == "skills":
+            data = services.growth.skills_chart_data()
+        else:
+            data = services.timeline.chart_data(args.name)
     from mentor_desktop.charts.base import PRINT_PALETTE, ChartPalette, export_figure
     from mentor_desktop.charts.catalog import draw_chart
 
@@ -56,9 +59,9 @@ def _size_mm(text: str) -> float:
 def _add_chart(commands: argparse._SubParsersAction) -> None:
     chart = commands.add_parser(
         "chart",
-        help="write a timeline chart (burnup, progress, follow-through, rhythm) as PNG/SVG/PDF",
-        description="Write one of the Timeline tab's charts to a file; the format follows "
-        "the file's extension (.png, .svg or .pdf).",
+        help="write a chart (burnup, progress, follow-through, rhythm, skills) as PNG/SVG/PDF",
+        description="Write one of the Timeline tab's charts, or the skills chart (the last "
+        "year), to a file; the format follows the file's extension (.png, .svg or .pdf).",
     )
     chart.add_argument("name", metavar="NAME", help=f"one of {', '.join(CHART_CHOICES)}")
     chart.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")

@@ -1,5 +1,5 @@
-"""The four timeline charts by name, so the tab, the command line and the review pack draw
-them the same way."""
+"""The charts by name (the timeline's four and the skills chart), so the tabs, the command line
+and the review pack draw them the same way."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from mentor_desktop.charts.base import PRINT_PALETTE, ChartPalette
 
 #: Command-line names of the charts, in the order the tab lists them.
 CHART_NAMES = ("burnup", "progress", "follow-through", "rhythm")
+#: Every chart by name: the timeline's four and the Growth tab's skills chart.
+ALL_CHARTS = (*CHART_NAMES, "skills")
 DEFAULT_SIZE_MM = (160.0, 90.0)
 
 
@@ -26,9 +28,11 @@ def draw_chart(
         from mentor_desktop.charts.follow_through import follow_through_figure as draw
     elif name == "rhythm":
         from mentor_desktop.charts.rhythm import rhythm_figure as draw
+    elif name == "skills":
+        from mentor_desktop.charts.skills import skills_figure as draw
     else:
         raise ValueError(
-            f"there is no chart called {name!r}; choose one of {', '.join(CHART_NAMES)}"
+            f"there is no chart called {name!r}; choose one of {', '.join(ALL_CHARTS)}"
         )
     return draw(data, palette, width_mm, height_mm)
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from mentor_desktop.demo.context import DemoContext, DemoOptions, DemoWriter
 from mentor_desktop.demo.goals import write_goals_demo
+from mentor_desktop.demo.growth import write_growth_demo
 from mentor_desktop.demo.journal import write_journal_demo
 from mentor_desktop.demo.sessions import write_mentorship_demo, write_session_demo
 from mentor_desktop.demo.timeline import write_timeline_demo
@@ -32,6 +33,7 @@ DEMO_WRITERS: list[DemoWriter] = [
     write_journal_demo,
     write_session_demo,
     write_timeline_demo,
+    write_growth_demo,
 ]
 
 

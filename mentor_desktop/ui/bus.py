@@ -30,6 +30,8 @@ class ChangeKind:
     JOURNAL = "journal"
     SESSIONS = "sessions"
     MENTORSHIP = "mentorship"
+    #: Practice, skills or opportunities (the Growth tab).
+    GROWTH = "growth"
     #: Everything was replaced at once (a backup restored): every tab reloads all it shows
     #: from the database and drops unsaved changes without saving them (the window saved
     #: them before the data was replaced).
@@ -43,6 +45,9 @@ class ItemKind:
     MILESTONE = "milestone"
     JOURNAL_ENTRY = "journal_entry"
     SESSION = "session"
+    PRACTICE = "practice"
+    SKILL = "skill"
+    OPPORTUNITY = "opportunity"
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,12 @@ together (the skills chart)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import cached_property
 
 from mentor_desktop.domain.growth.overview import SkillsChartData, skills_chart_data
+from mentor_desktop.domain.growth.skills import SkillChange
 from mentor_desktop.services.growth.opportunities import OpportunityService
 from mentor_desktop.services.growth.practice import PracticeService
 from mentor_desktop.services.growth.skills import SkillService
@@ -52,15 +53,34 @@ class GrowthService:
             skills = growth_reads.load_skills(uow.session.connection())
         return skills_chart_data(skills, start, end)
 
-    def choices(self) -> dict[str, list[tuple[int, str]]]:
-        """(id, label) lists for the pickers: goals, skills, sessions."""
+    def choices(self, evidence: bool = False) -> dict[str, list[tuple[int, str]]]:
+        """(id, label) lists for the pickers: goals, skills, sessions; with `evidence`, also
+        recent journal entries, practice and feedback."""
         with self._uow() as uow:
             connection = uow.session.connection()
-            return {
+            found = {
                 "goals": growth_reads.names(connection, "goal", "title"),
                 "skills": growth_reads.names(connection, "skill", "name"),
                 "sessions": growth_reads.session_choices(connection),
             }
+            if evidence:
+                found.update(growth_reads.evidence_choices(connection))
+            return found
+
+    def evidence_labels(self, changes: Iterable[SkillChange]) -> dict[str, dict[int, str]]:
+        """Labels for what the level changes cite: {'journal'|'practice'|'feedback': {id: …}}."""
+        wanted: dict[str, set[int]] = {"journal": set(), "practice": set(), "feedback": set()}
+        for change in changes:
+            e = change.evidence
+            for kind, value in (
+                ("journal", e.journal_entry_id),
+                ("practice", e.practice_id),
+                ("feedback", e.feedback_id),
+            ):
+                if value is not None:
+                    wanted[kind].add(value)
+        with self._uow() as uow:
+            return growth_reads.evidence_labels(uow.session.connection(), wanted)
 
     def counts(self) -> dict[str, int]:
         with self._uow() as uow:

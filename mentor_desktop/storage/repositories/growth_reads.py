@@ -304,3 +304,51 @@ def existing(connection: Connection, table: str, ids: Iterable[int]) -> set[int]
     return {
         r[0] for r in _rows(connection, f"SELECT id FROM {table} WHERE id IN ({marks})", wanted)
     }
+
+
+#: How many recent journal entries the evidence picker offers.
+EVIDENCE_ENTRIES = 300
+
+
+def evidence_choices(connection: Connection) -> dict[str, list[tuple[int, str]]]:
+    """What a level change can cite: recent journal entries, practice, feedback received."""
+    journal = [
+        (r[0], f"{str(r[1])[:10]} {r[2] or '(untitled)'}")
+        for r in _rows(
+            connection,
+            "SELECT id, entry_date, title FROM journal_entry ORDER BY entry_date DESC, id DESC "
+            "LIMIT ?",
+            (EVIDENCE_ENTRIES,),
+        )
+    ]
+    practice = [
+        (r[0], r[1]) for r in _rows(connection, "SELECT id, title FROM practice ORDER BY id DESC")
+    ]
+    feedback = [
+        (r[0], f"{str(r[1])[:10]} {(r[2] or r[3] or '(feedback)')[:60]}")
+        for r in _rows(
+            connection,
+            "SELECT f.id, s.start, f.situation, f.behaviour FROM feedback f "
+            "JOIN session s ON s.id = f.session_id ORDER BY s.start DESC, f.id DESC",
+        )
+    ]
+    return {"journal": journal, "practice": practice, "feedback": feedback}
+
+
+def evidence_labels(connection: Connection, evidence_ids: dict[str, set[int]]) -> dict:
+    """Labels of the records some level changes cite, by kind ('journal', ...) and id."""
+    sql = {
+        "journal": "SELECT id, entry_date || ' ' || title FROM journal_entry WHERE id IN ({})",
+        "practice": "SELECT id, 'Debrief: ' || title FROM practice WHERE id IN ({})",
+        "feedback": "SELECT f.id, 'Feedback ' || substr(s.start, 1, 10) FROM feedback f "
+        "JOIN session s ON s.id = f.session_id WHERE f.id IN ({})",
+    }
+    labels: dict[str, dict[int, str]] = {}
+    for kind, ids in evidence_ids.items():
+        wanted = sorted(ids)
+        labels[kind] = (
+            dict(_rows(connection, sql[kind].format(", ".join("?" for _ in wanted)), wanted))
+            if wanted
+            else {}
+        )
+    return labels
