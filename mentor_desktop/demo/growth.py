@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from mentor_desktop.demo.context import DemoContext
 from mentor_desktop.demo.growth_samples import OPPORTUNITIES, PRACTICE, SKILLS
-from mentor_desktop.storage.growth_tables import (
+from mentor_desktop.storage.orm.growth import (
     MeasurementRow,
     OpportunityMoveRow,
     OpportunityRow,
