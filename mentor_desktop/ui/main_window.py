@@ -68,6 +68,15 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
         lambda tab: tab.export_calendar(),
     )
 
+    def growth_tab() -> TabPage:
+        from mentor_desktop.ui.growth.tab import GrowthTab
+
+        return GrowthTab(services.growth, bus, dialogs)
+
+    growth = LazyTab(
+        "Growth", growth_tab, opens=(ItemKind.PRACTICE, ItemKind.SKILL, ItemKind.OPPORTUNITY)
+    )
+
     def timeline_tab() -> TabPage:
         from mentor_desktop.ui.timeline.tab import TimelineTab
 
@@ -101,6 +110,7 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
         ),
         sessions,
         timeline,
+        growth,
     ]
 
 

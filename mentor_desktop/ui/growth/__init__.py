@@ -1,0 +1,1 @@
+"""The Growth tab: practice with debriefs, the skills map, and opportunities."""

@@ -1,0 +1,210 @@
+"""Table models of the Growth tab: practice, measurements, skills, level changes, opportunities."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from mentor_desktop.domain.growth.opportunities import (
+    IMPACT_WORDS,
+    RISK_WORDS,
+    Opportunity,
+    StatusMove,
+)
+from mentor_desktop.domain.growth.practice import Measurement, Practice, number
+from mentor_desktop.domain.growth.skills import Skill, SkillChange, level_label
+from mentor_desktop.ui.models.list_table import ListTableModel
+
+DISPLAY = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else "—"
+
+
+class PracticeColumn(IntEnum):
+    TITLE = 0
+    KIND = 1
+    STATUS = 2
+    DUE = 3
+    METRIC = 4
+
+
+class PracticeTableModel(ListTableModel[Practice]):
+    """Practice items, one per row; a finished one without a debrief says so.
+
+    Signals: none beyond QAbstractTableModel's.
+    """
+
+    HEADERS = ("Practice", "Kind", "Status", "Due", "Metric")
+
+    def cell(self, p: Practice, column: int, role: int) -> Any:
+        if role in DISPLAY:
+            status = p.status.label + (" · debrief?" if p.needs_debrief else "")
+            return (p.title, p.kind.label, status, _day(p.due_date), p.metric_summary())[column]
+        if role == Qt.ItemDataRole.UserRole:
+            return p.id
+        return None
+
+
+class MeasurementColumn(IntEnum):
+    DAY = 0
+    VALUE = 1
+    NOTE = 2
+
+
+class MeasurementTableModel(ListTableModel[Measurement]):
+    """A practice's measurements, newest first.
+
+    Signals: none beyond QAbstractTableModel's.
+    """
+
+    HEADERS = ("Day", "Value", "Note")
+
+    def set_rows(self, rows: Iterable[Measurement]) -> None:
+        super().set_rows(sorted(rows, key=lambda m: (m.measured_on, m.id), reverse=True))
+
+    def cell(self, m: Measurement, column: int, role: int) -> Any:
+        if role in DISPLAY:
+            return (m.measured_on.isoformat(), number(m.value), m.note)[column]
+        return None
+
+
+class SkillColumn(IntEnum):
+    NAME = 0
+    AREA = 1
+    CURRENT = 2
+    TARGET = 3
+    GAP = 4
+    MOVED = 5
+
+
+class SkillTableModel(ListTableModel[Skill]):
+    """Skills, biggest gap first; a gap that has not moved for long is marked stale.
+
+    Signals: none beyond QAbstractTableModel's.
+    """
+
+    HEADERS = ("Skill", "Area", "Current", "Target", "Gap", "Gap last moved")
+
+    def __init__(self, today: Callable[[], date], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._today = today
+
+    def cell(self, s: Skill, column: int, role: int) -> Any:
+        if role in DISPLAY:
+            stale = " · stale" if s.is_stale(self._today()) else ""
+            values = (
+                s.name,
+                s.area,
+                level_label(s.current_level),
+                level_label(s.target_level),
+                str(s.gap),
+                s.gap_moved_on.isoformat() + stale,
+            )
+            return values[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == SkillColumn.GAP:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class ChangeColumn(IntEnum):
+    DAY = 0
+    WHAT = 1
+    FROM = 2
+    TO = 3
+    WHY = 4
+    EVIDENCE = 5
+
+
+class SkillHistoryModel(ListTableModel[SkillChange]):
+    """A skill's level changes, newest first; `describe_evidence` names what shows each.
+
+    Signals: none beyond QAbstractTableModel's.
+    """
+
+    HEADERS = ("Day", "Level", "From", "To", "Why", "Evidence")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.describe_evidence: Callable[[SkillChange], str] = lambda _c: ""
+
+    def set_rows(self, rows: Iterable[SkillChange]) -> None:
+        super().set_rows(sorted(rows, key=lambda c: (c.changed_on, c.id), reverse=True))
+
+    def cell(self, c: SkillChange, column: int, role: int) -> Any:
+        if role in DISPLAY:
+            values = (
+                c.changed_on.isoformat(),
+                c.field.label,
+                level_label(c.old_level),
+                level_label(c.new_level),
+                c.reason or "(no reason given)",
+                self.describe_evidence(c),
+            )
+            return values[column]
+        return None
+
+
+class OpportunityColumn(IntEnum):
+    TITLE = 0
+    KIND = 1
+    STATUS = 2
+    DEADLINE = 3
+    IMPACT = 4
+    RISK = 5
+
+
+class OpportunityTableModel(ListTableModel[Opportunity]):
+    """Opportunities: open ones by nearest deadline, then closed ones.
+
+    Signals: none beyond QAbstractTableModel's.
+    """
+
+    HEADERS = ("Opportunity", "Kind", "Status", "Deadline", "Impact", "Risk")
+
+    def cell(self, o: Opportunity, column: int, role: int) -> Any:
+        if role in DISPLAY:
+            status = o.status.label + (" · outcome?" if o.needs_outcome else "")
+            values = (
+                o.title,
+                o.kind.label,
+                status,
+                _day(o.deadline),
+                f"{o.impact} · {IMPACT_WORDS[o.impact]}",
+                f"{o.risk} · {RISK_WORDS[o.risk]}",
+            )
+            return values[column]
+        return None
+
+
+class MoveColumn(IntEnum):
+    DAY = 0
+    MOVE = 1
+    NOTE = 2
+
+
+class MoveTableModel(ListTableModel[StatusMove]):
+    """An opportunity's dated status moves, newest first.
+
+    Signals: none beyond QAbstractTableModel's.
+    """
+
+    HEADERS = ("Day", "Move", "Note")
+
+    def set_rows(self, rows: Iterable[StatusMove]) -> None:
+        super().set_rows(sorted(rows, key=lambda m: (m.moved_on, m.id), reverse=True))
+
+    def cell(self, m: StatusMove, column: int, role: int) -> Any:
+        if role in DISPLAY:
+            move = (
+                f"{m.from_status.label} → {m.to_status.label}"
+                if m.from_status
+                else f"{m.to_status.label}"
+            )
+            return (m.moved_on.isoformat(), move, m.note)[column]
+        return None
