@@ -74,7 +74,10 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
         return GrowthTab(services.growth, bus, dialogs)
 
     growth = LazyTab(
-        "Growth", growth_tab, opens=(ItemKind.PRACTICE, ItemKind.SKILL, ItemKind.OPPORTUNITY)
+        "Growth",
+        growth_tab,
+        opens=(ItemKind.PRACTICE, ItemKind.SKILL, ItemKind.OPPORTUNITY),
+        warm=lambda: (import_module("mentor_desktop.ui.growth.tab"), services.growth),
     )
 
     def timeline_tab() -> TabPage:
@@ -109,8 +112,8 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
             warm=lambda: (import_module("mentor_desktop.ui.journal.tab"), services.journal),
         ),
         sessions,
-        timeline,
         growth,
+        timeline,
     ]
 
 

@@ -97,6 +97,40 @@ def _builders(services, db_path: Path, dialogs, window) -> dict[str, Callable[[]
         "ReportPreview": lambda: ReportPreview(
             brief_report(services.sessions.brief_data(services.sessions.next_session()))
         ),
+        **_growth_builders(services),
+    }
+
+
+def _growth_builders(services) -> dict[str, Callable[[], QDialog]]:
+    from mentor_desktop.domain.growth.opportunities import OpportunityDraft, OpportunityStatus
+    from mentor_desktop.domain.growth.practice import PracticeDraft, PracticeStatus
+    from mentor_desktop.domain.growth.skills import SkillDraft
+    from mentor_desktop.ui.growth.opportunity_dialogs import MoveDialog, OpportunityDialog
+    from mentor_desktop.ui.growth.practice_dialogs import (
+        MeasurementDialog,
+        PracticeDialog,
+        PracticeStatusDialog,
+    )
+    from mentor_desktop.ui.growth.skill_dialogs import RaiseTargetDialog, SkillDialog
+
+    growth = services.growth
+    choices = growth.choices(evidence=True)
+    today = growth.today()
+    ignore = lambda *_a: None  # noqa: E731
+    return {
+        "PracticeDialog": lambda: PracticeDialog(
+            "New practice", PracticeDraft(""), choices, ignore
+        ),
+        "MeasurementDialog": lambda: MeasurementDialog("Measure", "%", today, ignore),
+        "PracticeStatusDialog": lambda: PracticeStatusDialog(
+            "Status", PracticeStatus.RUNNING, today, ignore
+        ),
+        "SkillDialog": lambda: SkillDialog("Edit skill", SkillDraft("x"), choices, today, ignore),
+        "RaiseTargetDialog": lambda: RaiseTargetDialog("A gap", choices["skills"], ignore),
+        "OpportunityDialog": lambda: OpportunityDialog(
+            "New opportunity", OpportunityDraft(""), choices, ignore
+        ),
+        "MoveDialog": lambda: MoveDialog("Move", OpportunityStatus.SPOTTED, today, ignore),
     }
 
 
