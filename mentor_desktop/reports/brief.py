@@ -7,6 +7,7 @@ from string import Template
 
 from mentor_desktop.domain.progress import percent
 from mentor_desktop.domain.sessions import AgendaSource, BriefData
+from mentor_desktop.reports.growth_markup import brief_growth_html
 from mentor_desktop.reports.markup import empty_note, escape, text_html
 from mentor_desktop.reports.pipeline import PageSize, Report, load_template, mm_to_px, write_pdf
 
@@ -119,6 +120,7 @@ def brief_html(data: BriefData) -> str:
         else empty_note("No personal update written."),
         "commitments": _commitments_html(data),
         "wins": _wins_html(data),
+        "growth": brief_growth_html(data.growth),
     }
     return Template(load_template("brief.html")).substitute(values)
 

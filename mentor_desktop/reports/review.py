@@ -12,6 +12,7 @@ from string import Template
 
 from mentor_desktop.domain.progress import percent
 from mentor_desktop.domain.timeline import CompletedMilestone, ReviewData
+from mentor_desktop.reports.growth_markup import review_growth_html
 from mentor_desktop.reports.markup import empty_note as _empty
 from mentor_desktop.reports.markup import escape
 from mentor_desktop.reports.markup import text_html as _text
@@ -194,6 +195,7 @@ def review_html(data: ReviewData) -> str:
         "feedback": _feedback_html(data),
         "wins": _wins_html(data),
         "reflection": reflection,
+        "growth": review_growth_html(data.growth),
     }
     return Template(load_template("review.html")).substitute(values)
 

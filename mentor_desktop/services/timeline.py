@@ -12,6 +12,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from mentor_desktop.domain.errors import ValidationError
+from mentor_desktop.domain.growth.review import evidence_describer, review_growth
 from mentor_desktop.domain.models import Goal
 from mentor_desktop.domain.sessions import count_follow_through
 from mentor_desktop.domain.timeline import (
@@ -30,6 +31,7 @@ from mentor_desktop.domain.timeline import (
     rhythm,
     time_share,
 )
+from mentor_desktop.storage.repositories import growth_reads
 from mentor_desktop.storage.repositories.timeline import TimelineRepository
 from mentor_desktop.storage.uow import UnitOfWorkFactory
 
@@ -185,6 +187,12 @@ class TimelineService:
             milestones = repo.milestone_dates()
             if reflection is None:
                 reflection = repo.reflection()
+            skills, practice, opportunities, labels = growth_reads.review_inputs(
+                uow.session.connection()
+            )
+        growth = review_growth(
+            skills, practice, opportunities, start, end, evidence_describer(labels)
+        )
         follow_through = count_follow_through(due, today)
         headline = Headline(
             milestones_completed=len(completed),
@@ -212,6 +220,7 @@ class TimelineService:
             ),
             achieved_goals=tuple(title for title, _day in achieved),
             reflection=reflection.strip(),
+            growth=growth,
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from mentor_desktop.domain.growth.brief import BriefGrowth
 from mentor_desktop.domain.models import Mentor
 from mentor_desktop.domain.sessions.follow_through import FollowThrough
 from mentor_desktop.domain.sessions.kinds import AgendaKind
@@ -49,6 +50,8 @@ class BriefData:
     today: date = field(default_factory=date.today)
     #: When nothing is on the agenda yet: what the agenda builder would suggest.
     suggested: tuple[Suggestion, ...] = ()
+    #: Practice in progress and the nearest opportunity deadlines.
+    growth: BriefGrowth = field(default_factory=BriefGrowth)
 
     @property
     def questions(self) -> tuple[AgendaItem, ...]:

@@ -36,6 +36,9 @@ class AgendaSource(enum.StrEnum):
     RECALIBRATION = "recalibration"
     WIN = "win"
     CARRIED = "carried"
+    PRACTICE = "practice"
+    SKILL = "skill"
+    OPPORTUNITY = "opportunity"
 
     @property
     def label(self) -> str:
@@ -47,6 +50,9 @@ class AgendaSource(enum.StrEnum):
             "recalibration": "Recalibration",
             "win": "Win",
             "carried": "Carried over",
+            "practice": "Practice",
+            "skill": "Skill gap",
+            "opportunity": "Opportunity",
         }[self.value]
 
 

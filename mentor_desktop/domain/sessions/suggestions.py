@@ -2,8 +2,9 @@
 last session that took place.
 
 In order: carried-over items (not discussed last time), flagged journal entries, open action
-items (overdue first), milestones due by the session or overdue, recalibrations, wins. What
-was already accepted or dropped for the session is left out.
+items (overdue first), milestones due by the session or overdue, recalibrations, what the
+growth loop brings (practice, skill gaps, opportunities: see `domain.growth.agenda`), wins.
+What was already accepted or dropped for the session is left out.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ class AgendaSources:
     milestones_due: tuple[MilestoneDue, ...] = ()
     recalibrations: tuple[Recalibration, ...] = ()
     wins: tuple[JournalNote, ...] = ()
+    #: Practice, skill gaps and opportunities to bring up (`domain.growth.agenda`).
+    growth: tuple[Suggestion, ...] = ()
     #: (source, source id) of what is on this session's agenda or was dropped from it.
     taken: frozenset[tuple[str, int | None]] = field(default_factory=frozenset)
 
@@ -147,6 +150,7 @@ def suggest(sources: AgendaSources, today: date) -> list[Suggestion]:
     found += [_action(action, today) for action in overdue_first(sources.open_actions, today)]
     found += [_milestone(milestone, today) for milestone in sources.milestones_due]
     found += [_recalibration(change) for change in sources.recalibrations]
+    found += list(sources.growth)
     found += [
         Suggestion(
             AgendaSource.WIN,

@@ -3,9 +3,10 @@ evidence, slips, feedback, wins, and how goals and the burn-up stood at its end.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from mentor_desktop.domain.growth.review import ReviewGrowth
 from mentor_desktop.domain.timeline.burnup import BurnupData
 from mentor_desktop.domain.timeline.goal_pace import GoalProgressData
 
@@ -87,6 +88,8 @@ class ReviewData:
     burnup: BurnupData
     achieved_goals: tuple[str, ...] = ()
     reflection: str = ""
+    #: Skills then and now, practice done, opportunities pursued (`domain.growth.review`).
+    growth: ReviewGrowth = field(default_factory=ReviewGrowth)
 
     @property
     def is_empty(self) -> bool:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from mentor_desktop.domain.growth.overview import SkillsChartData, skills_chart_data
+from mentor_desktop.domain.growth.review import evidence_wanted
 from mentor_desktop.domain.growth.skills import SkillChange
 from mentor_desktop.services.growth.opportunities import OpportunityService
 from mentor_desktop.services.growth.practice import PracticeService
@@ -69,18 +70,10 @@ class GrowthService:
 
     def evidence_labels(self, changes: Iterable[SkillChange]) -> dict[str, dict[int, str]]:
         """Labels for what the level changes cite: {'journal'|'practice'|'feedback': {id: …}}."""
-        wanted: dict[str, set[int]] = {"journal": set(), "practice": set(), "feedback": set()}
-        for change in changes:
-            e = change.evidence
-            for kind, value in (
-                ("journal", e.journal_entry_id),
-                ("practice", e.practice_id),
-                ("feedback", e.feedback_id),
-            ):
-                if value is not None:
-                    wanted[kind].add(value)
         with self._uow() as uow:
-            return growth_reads.evidence_labels(uow.session.connection(), wanted)
+            return growth_reads.evidence_labels(
+                uow.session.connection(), evidence_wanted(list(changes))
+            )
 
     def counts(self) -> dict[str, int]:
         with self._uow() as uow:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from mentor_desktop.domain.growth.agenda import growth_suggestions
 from mentor_desktop.domain.sessions import (
     MAX_AGENDA_TEXT,
     AgendaItem,
@@ -29,6 +30,12 @@ class AgendaUseCases(SessionUseCases):
         last = repo.last_done_before(session.mentorship_id, session.start)
         since = last.end if last is not None else None
         until_day = max(session.start.date(), self._today())
+        growth = growth_suggestions(
+            repo.growth_sources(),
+            last.start.date() if last is not None else None,
+            session.start.date(),
+            session.start - last.start if last is not None else None,
+        )
         return AgendaSources(
             last_session=last,
             last_agenda=tuple(repo.agenda(last.id)) if last is not None and last.id else (),
@@ -39,6 +46,7 @@ class AgendaUseCases(SessionUseCases):
                 repo.recalibrations(since, datetime.combine(until_day, datetime.max.time()))
             ),
             wins=tuple(repo.wins(since, until_day)),
+            growth=tuple(growth),
             taken=repo.agenda_taken(session.id) if session.id is not None else frozenset(),
         )
 

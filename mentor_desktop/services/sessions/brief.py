@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mentor_desktop.domain.growth.brief import brief_growth
 from mentor_desktop.domain.progress import goal_progress
 from mentor_desktop.domain.sessions import (
     BriefData,
@@ -42,6 +43,7 @@ class BriefUseCases(AgendaUseCases):
             )
             actions = repo.actions(mentorship_id=session.mentorship_id)
             milestone_dates = repo.milestone_dates()
+            growth = brief_growth(repo.growth_sources(), today)
         return BriefData(
             mentor=mentorship.mentor,
             purpose=mentorship.purpose,
@@ -55,4 +57,5 @@ class BriefUseCases(AgendaUseCases):
             follow_through=follow_through(actions, today),
             today=today,
             suggested=tuple(self.suggestions(session)[:BRIEF_SUGGESTIONS]) if not agenda else (),
+            growth=growth,
         )

@@ -30,6 +30,7 @@ from mentor_desktop.domain.growth.practice import (
     PracticeOrigin,
     PracticeStatus,
 )
+from mentor_desktop.domain.growth.review import evidence_wanted
 from mentor_desktop.domain.growth.skills import Evidence, LevelField, Skill, SkillChange
 
 
@@ -352,3 +353,13 @@ def evidence_labels(connection: Connection, evidence_ids: dict[str, set[int]]) -
             else {}
         )
     return labels
+
+
+def review_inputs(
+    connection: Connection,
+) -> tuple[list[Skill], list[Practice], list[Opportunity], dict]:
+    """Everything the review pack's growth sections draw on: skills, practice,
+    opportunities, and the labels of what the level changes cite."""
+    skills = load_skills(connection)
+    labels = evidence_labels(connection, evidence_wanted([c for s in skills for c in s.changes]))
+    return skills, load_practice(connection), load_opportunities(connection), labels

@@ -9,6 +9,7 @@ from html import escape
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QWidget
 
+from mentor_desktop.domain.growth.review import evidence_describer
 from mentor_desktop.domain.growth.skills import (
     STANDARD_AREAS,
     LevelChangeNote,
@@ -129,17 +130,7 @@ class SkillsPage(GrowthPage[Skill]):
         )
 
     def _describe_evidence(self, change: SkillChange) -> str:
-        e = change.evidence
-        parts = [
-            self._evidence.get(kind, {}).get(value, "")
-            for kind, value in (
-                ("journal", e.journal_entry_id),
-                ("practice", e.practice_id),
-                ("feedback", e.feedback_id),
-            )
-            if value is not None
-        ]
-        return "; ".join(p for p in parts if p)
+        return evidence_describer(self._evidence)(change)
 
     def update_buttons(self) -> None:
         item = self.current_item()

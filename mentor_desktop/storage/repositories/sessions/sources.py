@@ -8,10 +8,11 @@ from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, String, func, select
 
+from mentor_desktop.domain.growth.brief import GrowthSources
 from mentor_desktop.domain.models import Goal
 from mentor_desktop.domain.sessions import JournalNote, MilestoneDue, Recalibration
 from mentor_desktop.storage.orm import GoalChangeRow, GoalRow, JournalEntryRow, MilestoneRow
-from mentor_desktop.storage.repositories import goal_reads
+from mentor_desktop.storage.repositories import goal_reads, growth_reads
 from mentor_desktop.storage.repositories.sessions.mapping import RepositoryPart, local_to_utc
 
 #: How much of an untitled entry's text stands for it.
@@ -104,3 +105,11 @@ class SourceReads(RepositoryPart):
     def require_goal(self, goal_id: int) -> None:
         """NotFoundError when there is no goal `goal_id`."""
         goal_reads.load_goal(self._db.connection(), goal_id)
+
+    def growth_sources(self) -> GrowthSources:
+        """Practice and opportunities, for the agenda's growth suggestions and the brief."""
+        connection = self._db.connection()
+        return GrowthSources(
+            tuple(growth_reads.load_practice(connection)),
+            tuple(growth_reads.load_opportunities(connection)),
+        )

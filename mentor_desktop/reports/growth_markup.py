@@ -1,0 +1,136 @@
+"""The growth loop in the printed documents: a short block on the brief (practice in progress
+with its metric, the nearest opportunity deadlines) and three sections of the review pack
+(skills then and now, practice done with its lessons, opportunities and their outcomes)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mentor_desktop.domain.growth.brief import BriefGrowth
+from mentor_desktop.domain.growth.common import short
+from mentor_desktop.domain.growth.review import ReviewGrowth
+from mentor_desktop.domain.growth.skills import level_label
+from mentor_desktop.reports.markup import empty_note, escape, text_html
+
+MAX_REVIEW_SKILLS = 14
+MAX_REVIEW_PRACTICE = 16
+MAX_REVIEW_OPPORTUNITIES = 14
+
+
+def _day(value: date | None) -> str:
+    return f"{value:%d %b %Y}" if value else "no date"
+
+
+def brief_growth_html(growth: BriefGrowth) -> str:
+    """Two short columns: practice in progress (with its metric) and the nearest deadlines."""
+    if growth.is_empty:
+        return empty_note("No practice in progress and no opportunity deadlines ahead.")
+    practice = (
+        "".join(
+            f'<li>{escape(short(p.title, 48))} <span class="tag">({p.status.label.lower()}'
+            + (f", due {p.due_date:%d %b}" if p.due_date else "")
+            + ")</span>"
+            + (
+                f'<br/><span class="tag">{escape(short(p.metric_summary(), 70))}</span>'
+                if p.metric
+                else ""
+            )
+            + "</li>"
+            for p in growth.practice
+        )
+        if growth.practice
+        else ""
+    )
+    deadlines = "".join(
+        f'<li>{escape(short(o.title, 48))} <span class="tag">({_day(o.deadline)}, '
+        f"{o.status.label.lower()})</span></li>"
+        for o in growth.deadlines
+    )
+    left = (
+        f"<b>Practice in progress</b><ul>{practice}</ul>"
+        if practice
+        else empty_note("No practice in progress.")
+    )
+    right = (
+        f"<b>Opportunity deadlines</b><ul>{deadlines}</ul>"
+        if deadlines
+        else empty_note("No opportunity deadlines ahead.")
+    )
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td width="55%" valign="top">{left}</td><td width="45%" valign="top">{right}</td>'
+        "</tr></table>"
+    )
+
+
+def _skills_html(growth: ReviewGrowth) -> str:
+    if not growth.skills:
+        return empty_note("No skills on the map in this period.")
+    rows = []
+    for s in growth.skills[:MAX_REVIEW_SKILLS]:
+        then = level_label(s.then) if s.then is not None else "not yet mapped"
+        moved = s.now - s.then if s.then is not None else 0
+        trend = f' <span class="ok">(+{moved})</span>' if moved > 0 else ""
+        rows.append(
+            f'<tr><td width="34%"><b>{escape(s.name)}</b> <span class="muted">'
+            f'{escape(s.area)}</span></td><td width="22%">{then}</td>'
+            f'<td width="22%">{level_label(s.now)}{trend}</td>'
+            f'<td width="22%">{level_label(s.target)}</td></tr>'
+        )
+        if s.changes:
+            lines = "<br/>".join(escape(line) for line in s.changes)
+            rows.append(f'<tr><td colspan="4" class="muted">{lines}</td></tr>')
+    head = (
+        '<tr><th align="left">Skill</th><th align="left">Then</th>'
+        '<th align="left">Now</th><th align="left">Target</th></tr>'
+    )
+    return f'<table class="list" width="100%" cellspacing="0">{head}{"".join(rows)}</table>'
+
+
+def _practice_html(growth: ReviewGrowth) -> str:
+    if not growth.practice:
+        return empty_note("No practice finished in this period.")
+    items = []
+    for p in growth.practice[:MAX_REVIEW_PRACTICE]:
+        metric = f' <span class="muted">· {escape(p.metric)}</span>' if p.metric else ""
+        lesson = (
+            text_html(p.lessons) if p.lessons.strip() else '<span class="muted">no debrief</span>'
+        )
+        items.append(
+            f'<li><b>{escape(p.title)}</b> <span class="muted">({p.status.lower()} '
+            f"{_day(p.finished_on)})</span>{metric}<br/>{lesson}</li>"
+        )
+    more = len(growth.practice) - MAX_REVIEW_PRACTICE
+    extra = empty_note(f"… and {more} more.") if more > 0 else ""
+    return f"<ul>{''.join(items)}</ul>{extra}"
+
+
+def _opportunities_html(growth: ReviewGrowth) -> str:
+    if not growth.opportunities:
+        return empty_note("No opportunities moved in this period.")
+    items = []
+    for o in growth.opportunities[:MAX_REVIEW_OPPORTUNITIES]:
+        state = "late" if o.status.is_setback else ("ok" if o.status.value == "won" else "")
+        outcome = f"<br/>{text_html(o.outcome)}" if o.outcome.strip() else ""
+        lesson = (
+            f"<br/><i>Next time:</i> {text_html(o.do_differently)}"
+            if o.do_differently.strip()
+            else ""
+        )
+        items.append(
+            f'<li><b>{escape(o.title)}</b> <span class="{state}">{o.status.label.lower()}'
+            f'</span> <span class="muted">({_day(o.day)})</span>{outcome}{lesson}</li>'
+        )
+    return f"<ul>{''.join(items)}</ul>"
+
+
+def review_growth_html(growth: ReviewGrowth) -> str:
+    """The review pack's growth sections, each under its own heading."""
+    return (
+        "<h2>Skills then and now, with evidence</h2>"
+        + _skills_html(growth)
+        + "<h2>Practice done, and its lessons</h2>"
+        + _practice_html(growth)
+        + "<h2>Opportunities pursued, and their outcomes</h2>"
+        + _opportunities_html(growth)
+    )
