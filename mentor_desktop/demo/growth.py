@@ -169,8 +169,8 @@ def _write_practice(
             status, begin, due = "planned", today + timedelta(days=5), today + timedelta(days=40)
         elif n >= count - 3:
             status = "running"
-            begin = min(begin, today - timedelta(days=10))
-            due = max(due, today + timedelta(days=7 + 7 * (count - n)))
+            begin = today - timedelta(days=18 + 9 * (count - n))
+            due = today + timedelta(days=7 + 7 * (count - n))
         elif n % 6 == 4:  # some practice is dropped half-way, and debriefed all the same
             status = "dropped"
         else:

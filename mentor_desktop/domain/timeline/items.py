@@ -1,4 +1,5 @@
-"""What the timeline draws: goal bars, milestone markers and session ticks."""
+"""What the timeline draws: goal bars, milestone markers, session ticks, and the growth lane's
+practice bars and opportunity deadlines."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ class TimelineKind(enum.StrEnum):
     GOAL = "goal"
     MILESTONE = "milestone"
     SESSION = "session"
+    PRACTICE = "practice"
+    OPPORTUNITY = "opportunity"
 
     @property
     def label(self) -> str:

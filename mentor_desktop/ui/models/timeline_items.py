@@ -17,6 +17,8 @@ from mentor_desktop.ui.models.display import marks_bidi
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 HEADERS = ("Kind", "Title", "Start", "End", "Status")
+#: The growth lane's kinds; like sessions, the goal filters leave them alone.
+GROWTH_KINDS = (TimelineKind.PRACTICE, TimelineKind.OPPORTUNITY)
 #: The TimelineItem of a row.
 ItemRole = Qt.ItemDataRole.UserRole + 1
 
@@ -36,6 +38,18 @@ def describe(item: TimelineItem) -> str:
                 f"First planned for {item.first_planned:%d %b %Y} ({item.slipped_days:+d} days)"
             )
         lines.append(f"Done {item.done_date:%d %b %Y}" if item.done_date else "Not done yet")
+    elif item.kind is TimelineKind.PRACTICE:
+        lines = [
+            f"Practice: {item.title}",
+            f"{item.start:%d %b %Y} → {item.end:%d %b %Y} · {item.status.capitalize()}",
+            item.detail,
+        ]
+    elif item.kind is TimelineKind.OPPORTUNITY:
+        lines = [
+            f"Opportunity: {item.title}",
+            f"Deadline {item.start:%d %b %Y} · {item.status.capitalize()}",
+            item.detail,
+        ]
     else:
         lines = [
             f"Session: {item.title}",
@@ -106,7 +120,7 @@ class TimelineItemModel(QAbstractTableModel):
         return first, max(i.end for i in self._all)
 
     def _passes(self, item: TimelineItem) -> bool:
-        if item.kind is TimelineKind.SESSION:
+        if item.kind in GROWTH_KINDS or item.kind is TimelineKind.SESSION:
             return True
         if self._kind is not None and item.goal_kind != self._kind:
             return False

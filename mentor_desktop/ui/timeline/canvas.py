@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.domain.timeline import TimelineItem, TimelineKind
-from mentor_desktop.ui.models.timeline_items import TimelineItemModel, describe
+from mentor_desktop.ui.models.timeline_items import GROWTH_KINDS, TimelineItemModel, describe
 from mentor_desktop.ui.timeline.canvas_painting import (
     BAR,
     HEADER,
@@ -35,6 +35,12 @@ from mentor_desktop.ui.timeline.canvas_painting import (
     paint_lane_label,
     paint_milestone,
     paint_session,
+)
+from mentor_desktop.ui.timeline.growth_lane import (
+    GROWTH_LANE,
+    growth_shapes,
+    paint_growth,
+    paint_growth_lane,
 )
 
 
@@ -98,7 +104,7 @@ class TimelineCanvas(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(600, HEADER + SESSION_LANE + LANE * len(self._lanes) + MARGIN)
+        return QSize(600, HEADER + SESSION_LANE + GROWTH_LANE + LANE * len(self._lanes) + MARGIN)
 
     def lane_count(self) -> int:
         return len(self._lanes)
@@ -112,7 +118,7 @@ class TimelineCanvas(QWidget):
         return MARGIN + (day - start).days / span * (self.width() - 2 * MARGIN)
 
     def lane_top(self, goal_id: int) -> float:
-        return HEADER + SESSION_LANE + LANE * self._lanes.get(goal_id, 0)
+        return HEADER + SESSION_LANE + GROWTH_LANE + LANE * self._lanes.get(goal_id, 0)
 
     def resizeEvent(self, event) -> None:
         self._dirty = True
@@ -137,6 +143,7 @@ class TimelineCanvas(QWidget):
             if item.kind is TimelineKind.SESSION:
                 x = self.x_of(item.start)
                 shapes.append(Shape(QRectF(x - 3, HEADER + 4, 6, SESSION_LANE - 8), item))
+        shapes += growth_shapes([i for i in items if i.kind in GROWTH_KINDS], self.x_of)
         self._shapes = shapes
         self._dirty = False
 
@@ -262,9 +269,12 @@ class TimelineCanvas(QWidget):
                 planned = item.first_planned
                 planned_x = self.x_of(planned) if planned is not None else None
                 paint_milestone(painter, shape, text, base, planned_x)
+            elif item.kind in GROWTH_KINDS:
+                paint_growth(painter, shape, palette)
             else:
                 paint_session(painter, shape, palette)
         paint_lane_label(painter, palette, metrics)
+        paint_growth_lane(painter, palette, metrics, self.width())
         self._paint_undated_goal_titles(painter, shapes, palette, metrics)
         current = next((s for s in shapes if (s.item.kind, s.item.id) == self._current), None)
         if current is not None and self.hasFocus():

@@ -23,6 +23,8 @@ OPEN_KINDS = {
     TimelineKind.GOAL.value: ItemKind.GOAL,
     TimelineKind.MILESTONE.value: ItemKind.MILESTONE,
     TimelineKind.SESSION.value: ItemKind.SESSION,
+    TimelineKind.PRACTICE.value: ItemKind.PRACTICE,
+    TimelineKind.OPPORTUNITY.value: ItemKind.OPPORTUNITY,
 }
 
 
@@ -77,7 +79,7 @@ class TimelineTab(TabPage):
         if change.origin is self:
             return
         kind = change.kind
-        changed = (ChangeKind.GOALS, ChangeKind.SESSIONS, ChangeKind.JOURNAL)
+        changed = (ChangeKind.GOALS, ChangeKind.SESSIONS, ChangeKind.JOURNAL, ChangeKind.GROWTH)
         if kind in (*changed, ChangeKind.DATA_REPLACED):
             if kind == ChangeKind.SESSIONS and change.ids:
                 items = self._service.session_items(change.ids)

@@ -107,8 +107,9 @@ class TimelineView(QWidget):
         legend = QLabel(
             "Bars: goals (blue career, green personal; faded when achieved, paused or dropped)"
             " · ◆ milestone (filled when done; red dashes: slipped from the first planned date)"
-            " · ticks: sessions · orange: today. Double-click an item (or choose it with"
-            " Up/Down and press Enter) to open it; Left/Right scroll.",
+            " · ticks: sessions · brown bars: practice, ▽ opportunity deadlines · orange: today."
+            " Double-click an item (or choose it with Up/Down and press Enter) to open it;"
+            " Left/Right scroll.",
             page,
         )
         legend.setWordWrap(True)

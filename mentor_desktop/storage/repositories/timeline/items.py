@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from mentor_desktop.domain.growth.timeline import growth_items
 from mentor_desktop.domain.timeline import TimelineItem, TimelineKind
+from mentor_desktop.storage.repositories import growth_reads
 from mentor_desktop.storage.repositories.timeline.charts import ChartReads
 from mentor_desktop.storage.repositories.timeline.common import day_of, moment_of
 
@@ -75,6 +77,10 @@ class ItemReads(ChartReads):
                 )
             )
         items += self.session_items()
+        items += growth_items(
+            growth_reads.load_practice(self._connection),
+            growth_reads.load_opportunities(self._connection),
+        )
         if start is not None and end is not None:
             items = [item for item in items if item.overlaps(start, end)]
         return items
