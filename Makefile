@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_PACKAGE := $(VENV)/.installed-package
+BUNDLE := dist/mentor-desktop/mentor-desktop
 
-.PHONY: run test check lint bench demo clean
+.PHONY: run test check lint bench demo clean icons screenshots package install-desktop uninstall-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +25,7 @@ run: $(STAMP_RUN)
 	$(BIN)/mentor-desktop
 
 lint: $(STAMP_TEST)
-	$(BIN)/ruff check mentor_desktop tests
+	$(BIN)/ruff check mentor_desktop tests packaging resources
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
@@ -38,5 +40,27 @@ bench: $(STAMP_TEST)
 demo: $(STAMP_RUN)
 	$(BIN)/mentor-desktop demo
 
+# The desktop citizen: icons from the SVG, metainfo screenshots, the bundle, the menu entry.
+icons: $(STAMP_RUN)
+	$(BIN)/python resources/make_icons.py
+
+screenshots: $(STAMP_RUN)
+	$(BIN)/python resources/make_screenshots.py
+
+$(STAMP_PACKAGE): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	touch $@ $(STAMP_RUN)
+
+package: $(STAMP_PACKAGE)
+	$(BIN)/python packaging/build.py
+
+# The menu entry starts the bundle when one is built (make package), else the venv's app.
+install-desktop: $(STAMP_RUN)
+	$(BIN)/python packaging/desktop_install.py install \
+	    --exec "$(abspath $(if $(wildcard $(BUNDLE)),$(BUNDLE),$(BIN)/mentor-desktop))"
+
+uninstall-desktop:
+	$(PYTHON) packaging/desktop_install.py uninstall
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

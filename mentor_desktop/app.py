@@ -150,17 +150,19 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from mentor_desktop import APP_ID, APP_NAME
+    from mentor_desktop import APP_NAME, DESKTOP_ID
     from mentor_desktop.paths import data_dir
     from mentor_desktop.services.backups import BackupService
     from mentor_desktop.settings import AppSettings
+    from mentor_desktop.ui.app_icon import app_icon
     from mentor_desktop.ui.dialogs import Dialogs
     from mentor_desktop.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)  # the taskbar finds the menu entry and its icon
+    app.setWindowIcon(app_icon())  # the window, its dialogs and the taskbar without the entry
     _private_settings_folder(settings_path)
     settings = AppSettings(settings_path)
     apply_theme(app, settings.theme)

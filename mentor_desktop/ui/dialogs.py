@@ -35,6 +35,10 @@ class Dialogs:
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, mark_bidi(text))
 
+    def about(self, parent: QWidget | None, title: str, text: str) -> None:
+        """The About box, which shows the app's icon."""
+        QMessageBox.about(parent, title, text)
+
     def ask_text(
         self, parent: QWidget | None, title: str, label: str, default: str = ""
     ) -> str | None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 from mentor_desktop import APP_NAME, __version__
 from mentor_desktop.settings import AppSettings, Theme
 from mentor_desktop.ui.actions import ActionId, build_actions
+from mentor_desktop.ui.app_icon import app_icon
 from mentor_desktop.ui.autosave import unsaved_autosaves
 from mentor_desktop.ui.bus import ChangeBus, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         # the desktop adds the application's name after the title ("mentor.sqlite3 — Mentor
         # Desktop"), so the title names only the file
         self.setWindowTitle(db_path.name)
+        self.setWindowIcon(app_icon())
         self._fit_to_screen()
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("main_tabs")
@@ -296,7 +298,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("There is nothing to print yet.", 6000)
 
     def _about(self) -> None:
-        self.dialogs.info(
+        self.dialogs.about(
             self,
             f"About {APP_NAME}",
             f"{APP_NAME} {__version__}\n\n"

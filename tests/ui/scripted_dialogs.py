@@ -36,3 +36,6 @@ class ScriptedDialogs(Dialogs):
 
     def info(self, parent, title: str, text: str) -> None:  # type: ignore[override]
         self.infos.append(text)
+
+    def about(self, parent, title: str, text: str) -> None:  # type: ignore[override]
+        self.infos.append(text)
