@@ -699,3 +699,49 @@ def test_an_own_edit_updates_its_rows_and_does_not_reload_the_tab(
     bus.announce(ChangeKind.SESSIONS, tab, (stored.id,))
     bus.announce(ChangeKind.GOALS, EXTERNAL)
     assert reloads == []
+
+
+def test_steady_typing_in_the_session_notes_is_saved_while_typing(
+    qtbot, service, dialogs, tmp_path, engine
+) -> None:
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    key = _held_session(engine, agreement)
+    tab = make_tab(qtbot, service, dialogs, tmp_path)
+    tab.view.sessions_view.selectRow(tab.sessions.row_of(key))
+    tab.view.pages.setCurrentIndex(1)
+    notes = tab.view.notes
+    notes.setFocus()
+    words = "we agreed on a plan for the migration and who asks the budget owner next "
+    typed = ""
+    seen: list[str] = []
+    for index in range(50):  # a key every 100 ms for five seconds, never pausing
+        typed += words[index % len(words)]
+        qtbot.keyClicks(notes, typed[-1])
+        qtbot.wait(100)
+        stored = _stored_session(engine).notes
+        if stored and stored not in seen:
+            seen.append(stored)
+    assert notes.toPlainText() == typed
+    # written again and again while typing went on, each time what was typed so far
+    assert len(seen) >= 2 and all(typed.startswith(text) for text in seen)
+    assert tab.flush() and _stored_session(engine).notes == typed
+
+
+def test_a_locked_database_is_reported_through_the_one_error_path(
+    qtbot, service, dialogs, tmp_path, engine, monkeypatch
+) -> None:
+    from mentor_desktop.domain.errors import DatabaseBusyError
+
+    agreement = service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
+    service.add_agenda_item(service.store(service.next_session(agreement.id)), "Scope")
+    tab = make_tab(qtbot, service, dialogs, tmp_path)
+
+    def locked(*_args, **_kwargs):
+        raise DatabaseBusyError("remove the agenda item")
+
+    monkeypatch.setattr(service, "remove_agenda_item", locked)
+    tab.view.agenda_view.selectRow(0)
+    qtbot.mouseClick(tab.view.remove_item_button, Qt.MouseButton.LeftButton)
+    assert "Could not remove the agenda item: the database is busy" in dialogs.errors[-1]
+    assert "Close the other program or wait a moment" in dialogs.errors[-1]
+    assert tab.agenda.texts() == ["Scope"] and rows(engine, AgendaItemRow)[0].text == "Scope"

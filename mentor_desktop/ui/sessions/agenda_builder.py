@@ -46,15 +46,22 @@ class AgendaBuilder(QObject):
         self._suggestions = suggestions
         self._agenda = agenda
         v = view
-        v.accept_button.clicked.connect(lambda: self.accept_suggestion(reword=False))
-        v.accept_edited_button.clicked.connect(lambda: self.accept_suggestion(reword=True))
-        v.suggestions_view.doubleClicked.connect(lambda _i: self.accept_suggestion(reword=False))
-        v.drop_button.clicked.connect(self.drop_suggestion)
-        v.add_item_button.clicked.connect(self.add_agenda_item)
-        v.new_item_edit.returnPressed.connect(self.add_agenda_item)
-        v.up_button.clicked.connect(lambda: self.move_agenda_item(-1))
-        v.down_button.clicked.connect(lambda: self.move_agenda_item(1))
-        v.remove_item_button.clicked.connect(self.remove_agenda_item)
+        slot = host.slot
+        accept = slot("Cannot add to the agenda", lambda: self.accept_suggestion(reword=False))
+        v.accept_button.clicked.connect(accept)
+        v.accept_edited_button.clicked.connect(
+            slot("Cannot add to the agenda", lambda: self.accept_suggestion(reword=True))
+        )
+        v.suggestions_view.doubleClicked.connect(accept)
+        v.drop_button.clicked.connect(slot("Cannot drop the suggestion", self.drop_suggestion))
+        add = slot("Cannot add to the agenda", self.add_agenda_item)
+        v.add_item_button.clicked.connect(add)
+        v.new_item_edit.returnPressed.connect(add)
+        v.up_button.clicked.connect(slot("Cannot move the item", lambda: self.move_agenda_item(-1)))
+        v.down_button.clicked.connect(
+            slot("Cannot move the item", lambda: self.move_agenda_item(1))
+        )
+        v.remove_item_button.clicked.connect(slot("Cannot remove", self.remove_agenda_item))
         v.agenda_view.installEventFilter(self)
         agenda.text_edited.connect(self._edit_text)
         agenda.discussed_toggled.connect(self._toggle_discussed)
@@ -63,11 +70,12 @@ class AgendaBuilder(QObject):
         if watched is self._view.agenda_view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.matches(QKeySequence.StandardKey.Delete):
-                self.remove_agenda_item()
+                self._host.slot("Cannot remove", self.remove_agenda_item)()
                 return True
             control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
             if control and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                self.move_agenda_item(-1 if event.key() == Qt.Key.Key_Up else 1)
+                step = -1 if event.key() == Qt.Key.Key_Up else 1
+                self._host.slot("Cannot move the item", lambda: self.move_agenda_item(step))()
                 return True
         return super().eventFilter(watched, event)
 

@@ -37,11 +37,16 @@ class FollowUp(QObject):
         self._host = host
         self._actions = actions
         self._feedback = feedback
-        view.add_action_button.clicked.connect(self.add_action)
-        view.action_text.returnPressed.connect(self.add_action)
-        view.remove_action_button.clicked.connect(self.remove_action)
-        view.add_feedback_button.clicked.connect(self.add_feedback)
-        view.remove_feedback_button.clicked.connect(self.remove_feedback)
+        add_action = host.slot("Cannot add the action item", self.add_action)
+        view.add_action_button.clicked.connect(add_action)
+        view.action_text.returnPressed.connect(add_action)
+        view.remove_action_button.clicked.connect(host.slot("Cannot remove", self.remove_action))
+        view.add_feedback_button.clicked.connect(
+            host.slot("Cannot add the feedback", self.add_feedback)
+        )
+        view.remove_feedback_button.clicked.connect(
+            host.slot("Cannot remove", self.remove_feedback)
+        )
         actions.done_toggled.connect(self._toggle_action_done)
 
     def add_action(self) -> None:
@@ -75,8 +80,11 @@ class FollowUp(QObject):
             self._host.session_changed(actions=True)
 
     def _toggle_action_done(self, action_id: int, done: bool) -> None:
-        self._service.set_action_done(action_id, done, self._service.now().date())
-        self._host.session_changed(actions=True)
+        if self._host.run(
+            lambda: self._service.set_action_done(action_id, done, self._service.now().date()),
+            "Cannot change the action item",
+        ):
+            self._host.session_changed(actions=True)
 
     def add_feedback(self) -> None:
         fields = self._view.feedback_fields

@@ -37,6 +37,11 @@ class SessionHost(Protocol):
         """After an edit of the selected session: show again only what it changed."""
         ...
 
+    def slot(self, title: str, action: Callable[[], object]) -> Callable[..., None]:
+        """A Qt slot running `action`: a refusal or a database problem is shown under
+        `title` (through the app's one error path) instead of escaping the slot."""
+        ...
+
     def run(self, action: Callable[[], object], what: str) -> bool:
         """Run a service call; on a refusal show why under the title `what` (False)."""
         ...

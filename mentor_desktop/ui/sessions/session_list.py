@@ -32,6 +32,7 @@ class SessionList(QObject):
         current: Callable[[], Session | None],
         select_row: Callable[[int], None],
         show_nothing: Callable[[], None],
+        slot: Callable[[str, Callable[[], object]], Callable[..., None]],
     ) -> None:
         super().__init__(view)
         self._view = view
@@ -44,7 +45,9 @@ class SessionList(QObject):
         self._show_nothing = show_nothing
         #: True while the chooser is filled (its signals are not the user's choice).
         self.loading = False
-        view.agreement_combo.currentIndexChanged.connect(lambda _row: self._agreement_chosen())
+        view.agreement_combo.currentIndexChanged.connect(
+            slot("Cannot show the agreement", self._agreement_chosen)
+        )
 
     def current_agreement(self) -> Agreement | None:
         return self._agreements.agreement_at(self._view.agreement_combo.currentIndex())

@@ -24,6 +24,7 @@ from mentor_desktop.services.sessions import SessionService
 from mentor_desktop.settings import AppSettings
 from mentor_desktop.ui.bus import Change, ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
+from mentor_desktop.ui.errors import ErrorReporter
 from mentor_desktop.ui.models.action_items import ActionItemTableModel
 from mentor_desktop.ui.models.agenda_suggestions import SuggestionTableModel
 from mentor_desktop.ui.models.agenda_table import AgendaTableModel
@@ -67,6 +68,8 @@ class SessionPrepTab(TabPage):
         self._current: Session | None = None
         self._loading = False
         self._undo = QUndoStack(self)
+        #: The one way this tab shows what could not be done (see ui/errors.py).
+        self.errors = ErrorReporter(dialogs, self)
         self.view = SessionPrepView(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -100,6 +103,7 @@ class SessionPrepTab(TabPage):
             self.current_session,
             self._select_row,
             lambda: self._show_session(None),
+            self.slot,
         )
         self.notes = SessionNotes(v, sessions, self)
         self.agenda_builder = AgendaBuilder(
@@ -114,7 +118,7 @@ class SessionPrepTab(TabPage):
         self.export_action.setStatusTip("Write upcoming sessions to an .ics file")
         self.export_action.triggered.connect(self.export_calendar)
         self._connect()
-        bus.changed.connect(self._on_changed)
+        bus.changed.connect(self._on_bus_change)
         self.reload()
         self._preload_charts()
 
@@ -133,15 +137,25 @@ class SessionPrepTab(TabPage):
     def _connect(self) -> None:
         v = self.view
         c = self.commands
-        v.edit_agreement_button.clicked.connect(c.edit_agreement)
-        v.new_agreement_button.clicked.connect(c.new_agreement)
+        slot = self.slot
+        v.edit_agreement_button.clicked.connect(slot("Cannot edit the agreement", c.edit_agreement))
+        v.new_agreement_button.clicked.connect(slot("Cannot add an agreement", c.new_agreement))
         v.sessions_view.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._select_row(current.row())
+            lambda current, _previous: slot(
+                "Cannot show the session", lambda: self._select_row(current.row())
+            )()
         )
-        v.add_session_button.clicked.connect(c.add_session)
-        v.move_session_button.clicked.connect(c.move_session)
-        v.cancel_session_button.clicked.connect(lambda: c.set_status(SessionStatus.CANCELLED))
-        v.done_session_button.clicked.connect(lambda: c.set_status(SessionStatus.DONE))
+        v.add_session_button.clicked.connect(slot("Cannot add the session", c.add_session))
+        v.move_session_button.clicked.connect(slot("Cannot move the session", c.move_session))
+        v.cancel_session_button.clicked.connect(
+            slot("Cannot change the session", lambda: c.set_status(SessionStatus.CANCELLED))
+        )
+        v.done_session_button.clicked.connect(
+            slot("Cannot change the session", lambda: c.set_status(SessionStatus.DONE))
+        )
+
+    def _on_bus_change(self, change: Change) -> None:
+        self.run(lambda: self._on_changed(change), "Cannot show the latest changes")
 
     def _on_changed(self, change: Change) -> None:
         if change.origin is self:
@@ -183,9 +197,15 @@ class SessionPrepTab(TabPage):
             self._dialogs.error(self, what, "\n".join(exc.errors.values()))
             return False
         except MentorDesktopError as exc:
-            self._dialogs.error(self, what, str(exc))
+            self.errors.show(what, exc)
             return False
         return True
+
+    def slot(self, title: str, action: Callable[[], object]) -> Callable[..., None]:
+        def run(*_args: object) -> None:
+            self.run(action, title)
+
+        return run
 
     def show_status(self, text: str) -> None:
         self.status_message.emit(text)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from mentor_desktop.domain.errors import MentorDesktopError
 from mentor_desktop.services.timeline import TimelineService
 from mentor_desktop.ui.dialogs import Dialogs
+from mentor_desktop.ui.errors import ErrorReporter
 from mentor_desktop.ui.report_jobs import SaveFileAsker
 from mentor_desktop.ui.timeline.view import TimelineView
 
@@ -43,6 +44,7 @@ class ChartsPage(QObject):
         self._view = view
         self._service = service
         self._dialogs = dialogs
+        self._errors = ErrorReporter(dialogs, view)
         self._ask_save = ask_save
         self._dirty = True
         self.canvas: QWidget | None = None
@@ -96,7 +98,11 @@ class ChartsPage(QObject):
         try:
             from mentor_desktop.charts.catalog import draw_chart, qt_canvas
 
-            data = self._service.chart_data(self.chart_name())
+            try:
+                data = self._service.chart_data(self.chart_name())
+            except MentorDesktopError as exc:
+                self._errors.show("Cannot draw the chart", exc)
+                return
             figure = draw_chart(self.chart_name(), data, self.palette())
             figure.set_dpi(SCREEN_CHART_DPI)
             canvas = qt_canvas(figure)

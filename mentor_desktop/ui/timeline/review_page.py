@@ -7,11 +7,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QObject, QSignalBlocker, QTimer
+from PySide6.QtCore import QDate, QObject, QSignalBlocker
 from PySide6.QtWidgets import QWidget
 
-from mentor_desktop.domain.errors import ValidationError
 from mentor_desktop.services.timeline import TimelineService, default_review_range
+from mentor_desktop.ui.autosave import Autosave
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.report_jobs import ReportJob, SaveFileAsker
 from mentor_desktop.ui.timeline.view import TimelineView
@@ -19,8 +19,17 @@ from mentor_desktop.ui.timeline.view import TimelineView
 if TYPE_CHECKING:
     from mentor_desktop.reports.pipeline import Report
 
-#: The closing reflection is saved this long after typing stops.
-REFLECTION_SAVE_MS = 800
+
+class ReflectionAutosave(Autosave):
+    """The closing reflection's autosave; it names the field as the Timeline tab does.
+
+    Signals: those of Autosave.
+    """
+
+    def unsaved_problem(self) -> str:
+        if not self.has_unsaved:
+            return ""
+        return f"Timeline: the closing reflection ({self.error or 'not saved yet'})"
 
 
 def _qdate(day: date) -> QDate:
@@ -54,13 +63,11 @@ class ReviewPage(QObject):
         start, end = default_review_range(service.today())
         view.review_from.setDate(_qdate(start))
         view.review_to.setDate(_qdate(end))
-        #: Saves the closing reflection shortly after typing stops (and on flush).
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFLECTION_SAVE_MS)
-        self._timer.timeout.connect(self.store_reflection)
+        self.autosave = ReflectionAutosave(self._write_reflection, self)
+        self.autosave.failed.connect(self._refused)
+        self.autosave.saved.connect(lambda: view.reflection_error.setVisible(False))
         self.load_reflection()
-        view.reflection.textChanged.connect(self._timer.start)
+        view.reflection.textChanged.connect(self.autosave.touch)
 
     def review_range(self) -> tuple[date, date] | None:
         """The chosen period, or None (with a message next to the dates) when it is wrong."""
@@ -86,27 +93,25 @@ class ReviewPage(QObject):
 
     def load_reflection(self) -> None:
         """Show the reflection saved in the database (nothing is waiting to be saved)."""
-        self._timer.stop()
+        self.autosave.discard()
         self._view.reflection_error.setVisible(False)
         with QSignalBlocker(self._view.reflection):
             self._view.reflection.setPlainText(self._service.reflection())
 
+    def _write_reflection(self) -> None:
+        self._service.save_reflection(self._view.reflection.toPlainText())
+
+    def _refused(self, message: str) -> None:
+        error = self._view.reflection_error
+        error.setText(message)
+        error.setVisible(True)
+
     def store_reflection(self) -> bool:
         """Save the closing reflection now; False (with the reason shown under it) if refused."""
-        self._timer.stop()
-        error = self._view.reflection_error
-        try:
-            self._service.save_reflection(self._view.reflection.toPlainText())
-        except ValidationError as exc:
-            error.setText(exc.errors.get("reflection", str(exc)))
-            error.setVisible(True)
-            return False
-        error.setVisible(False)
-        return True
+        return self.autosave.flush()
 
     def unsaved_work(self) -> str:
-        error = self._view.reflection_error
-        return f"Timeline: the closing reflection ({error.text()})" if error.isVisible() else ""
+        return self.autosave.unsaved_problem() if self.autosave.error else ""
 
     # ---------------------------------------------------------------- the pack
 

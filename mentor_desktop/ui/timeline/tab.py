@@ -11,6 +11,7 @@ from mentor_desktop.services.timeline import TimelineService
 from mentor_desktop.settings import AppSettings
 from mentor_desktop.ui.bus import Change, ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
+from mentor_desktop.ui.errors import ErrorReporter
 from mentor_desktop.ui.models.timeline_items import TimelineItemModel
 from mentor_desktop.ui.report_jobs import SaveFileAsker, ask_save_file
 from mentor_desktop.ui.timeline.charts_page import ChartsPage
@@ -58,7 +59,9 @@ class TimelineTab(TabPage):
         self.review.job.status_message.connect(self.status_message)
         self.view.canvas.item_activated.connect(self._open)
         self.view.canvas.current_changed.connect(self.status_message)
-        bus.changed.connect(self._on_changed)
+        #: The one way this tab shows what could not be done (see ui/errors.py).
+        self.errors = ErrorReporter(dialogs, self)
+        bus.changed.connect(self._on_bus_change)
         self.reload()
 
     def reload(self) -> None:
@@ -73,6 +76,9 @@ class TimelineTab(TabPage):
 
     def _open(self, kind: str, item_id: int) -> None:
         self._bus.open_requested.emit(OPEN_KINDS[kind], item_id)
+
+    def _on_bus_change(self, change: Change) -> None:
+        self.errors.guard("Cannot show the latest changes", self._on_changed)(change)
 
     def _on_changed(self, change: Change) -> None:
         """Read again what another tab changed: the sessions it names, else everything."""
