@@ -168,3 +168,16 @@ class EncryptedDatabaseError(DatabaseOpenError):
 
 class WrongPassphraseError(DatabaseOpenError):
     """The passphrase or recovery key does not open the encrypted file (left unchanged)."""
+
+
+class TextConflictError(MentorDesktopError):
+    """A text was changed elsewhere (another window, the command line) after it was opened
+    here; nothing was written. `theirs` is the record as it is stored now."""
+
+    def __init__(self, what: str, theirs: object) -> None:
+        self.what = what
+        self.theirs = theirs
+        super().__init__(
+            f"{what} was changed elsewhere since you opened it here, so your text was not "
+            "saved over it. Choose which text to keep."
+        )

@@ -10,7 +10,12 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, timedelta
 
-from mentor_desktop.domain.errors import MentorDesktopError, NotFoundError, StorageFailedError
+from mentor_desktop.domain.errors import (
+    MentorDesktopError,
+    NotFoundError,
+    StorageFailedError,
+    TextConflictError,
+)
 from mentor_desktop.domain.journal import (
     NO_FILTER,
     DayCount,
@@ -73,17 +78,33 @@ class JournalService:
         """A blank entry on `day` (today by default), saved at once so nothing typed is lost."""
         return self.create_entry(EntryDraft(entry_date=day or self._today(), kind=kind))
 
-    def save_text(self, entry_id: int, title: str, body: str) -> None:
-        """Autosave: write the title and body of an entry (one UPDATE)."""
+    def save_text(
+        self, entry_id: int, title: str, body: str, base: tuple[str, str] | None = None
+    ) -> None:
+        """Autosave: write the title and body of an entry (one UPDATE).
+
+        With `base` (the title and body this text was typed over), nothing is written when
+        the stored text is neither `base` nor this text: TextConflictError, with the entry
+        as stored, says that it was changed elsewhere. The check and the write are one
+        transaction.
+        """
         validate_text(title, body)
         with self._repo("save the text") as repo:
+            if base is not None:
+                _check_base(repo, entry_id, base, (title.strip(), body))
             if not repo.update_text(entry_id, title.strip(), body):
                 raise NotFoundError("Journal entry", entry_id)
 
-    def update_entry(self, entry_id: int, draft: EntryDraft) -> JournalEntry:
-        """Save every field of an entry: date, kind, mood, flag, tags and links included."""
+    def update_entry(
+        self, entry_id: int, draft: EntryDraft, base: tuple[str, str] | None = None
+    ) -> JournalEntry:
+        """Save every field of an entry: date, kind, mood, flag, tags and links included.
+
+        `base` works as in `save_text` for the title and body."""
         draft = validate_entry(draft)
         with self._repo("save the entry") as repo:
+            if base is not None:
+                _check_base(repo, entry_id, base, (draft.title, draft.body))
             return repo.update(entry_id, draft)
 
     def set_flagged(self, entry_id: int, flagged: bool) -> JournalEntry:
@@ -216,3 +237,15 @@ class JournalService:
     def delete_template(self, template_id: int) -> PromptTemplate:
         with self._repo("delete the prompt") as repo:
             return repo.delete_template(template_id)
+
+
+def _check_base(
+    repo: JournalRepository, entry_id: int, base: tuple[str, str], mine: tuple[str, str]
+) -> None:
+    """Raise TextConflictError when the stored text moved away from `base` (and is not
+    `mine` either); NotFoundError when the entry is gone."""
+    stored = repo.text_of(entry_id)
+    if stored is None:
+        raise NotFoundError("Journal entry", entry_id)
+    if stored != base and stored != mine:
+        raise TextConflictError("The journal entry", repo.entry(entry_id))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from mentor_desktop.domain.bidi import mark_bidi
@@ -28,6 +30,26 @@ class Dialogs:
         box.setEscapeButton(keep)
         box.exec()
         return box.clickedButton() is accept
+
+    def choose(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        choices: Sequence[tuple[str, str]],
+        default: str,
+    ) -> str:
+        """One of several answers: `choices` are (key, button text); returns the key chosen
+        (`default` when the box is closed without a choice)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, mark_bidi(text), parent=parent)
+        buttons = {}
+        for key, label in choices:
+            button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
+            buttons[button] = key
+            if key == default:
+                box.setDefaultButton(button)
+        box.exec()
+        return buttons.get(box.clickedButton(), default)
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.critical(parent, title, mark_bidi(text))

@@ -13,6 +13,7 @@ class ScriptedDialogs(Dialogs):
     def __init__(self) -> None:
         self.confirm_answers: deque[bool] = deque()
         self.text_answers: deque[str | None] = deque()
+        self.choice_answers: deque[str] = deque()
         self.asked: list[str] = []
         self.errors: list[str] = []
         self.infos: list[str] = []
@@ -30,6 +31,14 @@ class ScriptedDialogs(Dialogs):
         if not self.text_answers:
             raise AssertionError(f"unexpected question asked: {label}")
         return self.text_answers.popleft()
+
+    def choose(self, parent, title: str, text: str, choices, default: str) -> str:  # type: ignore[override]
+        self.asked.append(text)
+        if not self.choice_answers:
+            raise AssertionError(f"unexpected choice asked: {text}")
+        answer = self.choice_answers.popleft()
+        assert answer in {key for key, _label in choices}, answer
+        return answer
 
     def error(self, parent, title: str, text: str) -> None:  # type: ignore[override]
         self.errors.append(text)

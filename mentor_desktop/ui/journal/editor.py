@@ -21,6 +21,7 @@ from mentor_desktop.domain.errors import (
     MentorDesktopError,
     NotFoundError,
     StorageFailedError,
+    TextConflictError,
     ValidationError,
 )
 from mentor_desktop.domain.journal import (
@@ -32,6 +33,8 @@ from mentor_desktop.domain.journal import (
 )
 from mentor_desktop.services.journal import JournalService
 from mentor_desktop.ui.autosave import MAX_WAIT_MS, Autosave
+from mentor_desktop.ui.dialogs import Dialogs
+from mentor_desktop.ui.journal.changed_elsewhere import ChangedElsewhere
 from mentor_desktop.ui.journal.view import EntryEditorView
 from mentor_desktop.ui.models.journal_choices import GoalChecklistModel
 
@@ -39,7 +42,7 @@ from mentor_desktop.ui.models.journal_choices import GoalChecklistModel
 AUTOSAVE_MS = MAX_WAIT_MS
 
 
-class EntryEditorController(QObject):
+class EntryEditorController(ChangedElsewhere, QObject):
     """Wires an EntryEditorView to the journal service for one entry at a time.
 
     Signals:
@@ -53,11 +56,18 @@ class EntryEditorController(QObject):
     delete_requested = Signal(int)
 
     def __init__(
-        self, view: EntryEditorView, journal: JournalService, parent: QObject | None = None
+        self,
+        view: EntryEditorView,
+        journal: JournalService,
+        parent: QObject | None = None,
+        dialogs: Dialogs | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
         self._journal = journal
+        self._dialogs = dialogs or Dialogs()
+        #: A "changed elsewhere" question is open: saves wait for the answer.
+        self._settling = False
         self._entry: JournalEntry | None = None
         self._goals: list[tuple[int, str]] = []
         self._dirty = False
@@ -202,8 +212,12 @@ class EntryEditorController(QObject):
             return
         title = self.view.title_edit.text()
         body = self.view.body_edit.text()
+        self._refuse_while_settling()
         try:
-            self._journal.save_text(self._entry.id, title, body)
+            self._journal.save_text(self._entry.id, title, body, self._base())
+        except TextConflictError as exc:
+            self._settle(exc.theirs, title, body)
+            return
         except NotFoundError as exc:  # deleted elsewhere: nothing left to save it into
             self._dirty = False
             self.autosave.error = str(exc)
@@ -243,8 +257,15 @@ class EntryEditorController(QObject):
         if self._entry is None:
             self._dirty = self._fields_dirty = False
             return
+        self._refuse_while_settling()
         try:
-            entry = self._journal.update_entry(self._entry.id, self._draft())
+            entry = self._journal.update_entry(self._entry.id, self._draft(), self._base())
+        except TextConflictError as exc:
+            if not self._settle(
+                exc.theirs, self.view.title_edit.text(), self.view.body_edit.text()
+            ):
+                return
+            entry = self._journal.update_entry(self._entry.id, self._draft(), self._base())
         except StorageFailedError:
             raise
         except NotFoundError as exc:

@@ -34,7 +34,7 @@ from mentor_desktop.domain.journal import (
 )
 from mentor_desktop.services.journal import JournalService
 from mentor_desktop.settings import AppSettings
-from mentor_desktop.ui.bus import Change, ChangeBus, ChangeKind, ItemKind
+from mentor_desktop.ui.bus import EXTERNAL, Change, ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.journal.editor import EntryEditorController
 from mentor_desktop.ui.journal.view import NO_DATE, JournalView
@@ -112,7 +112,7 @@ class JournalTab(TabPage):
         self.goal_choices = FilterChoicesModel("All goals", self)
         self.view.tag_filter.setModel(self.tag_choices)
         self.view.goal_filter.setModel(self.goal_choices)
-        self.editor = EntryEditorController(self.view.editor, journal, self)
+        self.editor = EntryEditorController(self.view.editor, journal, self, dialogs)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -482,6 +482,8 @@ class JournalTab(TabPage):
         elif kind == ChangeKind.GOALS:
             self._reload_goal_choices()
         elif kind == ChangeKind.JOURNAL:
+            if change.origin == EXTERNAL:
+                self.editor.refresh_from_elsewhere()
             self._reload_tag_choices()
             self.apply_filters()
 

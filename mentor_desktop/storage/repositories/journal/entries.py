@@ -77,6 +77,11 @@ class EntryWrites(TagsAndLinks):
         self.drop_unused_tags()
         return snapshot
 
+    def text_of(self, entry_id: int) -> tuple[str, str] | None:
+        """The stored title and body (None when the entry is gone)."""
+        row = self.session.execute(select(_E.title, _E.body).where(_E.id == entry_id)).first()
+        return None if row is None else (row[0], row[1])
+
     def update_text(self, entry_id: int, title: str, body: str) -> bool:
         """The autosave write: one UPDATE of the title and body. False if the entry is gone."""
         result = self.session.execute(
