@@ -174,6 +174,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
         lock = WindowLock(db_path)
         if not lock.try_lock():
             return hand_over(lock)
+        _keep_dialog_drafts(db_path)
     backups = BackupService(
         db_path,
         settings.backup_dir or data_dir() / "backups",
@@ -232,6 +233,18 @@ def _one_window(
     poller = ExternalChangePoller(watch.changed_areas, window.change_bus, parent=window)
     poller.start()
     return watch
+
+
+def _keep_dialog_drafts(db_path: Path) -> None:
+    """Text typed in dialogs is kept as a draft (next to this database's backups)."""
+    import hashlib
+
+    from mentor_desktop.paths import data_dir
+    from mentor_desktop.services.drafts import DraftStore
+    from mentor_desktop.ui.widgets.dialog_drafts import use_store
+
+    folder = hashlib.sha256(str(db_path.resolve()).encode("utf-8")).hexdigest()[:16]
+    use_store(DraftStore(data_dir() / "drafts" / folder))
 
 
 def _private_settings_folder(settings_path: Path) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QSize, SignalInstance
+from PySide6.QtCore import QSize, QTimer, SignalInstance
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from mentor_desktop.domain.errors import MentorDesktopError, ValidationError
 from mentor_desktop.ui.theme import show_as_error
+from mentor_desktop.ui.widgets.dialog_drafts import DialogDrafts
 
 #: Room left for the window frame and a desktop panel when a dialog sizes itself to a screen.
 SCREEN_MARGIN = QSize(40, 80)
@@ -105,6 +108,9 @@ class ValidatedDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self.submit_handler: Callable[[], None] | None = None
+        #: The text typed here is kept as a draft until OK or Cancel (survives a crash).
+        self.drafts = DialogDrafts(self, f"{type(self).__name__}: {title}")
+        self._offered_draft = False
 
     def add_field(self, name: str, label: str, widget: QWidget) -> None:
         widget.setAccessibleName(label.replace("&", "").rstrip(":"))
@@ -113,6 +119,7 @@ class ValidatedDialog(QDialog):
         error.setAccessibleName(f"{label.replace('&', '').rstrip(':')} problem")
         self._form.addRow("", error)
         self._errors[name] = error
+        self.drafts.watch(name, widget)
         signal = changed_signal(widget)
         if signal is not None:
             signal.connect(lambda *_args, field=name: self._field_changed(field))
@@ -123,6 +130,22 @@ class ValidatedDialog(QDialog):
             self._form.addRow(label, widget)
         else:
             self._form.addRow(widget)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._offered_draft:
+            self._offered_draft = True
+            QTimer.singleShot(0, lambda: self.drafts.start(self._ask_put_back))
+
+    def _ask_put_back(self, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Text kept from before",
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def error_text(self, name: str) -> str:
         """The message shown under field `name` ('' when none)."""
