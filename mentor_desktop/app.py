@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from mentor_desktop.services.backups import BackupService
+    from mentor_desktop.services.first_start import FirstStartService
     from mentor_desktop.services.goals import GoalService
     from mentor_desktop.services.growth import GrowthService
     from mentor_desktop.services.journal import JournalService
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from mentor_desktop.ui.preferences.dialog import PreferencesRegistry
     from mentor_desktop.ui.preferences.page import PreferencesPage
     from mentor_desktop.ui.single_window import WindowLock
+    from mentor_desktop.ui.tasks import BackgroundTask
+    from mentor_desktop.ui.welcome.page import WelcomePage
 
 
 class Services:
@@ -71,6 +74,14 @@ class Services:
         from mentor_desktop.services.portability import PortabilityService
 
         return PortabilityService(self.uow)
+
+    @cached_property
+    def first_start(self) -> FirstStartService:
+        from mentor_desktop.services.first_start import FirstStartService
+
+        return FirstStartService(
+            self.uow, lambda: self.profile, lambda: self.sessions, lambda: self.goals
+        )
 
     @cached_property
     def profile(self) -> ProfileService:
@@ -334,7 +345,67 @@ def _build_window(
     window.set_preferences(_preferences(services, backups, settings, window))
     portability.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))
     window.restore_state()
+    if services.first_start.is_empty():
+        _welcome(services, backups, settings, dialogs, window, portability)
     return window, portability
+
+
+def _welcome(
+    services: Services,
+    backups: BackupService,
+    settings: AppSettings,
+    dialogs: Dialogs,
+    window: MainWindow,
+    portability: PortabilityController,
+) -> None:
+    """The welcome page in front of the tabs of an empty database."""
+    from mentor_desktop.ui.welcome.controller import WelcomeController
+
+    welcome = WelcomeController(
+        services.first_start,
+        window,
+        window.tabs,
+        window.change_bus,
+        portability.open_import,
+        lambda: _open_sample(window, settings, dialogs, welcome.page),
+    )
+    welcome.show()
+    window.welcome = welcome
+
+
+def _open_sample(
+    main: MainWindow, settings: AppSettings, dialogs: Dialogs, page: WelcomePage
+) -> BackgroundTask:
+    """Write a fresh sample mentorship to its own file (off the GUI thread), then open it in
+    a window of its own with a way back; `main` hides meanwhile and comes back after."""
+    from mentor_desktop.paths import data_dir
+    from mentor_desktop.services.backups import BackupService
+    from mentor_desktop.services.sample import SAMPLE_FILENAME, write_sample
+    from mentor_desktop.ui.tasks import run_in_background
+    from mentor_desktop.ui.welcome.sample import SampleBanner
+
+    path = data_dir() / SAMPLE_FILENAME
+    page.status_label.setText("Preparing the sample mentorship…")
+    page.sample_button.setEnabled(False)
+
+    def opened(sample_path: Path) -> None:
+        page.status_label.clear()
+        page.sample_button.setEnabled(True)
+        engine, services = open_services(sample_path)
+        backups = BackupService(sample_path, sample_path.parent / "sample-backups")
+        window, _ = _build_window(services, backups, settings, dialogs, sample_path)
+        SampleBanner.attach(window, main)
+        window.close_hooks.append(engine.dispose)
+        window.show()
+        main.hide()
+
+    def failed(message: str) -> None:
+        page.status_label.setText(f"The sample could not be prepared: {message}")
+        page.sample_button.setEnabled(True)
+
+    return run_in_background(
+        lambda _report: write_sample(path), on_finished=opened, on_failed=failed
+    )
 
 
 def _preferences(

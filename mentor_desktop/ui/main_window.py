@@ -7,6 +7,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
@@ -157,6 +158,8 @@ class MainWindow(QMainWindow):
         self._closing = False
         #: Edit > Preferences… (set by `set_preferences` once the app is built).
         self.preferences: PreferencesRegistry | None = None
+        #: The welcome page's controller while an empty database is open (set by app.py).
+        self.welcome: QObject | None = None
         #: Called on close once the tabs saved their work and the window is hidden (the backup
         #: on quit), so the person never waits on a visible window.
         self.close_hooks: list[Callable[[], None]] = []
