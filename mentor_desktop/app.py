@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from mentor_desktop.services.journal import JournalService
     from mentor_desktop.services.portability import PortabilityService
     from mentor_desktop.services.profile import ProfileService
+    from mentor_desktop.services.reminders import ReminderService
     from mentor_desktop.services.sessions import SessionService
     from mentor_desktop.services.timeline import TimelineService
     from mentor_desktop.settings import AppSettings
@@ -88,6 +89,12 @@ class Services:
         from mentor_desktop.services.profile import ProfileService
 
         return ProfileService(self.uow)
+
+    @cached_property
+    def reminders(self) -> ReminderService:
+        from mentor_desktop.services.reminders import ReminderService, opportunity_deadlines
+
+        return ReminderService(self.sessions, opportunity_deadlines(self.growth.opportunities))
 
     @cached_property
     def timeline(self) -> TimelineService:
@@ -217,6 +224,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
         window.close_hooks.append(portability.backup_on_quit)
         QTimer.singleShot(250, lambda: _warm_up(window))
         QTimer.singleShot(3000, portability.backup_if_due)  # off the GUI thread, after start
+        QTimer.singleShot(1000, lambda: _start_reminders(services, settings, window))
     watch = None if lock is None else _one_window(lock, window, database)
     code = app.exec()
     if watch is not None:
@@ -431,6 +439,26 @@ def _preferences(
     preferences = PreferencesRegistry(window)
     preferences.add_page("General", general, order=0)
     return preferences
+
+
+def _start_reminders(services: Services, settings: AppSettings, window: MainWindow) -> None:
+    """The tray icon (where the desktop has a tray), the reminders, their Preferences page;
+    started once the first screen is up."""
+    from mentor_desktop.desktop_entry import launcher_command
+    from mentor_desktop.ui.tray import start_reminders
+
+    controller = start_reminders(window, window.change_bus, lambda: services.reminders, settings)
+    window.reminders = controller
+    window.keep_in_tray = lambda: controller.tray.available and settings.keep_in_tray
+
+    def page() -> PreferencesPage:
+        from mentor_desktop.ui.preferences.reminders import RemindersPage
+
+        return RemindersPage(
+            settings, controller.tray.available, launcher_command(), controller.preferences_changed
+        )
+
+    window.preferences.add_page("Reminders", page, order=20)
 
 
 def _close_on_terminate(window: MainWindow) -> None:

@@ -8,9 +8,12 @@ keeps the other.
 from __future__ import annotations
 
 import enum
+from datetime import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QTime
+
+from mentor_desktop.domain.reminders import MAX_DEADLINE_DAYS, ReminderPreferences
 
 #: Paper size values kept in the settings ("" is the locale's own).
 PAPER_SIZES = ("", "a4", "letter")
@@ -95,6 +98,49 @@ class AppSettings:
         self._settings.setValue(
             "preferences/lock_after_minutes", min(max(minutes, 0), LOCK_AFTER_MAX)
         )
+
+    @property
+    def reminders(self) -> ReminderPreferences:
+        """Which reminders to show, at what time of the morning, how early for deadlines."""
+        defaults = ReminderPreferences()
+        morning = QTime.fromString(
+            str(self._settings.value("preferences/reminders/morning", "")), "HH:mm"
+        )
+        try:
+            days = int(self._settings.value("preferences/reminders/deadline_days", -1))
+        except (TypeError, ValueError):
+            days = -1
+        return ReminderPreferences(
+            session_prep=self._flag("reminders/session_prep", defaults.session_prep),
+            action_due=self._flag("reminders/action_due", defaults.action_due),
+            opportunity_deadline=self._flag(
+                "reminders/opportunity_deadline", defaults.opportunity_deadline
+            ),
+            morning=time(morning.hour(), morning.minute())
+            if morning.isValid()
+            else defaults.morning,
+            deadline_days=days if 0 <= days <= MAX_DEADLINE_DAYS else defaults.deadline_days,
+        )
+
+    @reminders.setter
+    def reminders(self, prefs: ReminderPreferences) -> None:
+        for key in ("session_prep", "action_due", "opportunity_deadline"):
+            self._settings.setValue(f"preferences/reminders/{key}", getattr(prefs, key))
+        self._settings.setValue("preferences/reminders/morning", f"{prefs.morning:%H:%M}")
+        self._settings.setValue("preferences/reminders/deadline_days", prefs.deadline_days)
+
+    @property
+    def keep_in_tray(self) -> bool:
+        """Closing the window hides it in the tray (the app keeps reminding) instead of quitting."""
+        return self._flag("keep_in_tray", False)
+
+    @keep_in_tray.setter
+    def keep_in_tray(self, keep: bool) -> None:
+        self._settings.setValue("preferences/keep_in_tray", keep)
+
+    def _flag(self, key: str, default: bool) -> bool:
+        value = self._settings.value(f"preferences/{key}", default)
+        return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
 
     # remembered state
     def state_bytes(self, key: str) -> QByteArray | None:

@@ -156,6 +156,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().showMessage(f"Data: {db_path}", 5000)
         self._closing = False
+        #: True when closing the window should only hide it in the tray (ui/tray).
+        self.keep_in_tray: Callable[[], bool] = lambda: False
+        #: The reminders and tray icon (ui/tray.ReminderController), once started.
+        self.reminders: QObject | None = None
         #: Edit > Preferences… (set by `set_preferences` once the app is built).
         self.preferences: PreferencesRegistry | None = None
         #: The welcome page's controller while an empty database is open (set by app.py).
@@ -338,6 +342,12 @@ class MainWindow(QMainWindow):
         return problems
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing and event.spontaneous() and self.keep_in_tray():
+            # the close button, with "keep running in the tray" on: save, hide, keep reminding
+            self.flush_tabs()  # what cannot be saved stays in its field, the window with it
+            self.hide()
+            event.ignore()
+            return
         if not self._closing:
             problems = self.flush_tabs()
             if problems and not self.dialogs.confirm(
