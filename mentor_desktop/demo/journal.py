@@ -6,6 +6,7 @@ Written with bulk inserts (no ORM objects) while the search index waits, then in
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -148,10 +149,10 @@ def write_journal_demo(session: Session, ctx: DemoContext) -> None:
     rare = RARE_WORDS[: RARE_PER_YEAR * max(1, ctx.years)]
     goals = [(g.id, g.title, g.start_date, g.target_date, [m.id for m in g.milestones])
              for g in ctx.goals]  # fmt: skip
-    entries: list[dict] = []
-    tag_links: list[dict] = []
-    goal_links: list[dict] = []
-    milestone_links: list[dict] = []
+    entries: list[dict[str, Any]] = []
+    tag_links: list[dict[str, Any]] = []
+    goal_links: list[dict[str, Any]] = []
+    milestone_links: list[dict[str, Any]] = []
     day = ctx.start
     while day <= ctx.today:
         roll = rng.random()

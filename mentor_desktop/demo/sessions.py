@@ -114,7 +114,8 @@ def write_mentorship_demo(session: Session, ctx: DemoContext) -> None:
 
 
 def _first_weekday_on_or_after(day: date, which: weekday) -> date:
-    return day + relativedelta(weekday=which)
+    moved: date = day + relativedelta(weekday=which)
+    return moved
 
 
 def _now_for(ctx: DemoContext) -> datetime:

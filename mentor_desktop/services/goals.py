@@ -2,8 +2,9 @@
 
 Every method is one transaction: it validates first and either writes everything or nothing.
 Methods that remove something return a full snapshot that `restore_*` puts back with the
-same ids, which is how undo works. Reads use plain SQL (`goal_reads`); the ORM-based row
-repository is imported on the first write, so showing goals at start-up stays cheap.
+same ids, which is how undo works. Reads use plain SQL (`goal_reads`); the repository,
+which writes with the ORM, is imported on the first write, so showing goals at start-up
+stays cheap.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ if TYPE_CHECKING:
     from mentor_desktop.storage.repositories.goals import GoalRepository
 
 
-def _rows(uow: UnitOfWork) -> GoalRepository:
-    """The row-level repository (imports the ORM on first use)."""
+def _repository(uow: UnitOfWork) -> GoalRepository:
+    """The goals repository (imports the ORM on first use)."""
     from mentor_desktop.storage.repositories.goals import GoalRepository
 
     return GoalRepository(uow.session)
@@ -83,200 +84,174 @@ class GoalService:
     def create_goal(self, draft: GoalDraft) -> Goal:
         rules.validate_goal(draft)
         with self._uow() as uow:
-            goal_id = _rows(uow).create_goal(draft)
-            return goal_reads.load_goal(uow.session.connection(), goal_id)
+            repo = _repository(uow)
+            return repo.goal(repo.create_goal(draft))
 
     def update_goal(self, goal_id: int, draft: GoalDraft, reason: str = "") -> GoalUpdate:
         """Save an edit; a moved start or target date is recorded as a recalibration."""
         with self._uow() as uow:
-            repo = _rows(uow)
-            row = repo.goal(goal_id)
-            rules.validate_goal(draft, [(m.title, m.due_date) for m in row.milestones])
+            repo = _repository(uow)
+            current = repo.goal(goal_id)
+            rules.validate_goal(draft, [(m.title, m.due_date) for m in current.milestones])
             change_ids = tuple(
-                repo.record_change(row.id, field, draft.title.strip(), old, new, reason.strip())
+                repo.record_change(goal_id, field, draft.title.strip(), old, new, reason.strip())
                 for field, old, new in (
-                    (ChangeField.GOAL_START, row.start_date, draft.start_date),
-                    (ChangeField.GOAL_TARGET, row.target_date, draft.target_date),
+                    (ChangeField.GOAL_START, current.start_date, draft.start_date),
+                    (ChangeField.GOAL_TARGET, current.target_date, draft.target_date),
                 )
                 if old is not None and old != new
             )
-            repo.set_goal_fields(row, draft)
-            uow.session.flush()
-            return GoalUpdate(goal_reads.load_goal(uow.session.connection(), goal_id), change_ids)
+            repo.update_goal(goal_id, draft)
+            return GoalUpdate(repo.goal(goal_id), change_ids)
 
     def revert_goal(self, goal_id: int, draft: GoalDraft, change_ids: Iterable[int] = ()) -> Goal:
         """Undo an update: put the fields back and forget the recalibrations it recorded."""
         with self._uow() as uow:
-            repo = _rows(uow)
-            repo.set_goal_fields(repo.goal(goal_id), draft)
+            repo = _repository(uow)
+            repo.update_goal(goal_id, draft)
             repo.drop_changes(change_ids)
-            return goal_reads.load_goal(uow.session.connection(), goal_id)
+            return repo.goal(goal_id)
 
     def set_goal_status(self, goal_id: int, status: GoalStatus) -> Goal:
         with self._uow() as uow:
-            _rows(uow).goal(goal_id).status = status.value
-            uow.session.flush()
-            return goal_reads.load_goal(uow.session.connection(), goal_id)
+            repo = _repository(uow)
+            repo.set_goal_status(goal_id, status)
+            return repo.goal(goal_id)
 
     def delete_goal(self, goal_id: int) -> Goal:
         """Delete a goal with everything under it; returns the snapshot for `restore_goal`."""
         with self._uow() as uow:
-            snapshot = goal_reads.load_goal(uow.session.connection(), goal_id)
-            repo = _rows(uow)
-            repo.delete(repo.goal(goal_id))
+            repo = _repository(uow)
+            snapshot = repo.goal(goal_id)
+            repo.delete_goal(goal_id)
             return snapshot
 
     def restore_goal(self, goal: Goal) -> Goal:
         """Put a deleted goal back, with the same ids, at its old place."""
         with self._uow() as uow:
-            _rows(uow).restore_goal(goal)
-            return goal_reads.load_goal(uow.session.connection(), goal.id)
+            repo = _repository(uow)
+            repo.restore_goal(goal)
+            return repo.goal(goal.id)
 
     def move_goal(self, goal_id: int, new_index: int) -> int:
         with self._uow() as uow:
-            repo = _rows(uow)
-            return repo.move(repo.goal(goal_id), new_index)
+            return _repository(uow).move_goal(goal_id, new_index)
 
     # ------------------------------------------------------------------ milestones
 
     def add_milestone(self, goal_id: int, draft: MilestoneDraft) -> Milestone:
         with self._uow() as uow:
-            repo = _rows(uow)
-            goal = repo.goal(goal_id)
-            rules.validate_milestone(draft, goal.target_date, self._today(), goal.start_date)
-            milestone_id = repo.create_milestone(goal_id, draft)
-            return goal_reads.load_milestone(uow.session.connection(), milestone_id)
+            repo = _repository(uow)
+            start, target = repo.goal_dates(goal_id)
+            rules.validate_milestone(draft, target, self._today(), start)
+            return repo.milestone(repo.create_milestone(goal_id, draft))
 
     def update_milestone(
         self, milestone_id: int, draft: MilestoneDraft, reason: str = ""
     ) -> MilestoneUpdate:
         """Save an edit; a moved due date is recorded as a recalibration of its goal."""
         with self._uow() as uow:
-            repo = _rows(uow)
-            row = repo.milestone(milestone_id)
-            goal = row.goal
-            rules.validate_milestone(draft, goal.target_date, self._today(), goal.start_date)
+            repo = _repository(uow)
+            current = repo.milestone(milestone_id)
+            start, target = repo.goal_dates(current.goal_id)
+            rules.validate_milestone(draft, target, self._today(), start)
             change_ids: tuple[int, ...] = ()
-            if row.due_date is not None and row.due_date != draft.due_date:
+            if current.due_date is not None and current.due_date != draft.due_date:
                 change_ids = (
                     repo.record_change(
-                        goal.id,
+                        current.goal_id,
                         ChangeField.MILESTONE_DUE,
                         draft.title.strip(),
-                        row.due_date,
+                        current.due_date,
                         draft.due_date,
                         reason.strip(),
-                        milestone_id=row.id,
+                        milestone_id=milestone_id,
                     ),
                 )
-            repo.set_milestone_fields(row, draft)
-            uow.session.flush()
-            milestone = goal_reads.load_milestone(uow.session.connection(), milestone_id)
-            return MilestoneUpdate(milestone, change_ids)
+            repo.update_milestone(milestone_id, draft)
+            return MilestoneUpdate(repo.milestone(milestone_id), change_ids)
 
     def revert_milestone(
         self, milestone_id: int, draft: MilestoneDraft, change_ids: Iterable[int] = ()
     ) -> Milestone:
         with self._uow() as uow:
-            repo = _rows(uow)
-            repo.set_milestone_fields(repo.milestone(milestone_id), draft)
+            repo = _repository(uow)
+            repo.update_milestone(milestone_id, draft)
             repo.drop_changes(change_ids)
-            return goal_reads.load_milestone(uow.session.connection(), milestone_id)
+            return repo.milestone(milestone_id)
 
     def set_milestone_done(self, milestone_id: int, done_date: date | None) -> Milestone:
         with self._uow() as uow:
-            row = _rows(uow).milestone(milestone_id)
-            draft = MilestoneDraft(row.title, row.due_date, done_date, row.notes)
+            repo = _repository(uow)
+            current = repo.milestone(milestone_id)
+            draft = MilestoneDraft(current.title, current.due_date, done_date, current.notes)
             rules.validate_milestone(draft, None, self._today())
-            row.done_date = done_date
-            uow.session.flush()
-            return goal_reads.load_milestone(uow.session.connection(), milestone_id)
+            repo.set_milestone_done(milestone_id, done_date)
+            return repo.milestone(milestone_id)
 
     def delete_milestone(self, milestone_id: int) -> Milestone:
         with self._uow() as uow:
-            snapshot = goal_reads.load_milestone(uow.session.connection(), milestone_id)
-            repo = _rows(uow)
-            repo.delete(repo.milestone(milestone_id))
+            repo = _repository(uow)
+            snapshot = repo.milestone(milestone_id)
+            repo.delete_milestone(milestone_id)
             return snapshot
 
     def restore_milestone(self, milestone: Milestone) -> Milestone:
         with self._uow() as uow:
-            _rows(uow).restore_milestone(milestone)
-            return goal_reads.load_milestone(uow.session.connection(), milestone.id)
+            repo = _repository(uow)
+            repo.restore_milestone(milestone)
+            return repo.milestone(milestone.id)
 
     def move_milestone(self, milestone_id: int, new_index: int) -> int:
         with self._uow() as uow:
-            repo = _rows(uow)
-            row = repo.milestone(milestone_id)
-            return repo.move(row, new_index, goal_id=row.goal_id)
+            return _repository(uow).move_milestone(milestone_id, new_index)
 
     # ------------------------------------------------------------------ steps
 
     def add_step(self, milestone_id: int, title: str) -> Step:
         rules.validate_step_title(title)
         with self._uow() as uow:
-            repo = _rows(uow)
-            repo.milestone(milestone_id)
-            return repo.create_step(milestone_id, title)
+            return _repository(uow).create_step(milestone_id, title)
 
     def rename_step(self, step_id: int, title: str) -> Step:
         rules.validate_step_title(title)
-        return self._change_step(step_id, title=title.strip())
+        with self._uow() as uow:
+            return _repository(uow).update_step(step_id, title=title.strip())
 
     def set_step_done(self, step_id: int, done: bool) -> Step:
-        return self._change_step(step_id, done=done)
-
-    def _change_step(self, step_id: int, **values: object) -> Step:
         with self._uow() as uow:
-            repo = _rows(uow)
-            row = repo.step(step_id)
-            for name, value in values.items():
-                setattr(row, name, value)
-            return repo.as_step(row)
+            return _repository(uow).update_step(step_id, done=done)
 
     def delete_step(self, step_id: int) -> Step:
         with self._uow() as uow:
-            repo = _rows(uow)
-            row = repo.step(step_id)
-            snapshot = repo.as_step(row)
-            repo.delete(row)
-            return snapshot
+            return _repository(uow).delete_step(step_id)
 
     def restore_step(self, step: Step) -> Step:
         with self._uow() as uow:
-            _rows(uow).restore_step(step)
+            _repository(uow).restore_step(step)
             return step
 
     def move_step(self, step_id: int, new_index: int) -> int:
         with self._uow() as uow:
-            repo = _rows(uow)
-            row = repo.step(step_id)
-            return repo.move(row, new_index, milestone_id=row.milestone_id)
+            return _repository(uow).move_step(step_id, new_index)
 
     # ------------------------------------------------------------------ resources
 
     def add_resource(self, goal_id: int, draft: ResourceDraft) -> Resource:
         rules.validate_resource(draft)
         with self._uow() as uow:
-            repo = _rows(uow)
-            repo.goal(goal_id)
-            return repo.create_resource(goal_id, draft)
+            return _repository(uow).create_resource(goal_id, draft)
 
     def update_resource(self, resource_id: int, draft: ResourceDraft) -> Resource:
         rules.validate_resource(draft)
         with self._uow() as uow:
-            repo = _rows(uow)
-            return repo.set_resource_fields(repo.resource(resource_id), draft)
+            return _repository(uow).update_resource(resource_id, draft)
 
     def delete_resource(self, resource_id: int) -> Resource:
         with self._uow() as uow:
-            repo = _rows(uow)
-            row = repo.resource(resource_id)
-            snapshot = repo.as_resource(row)
-            repo.delete(row)
-            return snapshot
+            return _repository(uow).delete_resource(resource_id)
 
     def restore_resource(self, resource: Resource) -> Resource:
         with self._uow() as uow:
-            _rows(uow).restore_resource(resource)
+            _repository(uow).restore_resource(resource)
             return resource

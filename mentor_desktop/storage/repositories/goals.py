@@ -1,6 +1,7 @@
-"""Goal, milestone, step, recalibration and resource rows: the write side.
+"""The goals repository: goals, milestones, steps, recalibrations and resources.
 
-Reading goals for display goes through `goal_reads` (plain SQL, no ORM at start-up).
+Writes use the ORM here; reads for display are plain SQL in `goal_reads` (no ORM at
+start-up). Services see ids and dataclasses only.
 """
 
 from __future__ import annotations
@@ -35,8 +36,12 @@ from mentor_desktop.storage.orm import (
     ResourceRow,
     StepRow,
 )
+from mentor_desktop.storage.repositories import goal_reads
 
 RowT = TypeVar("RowT", bound=Base)
+#: The rows that keep a user-chosen order among their siblings.
+Positioned = GoalRow | MilestoneRow | StepRow | ResourceRow
+PositionedT = TypeVar("PositionedT", GoalRow, MilestoneRow, StepRow, ResourceRow)
 
 _KIND_NAMES = {
     GoalRow: "Goal",
@@ -65,100 +70,143 @@ def resource_to_domain(row: ResourceRow) -> Resource:
 
 
 class GoalRepository:
-    """Rows of the goals area, read and written within one session."""
+    """The goals area within one session: takes ids and drafts, returns ids or dataclasses.
+
+    Reads go through `goal_reads` (plain SQL, also used at start-up without the ORM); rows
+    never leave this module.
+    """
 
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def get(self, model: type[RowT], record_id: int) -> RowT:
-        row = self.session.get(model, record_id)
-        if row is None:
-            raise NotFoundError(_KIND_NAMES.get(model, model.__name__), record_id)
-        return row
+    # ------------------------------------------------------------------ reads
 
-    def next_position(self, model: type[Base], **parent: int) -> int:
-        column = model.position  # type: ignore[attr-defined]
-        query = select(func.coalesce(func.max(column), -1) + 1)
-        for name, value in parent.items():
-            query = query.where(getattr(model, name) == value)
-        return int(self.session.scalar(query) or 0)
+    def goal(self, goal_id: int) -> Goal:
+        """The goal with its milestones, steps, resources and history (NotFoundError)."""
+        self.session.flush()
+        return goal_reads.load_goal(self.session.connection(), goal_id)
 
-    def siblings(self, model: type[RowT], **parent: int) -> list[RowT]:
-        query = select(model).order_by(model.position, model.id)  # type: ignore[attr-defined]
-        for name, value in parent.items():
-            query = query.where(getattr(model, name) == value)
-        return list(self.session.scalars(query))
+    def milestone(self, milestone_id: int) -> Milestone:
+        self.session.flush()
+        return goal_reads.load_milestone(self.session.connection(), milestone_id)
 
-    # ------------------------------------------------------------------ rows by id
+    def goal_dates(self, goal_id: int) -> tuple[date | None, date | None]:
+        """(start date, target date) of the goal (NotFoundError)."""
+        row = self._get(GoalRow, goal_id)
+        return row.start_date, row.target_date
 
-    def goal(self, goal_id: int) -> GoalRow:
-        return self.get(GoalRow, goal_id)
+    def goal_order(self) -> list[int]:
+        self.session.flush()
+        return goal_reads.goal_order(self.session.connection())
 
-    def milestone(self, milestone_id: int) -> MilestoneRow:
-        return self.get(MilestoneRow, milestone_id)
-
-    def step(self, step_id: int) -> StepRow:
-        return self.get(StepRow, step_id)
-
-    def resource(self, resource_id: int) -> ResourceRow:
-        return self.get(ResourceRow, resource_id)
-
-    # ------------------------------------------------------------------ writes
+    # ------------------------------------------------------------------ goals
 
     def create_goal(self, draft: GoalDraft) -> int:
-        row = GoalRow(position=self.next_position(GoalRow))
+        row = GoalRow(position=self._next_position(GoalRow))
         apply_goal(row, draft)
-        return self.add(row)
+        return self._add(row)
+
+    def update_goal(self, goal_id: int, draft: GoalDraft) -> None:
+        apply_goal(self._get(GoalRow, goal_id), draft)
+        self.session.flush()
+
+    def set_goal_status(self, goal_id: int, status: GoalStatus) -> None:
+        self._get(GoalRow, goal_id).status = status.value
+        self.session.flush()
+
+    def delete_goal(self, goal_id: int) -> None:
+        """Delete the goal with everything under it."""
+        self._delete(self._get(GoalRow, goal_id))
+
+    def move_goal(self, goal_id: int, new_index: int) -> int:
+        """Move the goal to `new_index` in the user's order; the index used."""
+        return move_within(self._siblings(GoalRow), self._get(GoalRow, goal_id), new_index)
+
+    # ------------------------------------------------------------------ milestones
 
     def create_milestone(self, goal_id: int, draft: MilestoneDraft) -> int:
         row = MilestoneRow(
-            goal_id=goal_id, position=self.next_position(MilestoneRow, goal_id=goal_id)
+            goal_id=goal_id, position=self._next_position(MilestoneRow, goal_id=goal_id)
         )
         apply_milestone(row, draft)
-        return self.add(row)
+        return self._add(row)
+
+    def update_milestone(self, milestone_id: int, draft: MilestoneDraft) -> None:
+        apply_milestone(self._get(MilestoneRow, milestone_id), draft)
+        self.session.flush()
+
+    def set_milestone_done(self, milestone_id: int, done_date: date | None) -> None:
+        self._get(MilestoneRow, milestone_id).done_date = done_date
+        self.session.flush()
+
+    def delete_milestone(self, milestone_id: int) -> None:
+        self._delete(self._get(MilestoneRow, milestone_id))
+
+    def move_milestone(self, milestone_id: int, new_index: int) -> int:
+        row = self._get(MilestoneRow, milestone_id)
+        return move_within(self._siblings(MilestoneRow, goal_id=row.goal_id), row, new_index)
+
+    # ------------------------------------------------------------------ steps
 
     def create_step(self, milestone_id: int, title: str) -> Step:
+        self._get(MilestoneRow, milestone_id)
         row = StepRow(
             milestone_id=milestone_id,
             title=title.strip(),
             done=False,
-            position=self.next_position(StepRow, milestone_id=milestone_id),
+            position=self._next_position(StepRow, milestone_id=milestone_id),
         )
-        self.add(row)
+        self._add(row)
         return step_to_domain(row)
 
+    def update_step(
+        self, step_id: int, *, title: str | None = None, done: bool | None = None
+    ) -> Step:
+        """Change the step's title and/or tick; returns the step as it is now."""
+        row = self._get(StepRow, step_id)
+        if title is not None:
+            row.title = title
+        if done is not None:
+            row.done = done
+        self.session.flush()
+        return step_to_domain(row)
+
+    def delete_step(self, step_id: int) -> Step:
+        """Delete the step; returns what it was, for putting back."""
+        row = self._get(StepRow, step_id)
+        snapshot = step_to_domain(row)
+        self._delete(row)
+        return snapshot
+
+    def move_step(self, step_id: int, new_index: int) -> int:
+        row = self._get(StepRow, step_id)
+        return move_within(self._siblings(StepRow, milestone_id=row.milestone_id), row, new_index)
+
+    # ------------------------------------------------------------------ resources
+
     def create_resource(self, goal_id: int, draft: ResourceDraft) -> Resource:
+        self._get(GoalRow, goal_id)
         row = ResourceRow(
-            goal_id=goal_id, position=self.next_position(ResourceRow, goal_id=goal_id)
+            goal_id=goal_id, position=self._next_position(ResourceRow, goal_id=goal_id)
         )
         apply_resource(row, draft)
-        self.add(row)
+        self._add(row)
         return resource_to_domain(row)
 
-    as_step = staticmethod(step_to_domain)
-    as_resource = staticmethod(resource_to_domain)
-
-    @staticmethod
-    def set_goal_fields(row: GoalRow, draft: GoalDraft) -> None:
-        apply_goal(row, draft)
-
-    @staticmethod
-    def set_milestone_fields(row: MilestoneRow, draft: MilestoneDraft) -> None:
-        apply_milestone(row, draft)
-
-    @staticmethod
-    def set_resource_fields(row: ResourceRow, draft: ResourceDraft) -> Resource:
+    def update_resource(self, resource_id: int, draft: ResourceDraft) -> Resource:
+        row = self._get(ResourceRow, resource_id)
         apply_resource(row, draft)
+        self.session.flush()
         return resource_to_domain(row)
 
-    def add(self, row: Base) -> int:
-        self.session.add(row)
-        self.session.flush()
-        return row.id  # type: ignore[attr-defined]
+    def delete_resource(self, resource_id: int) -> Resource:
+        """Delete the resource; returns what it was, for putting back."""
+        row = self._get(ResourceRow, resource_id)
+        snapshot = resource_to_domain(row)
+        self._delete(row)
+        return snapshot
 
-    def delete(self, row: Base) -> None:
-        self.session.delete(row)
-        self.session.flush()
+    # ------------------------------------------------------------------ recalibrations
 
     def record_change(
         self,
@@ -170,7 +218,8 @@ class GoalRepository:
         reason: str,
         milestone_id: int | None = None,
     ) -> int:
-        return self.add(
+        """Record a moved date; returns the recalibration's id."""
+        return self._add(
             GoalChangeRow(
                 goal_id=goal_id,
                 milestone_id=milestone_id,
@@ -188,6 +237,8 @@ class GoalRepository:
             if change is not None:
                 self.session.delete(change)
         self.session.flush()
+
+    # ------------------------------------------------------------------ putting back
 
     def restore_goal(self, goal: Goal) -> None:
         """Insert a goal snapshot with its ids, milestones, steps, resources and history."""
@@ -214,11 +265,11 @@ class GoalRepository:
             for change in goal.changes
         )
         self.session.flush()
-        self.reinsert_at(self.siblings(GoalRow), goal.id, goal.position)
+        self._reinsert_at(self._siblings(GoalRow), goal.id, goal.position)
 
     def restore_step(self, step: Step) -> None:
-        self.get(MilestoneRow, step.milestone_id)
-        self.add(
+        self._get(MilestoneRow, step.milestone_id)
+        self._add(
             StepRow(
                 id=step.id,
                 milestone_id=step.milestone_id,
@@ -227,35 +278,62 @@ class GoalRepository:
                 position=step.position,
             )
         )
-        self.reinsert_at(
-            self.siblings(StepRow, milestone_id=step.milestone_id), step.id, step.position
+        self._reinsert_at(
+            self._siblings(StepRow, milestone_id=step.milestone_id), step.id, step.position
         )
 
     def restore_milestone(self, milestone: Milestone) -> None:
-        self.get(GoalRow, milestone.goal_id)
-        self.add(milestone_row(milestone))
-        self.reinsert_at(
-            self.siblings(MilestoneRow, goal_id=milestone.goal_id), milestone.id, milestone.position
+        self._get(GoalRow, milestone.goal_id)
+        self._add(milestone_row(milestone))
+        self._reinsert_at(
+            self._siblings(MilestoneRow, goal_id=milestone.goal_id),
+            milestone.id,
+            milestone.position,
         )
 
     def restore_resource(self, resource: Resource) -> None:
-        self.get(GoalRow, resource.goal_id)
-        self.add(resource_row(resource))
-        self.reinsert_at(
-            self.siblings(ResourceRow, goal_id=resource.goal_id), resource.id, resource.position
+        self._get(GoalRow, resource.goal_id)
+        self._add(resource_row(resource))
+        self._reinsert_at(
+            self._siblings(ResourceRow, goal_id=resource.goal_id), resource.id, resource.position
         )
 
-    def move(self, row: Base, new_index: int, **parent: int) -> int:
-        """Move `row` to `new_index` among its siblings and renumber them; the index used."""
-        return move_within(self.siblings(type(row), **parent), row, new_index)
+    # ------------------------------------------------------------------ rows
 
-    def reinsert_at(self, rows: list, record_id: int, position: int) -> None:
+    def _get(self, model: type[RowT], record_id: int) -> RowT:
+        row = self.session.get(model, record_id)
+        if row is None:
+            raise NotFoundError(_KIND_NAMES.get(model, model.__name__), record_id)
+        return row
+
+    def _next_position(self, model: type[Positioned], **parent: int) -> int:
+        query = select(func.coalesce(func.max(model.position), -1) + 1)
+        for name, value in parent.items():
+            query = query.where(getattr(model, name) == value)
+        return int(self.session.scalar(query) or 0)
+
+    def _siblings(self, model: type[PositionedT], **parent: int) -> list[PositionedT]:
+        query = select(model).order_by(model.position, model.id)
+        for name, value in parent.items():
+            query = query.where(getattr(model, name) == value)
+        return list(self.session.scalars(query))
+
+    def _add(self, row: Positioned | GoalChangeRow) -> int:
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def _delete(self, row: Base) -> None:
+        self.session.delete(row)
+        self.session.flush()
+
+    def _reinsert_at(self, rows: list[PositionedT], record_id: int, position: int) -> None:
         """Renumber siblings so the restored row sits at `position` again."""
         move_within(rows, next(r for r in rows if r.id == record_id), position)
         self.session.flush()
 
 
-def move_within(rows: list, row: Base, new_index: int) -> int:
+def move_within(rows: list[PositionedT], row: PositionedT, new_index: int) -> int:
     """Move `row` to `new_index` among `rows` (sorted by position), renumber; the new index."""
     rows.remove(row)
     new_index = max(0, min(new_index, len(rows)))
