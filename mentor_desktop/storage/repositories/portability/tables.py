@@ -1,4 +1,4 @@
-"""Whole-database reads and writes for export and import, generic over every ORM table.
+"""Whole-database reads and writes, generic over every table: for the JSON export and import.
 
 Tables are taken from `Base.metadata.sorted_tables` (parents before children) and limited to
 those that exist in the database, so tables added by later migrations join by themselves.
@@ -6,7 +6,6 @@ those that exist in the database, so tables added by later migrations join by th
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import math
 from collections.abc import Callable, Iterator, Sequence
@@ -15,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    Column,
     Date,
     DateTime,
     Integer,
@@ -28,21 +28,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from mentor_desktop.storage.orm import (
-    Base,
-    JournalEntryRow,
-    JournalEntryTagRow,
-    JournalTemplateRow,
-    TagRow,
-)
+from mentor_desktop.storage.orm import Base, JournalTemplateRow
 
 #: The migration that seeds the default writing prompts (its list is what "unchanged" means).
 _SEEDING_MIGRATION = "mentor_desktop.storage.migrations.versions.0002_journal"
 #: The range of an SQLite INTEGER.
 _INT_RANGE = range(-(2**63), 2**63)
-
-Progress = Callable[[int, int], None]
-EntryKey = tuple[str, str, str]
 
 
 def existing_tables(session: Session) -> list[Table]:
@@ -84,7 +75,7 @@ def seeded_templates() -> set[tuple[str | None, str, str]]:
     return set(migration.DEFAULT_TEMPLATES)
 
 
-def primary_key_order(table: Table) -> list:
+def primary_key_order(table: Table) -> list[Column[Any]]:
     return list(table.primary_key.columns) or list(table.columns)
 
 
@@ -169,67 +160,3 @@ def clear_tables(session: Session, tables: Sequence[Table]) -> None:
 def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     if rows:
         session.execute(insert(table), rows)
-
-
-# ---------------------------------------------------------------- journal import
-
-
-def entry_key(entry_date: date, title: str, body: str) -> EntryKey:
-    """What makes two journal entries the same for an import: date, title and body."""
-    digest = hashlib.sha1(body.strip().encode("utf-8"), usedforsecurity=False).hexdigest()
-    return entry_date.isoformat(), title.strip(), digest
-
-
-def existing_entry_keys(session: Session, first: date, last: date) -> set[EntryKey]:
-    rows = session.execute(
-        select(JournalEntryRow.entry_date, JournalEntryRow.title, JournalEntryRow.body).where(
-            JournalEntryRow.entry_date.between(first, last)
-        )
-    )
-    return {entry_key(day, title, body) for day, title, body in rows}
-
-
-def tag_ids(session: Session, names: set[str]) -> dict[str, int]:
-    """Ids of the tags `names` (case-insensitive), creating the missing ones."""
-    ids: dict[str, int] = {}
-    for tag_id, name in session.execute(select(TagRow.id, TagRow.name)):
-        ids[name.casefold()] = tag_id
-    missing = sorted({name for name in names if name.casefold() not in ids}, key=str.casefold)
-    unique_missing = list({name.casefold(): name for name in missing}.values())
-    if unique_missing:
-        created = session.execute(
-            insert(TagRow).returning(TagRow.id, TagRow.name, sort_by_parameter_order=True),
-            [{"name": name} for name in unique_missing],
-        )
-        for tag_id, name in created:
-            ids[name.casefold()] = tag_id
-    return ids
-
-
-def insert_entries(
-    session: Session,
-    rows: list[dict[str, Any]],
-    tags: list[tuple[str, ...]],
-    progress: Progress | None = None,
-    batch: int = 500,
-) -> int:
-    """Insert journal entry rows and their tag links in batches; returns the tags created."""
-    before = session.scalar(select(func.count()).select_from(TagRow)) or 0
-    ids_by_tag = tag_ids(session, {name for names in tags for name in names})
-    total = len(rows)
-    for start in range(0, total, batch):
-        chunk = rows[start : start + batch]
-        new_ids = session.scalars(
-            insert(JournalEntryRow).returning(JournalEntryRow.id, sort_by_parameter_order=True),
-            chunk,
-        ).all()
-        links = [
-            {"entry_id": entry_id, "tag_id": ids_by_tag[name.casefold()]}
-            for entry_id, names in zip(new_ids, tags[start : start + batch], strict=True)
-            for name in names
-        ]
-        insert_rows(session, JournalEntryTagRow.__table__, links)
-        if progress is not None:
-            progress(min(start + batch, total), total)
-    after = session.scalar(select(func.count()).select_from(TagRow)) or 0
-    return after - before
