@@ -74,7 +74,7 @@ class GoalTreeModel(QAbstractItemModel):
     """Goals > milestones > steps, with progress and check boxes for done.
 
     The model never writes: ticking a box or renaming a step emits a request that the tab
-    turns into an undoable command, then the tab reloads the model.
+    turns into an undoable command, then the tab shows the goal again (`replace_goal`).
 
     Signals:
         step_done_requested(int, bool): a step's box was ticked or cleared.
@@ -100,17 +100,78 @@ class GoalTreeModel(QAbstractItemModel):
         self._by_key = {}
         for g_row, goal in enumerate(goals):
             goal_node = _Node(NodeKind.GOAL, goal, None, g_row)
-            for m_row, milestone in enumerate(goal.milestones):
-                m_node = _Node(NodeKind.MILESTONE, milestone, goal_node, m_row)
-                m_node.children = [
-                    _Node(NodeKind.STEP, step, m_node, s_row)
-                    for s_row, step in enumerate(milestone.steps)
-                ]
-                goal_node.children.append(m_node)
+            goal_node.children = self._milestone_nodes(goal, goal_node)
             self._roots.append(goal_node)
         for node in self._walk():
             self._by_key[node.key] = node
         self.endResetModel()
+
+    def replace_goal(self, goal: Goal) -> bool:
+        """Show `goal` as it is now in place of the shown goal with its id, without a reset.
+
+        Rows that kept their place are updated in place; when milestones or steps were added,
+        removed or moved, the goal's children are removed and inserted again. False (and
+        nothing changed) when the goal is not shown.
+        """
+        node = self._by_key.get((NodeKind.GOAL, goal.id))
+        if node is None:
+            return False
+        shown = [(m.item.id, [s.item.id for s in m.children]) for m in node.children]
+        fresh = [(m.id, [s.id for s in m.steps]) for m in goal.milestones]
+        node.item = goal
+        parent = self.createIndex(node.row, 0, node)
+        if shown == fresh:
+            for m_node, milestone in zip(node.children, goal.milestones, strict=True):
+                m_node.item = milestone
+                for s_node, step in zip(m_node.children, milestone.steps, strict=True):
+                    s_node.item = step
+                self._children_changed(self.createIndex(m_node.row, 0, m_node), m_node)
+            self._children_changed(parent, node)
+        else:
+            for child in node.children:
+                self._forget(child)
+            if node.children:
+                self.beginRemoveRows(parent, 0, len(node.children) - 1)
+                node.children = []
+                self.endRemoveRows()
+            children = self._milestone_nodes(goal, node)
+            if children:
+                self.beginInsertRows(parent, 0, len(children) - 1)
+                node.children = children
+                for child in children:
+                    self._remember(child)
+                self.endInsertRows()
+        self.dataChanged.emit(parent, parent.siblingAtColumn(len(Column) - 1))
+        return True
+
+    def _children_changed(self, parent: QModelIndex, node: _Node) -> None:
+        if node.children:
+            last = len(node.children) - 1
+            self.dataChanged.emit(
+                self.index(0, 0, parent), self.index(last, len(Column) - 1, parent)
+            )
+
+    @staticmethod
+    def _milestone_nodes(goal: Goal, goal_node: _Node) -> list[_Node]:
+        nodes = []
+        for m_row, milestone in enumerate(goal.milestones):
+            m_node = _Node(NodeKind.MILESTONE, milestone, goal_node, m_row)
+            m_node.children = [
+                _Node(NodeKind.STEP, step, m_node, s_row)
+                for s_row, step in enumerate(milestone.steps)
+            ]
+            nodes.append(m_node)
+        return nodes
+
+    def _remember(self, node: _Node) -> None:
+        self._by_key[node.key] = node
+        for child in node.children:
+            self._remember(child)
+
+    def _forget(self, node: _Node) -> None:
+        self._by_key.pop(node.key, None)
+        for child in node.children:
+            self._forget(child)
 
     def _walk(self):
         stack = list(reversed(self._roots))
