@@ -86,9 +86,10 @@ class GoalsTab(TabPage):
 
     def _connect(self) -> None:
         v, edits, resources = self.view, self.tree_edits, self.resources
-        v.kind_filter.currentIndexChanged.connect(self.reload)
-        v.status_filter.currentIndexChanged.connect(self.reload)
-        v.text_filter.textChanged.connect(self.reload)
+        reload = self.editing.errors.guard("Could not read the goals", self.reload)
+        v.kind_filter.currentIndexChanged.connect(lambda _index: reload())
+        v.status_filter.currentIndexChanged.connect(lambda _index: reload())
+        v.text_filter.textChanged.connect(lambda _text: reload())
         v.new_goal_button.clicked.connect(self.new_item)
         v.add_milestone_button.clicked.connect(edits.add_milestone)
         v.add_step_button.clicked.connect(edits.add_step)
@@ -109,7 +110,9 @@ class GoalsTab(TabPage):
         self.model.milestone_done_requested.connect(edits.set_milestone_done)
         self.model.step_rename_requested.connect(edits.rename_step)
         v.tree.installEventFilter(self)
-        self._bus.changed.connect(self._on_bus_changed)
+        self._bus.changed.connect(
+            self.editing.errors.guard("Could not show the goals", self._on_bus_changed)
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Keys on the tree: Delete, Enter to edit, Ctrl+Up/Down to reorder."""

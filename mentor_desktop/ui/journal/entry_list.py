@@ -16,6 +16,8 @@ from mentor_desktop.domain.journal import (
     summarize,
 )
 from mentor_desktop.services.journal import JournalService
+from mentor_desktop.ui.dialogs import Dialogs
+from mentor_desktop.ui.errors import ErrorReporter
 from mentor_desktop.ui.journal.editor import EntryEditorController
 from mentor_desktop.ui.journal.view import NO_DATE, JournalView
 from mentor_desktop.ui.models.journal_entries import ENTRY_ID_ROLE, JournalEntriesModel
@@ -39,6 +41,7 @@ class EntryList:
         journal: JournalService,
         editor: EntryEditorController,
         parent: QWidget,
+        dialogs: Dialogs,
         status: Callable[[str], None],
     ) -> None:
         self._view = view
@@ -57,15 +60,18 @@ class EntryList:
         self._search_timer = QTimer(parent)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(self.apply_filters)
+        self.errors = ErrorReporter(dialogs, parent)
+        apply = self.errors.guard("Could not read the journal", self.apply_filters)
+        self._search_timer.timeout.connect(apply)
         view.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
-        view.search_edit.returnPressed.connect(self.apply_filters)
+        view.search_edit.returnPressed.connect(apply)
         for combo in (view.kind_filter, view.tag_filter, view.goal_filter):
-            combo.currentIndexChanged.connect(self.apply_filters)
-        view.from_filter.dateChanged.connect(self.apply_filters)
-        view.to_filter.dateChanged.connect(self.apply_filters)
-        view.flagged_filter.toggled.connect(self.apply_filters)
-        view.clear_filters_button.clicked.connect(self.clear_filters)
+            combo.currentIndexChanged.connect(apply)
+        view.from_filter.dateChanged.connect(apply)
+        view.to_filter.dateChanged.connect(apply)
+        view.flagged_filter.toggled.connect(apply)
+        clear = self.errors.guard("Could not read the journal", self.clear_filters)
+        view.clear_filters_button.clicked.connect(lambda _checked: clear())
         view.list_view.selectionModel().currentRowChanged.connect(self._current_changed)
 
     # ---------------------------------------------------------------- filters

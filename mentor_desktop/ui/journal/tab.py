@@ -55,7 +55,7 @@ class JournalTab(TabPage):
 
         self.editor = EntryEditorController(self.view.editor, journal, self, dialogs)
         status = self.status_message.emit
-        self.entries = EntryList(self.view, journal, self.editor, self, status)
+        self.entries = EntryList(self.view, journal, self.editor, self, dialogs, status)
         self.calendar = JournalCalendar(self.view, journal, self.editor, self.entries, self)
         self.view.configure_list_columns()
         self.deletion = EntryDeletion(
@@ -68,7 +68,9 @@ class JournalTab(TabPage):
         self.editor.edit_prompts_requested.connect(self.edit_prompts)
         self.editor.delete_requested.connect(self.deletion.delete_entry)
         self.view.list_view.installEventFilter(self)
-        bus.changed.connect(self._on_bus_changed)
+        bus.changed.connect(
+            self.entries.errors.guard("Could not show the journal", self._on_bus_changed)
+        )
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.flush)
