@@ -114,3 +114,23 @@ def test_a_change_naming_no_goal_reloads_once(tab, bus) -> None:
     assert tab.reload_count == loads + 1
     bus.announce(ChangeKind.JOURNAL, object())
     assert tab.reload_count == loads + 1
+
+
+def test_replacing_a_goal_keeps_the_tree_model_sound(qtmodeltester, goals, seeded) -> None:
+    from mentor_desktop.ui.models.goal_tree import GoalTreeModel
+
+    first, second = seeded
+    model = GoalTreeModel(TODAY)
+    model.set_goals([first, second])
+    qtmodeltester.check(model)
+    goals.set_step_done(first.milestones[0].steps[0].id, True)  # same shape
+    assert model.replace_goal(goals.get_goal(first.id))
+    qtmodeltester.check(model)
+    goals.add_milestone(first.id, MilestoneDraft("Another", date(2026, 11, 1)))  # new shape
+    goals.delete_step(first.milestones[0].steps[1].id)
+    assert model.replace_goal(goals.get_goal(first.id))
+    qtmodeltester.check(model)
+    goal_index = model.index_for((NodeKind.GOAL, first.id))
+    assert model.rowCount(goal_index) == 2
+    assert model.rowCount(model.index(0, 0, goal_index)) == 1
+    assert not model.replace_goal(goals.create_goal(GoalDraft("Not shown")))
