@@ -20,8 +20,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from mentor_desktop.domain.errors import (
     DamagedDatabaseError,
     DatabaseOpenError,
@@ -33,13 +31,15 @@ from mentor_desktop.domain.errors import (
 from mentor_desktop.storage.backup import (
     BackupCheck,
     Progress,
+    SchemaUpgradeError,
     backup_database,
     check_backup,
     copy_into,
+    upgrade_schema,
 )
 from mentor_desktop.storage.engine import read_stored_revision
 from mentor_desktop.storage.files import make_private, private_folder
-from mentor_desktop.storage.migrate import HEAD_REVISION, KNOWN_REVISIONS, open_database
+from mentor_desktop.storage.migrate import HEAD_REVISION, KNOWN_REVISIONS
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -324,8 +324,8 @@ class BackupService:
             copy = Path(folder) / source.name
             backup_database(source, copy)
             try:
-                open_database(copy).dispose()
-            except (SQLAlchemyError, RuntimeError) as exc:
+                upgrade_schema(copy)
+            except SchemaUpgradeError as exc:
                 raise ImportFormatError(
                     source, f"it could not be brought up to this version's schema ({exc})."
                 ) from exc

@@ -141,3 +141,23 @@ def _adapt(progress: Progress | None):
         progress(total - remaining, total)
 
     return report
+
+
+class SchemaUpgradeError(Exception):
+    """A database whose schema could not be brought up to this version's (the reason)."""
+
+
+def upgrade_schema(path: Path) -> None:
+    """Bring the database at `path` up to this version's schema: open it once, then close.
+
+    Raises SchemaUpgradeError when a migration fails, DatabaseOpenError when it cannot be
+    opened at all.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from mentor_desktop.storage.migrate import open_database
+
+    try:
+        open_database(path).dispose()
+    except (SQLAlchemyError, RuntimeError) as exc:
+        raise SchemaUpgradeError(str(exc)) from exc
