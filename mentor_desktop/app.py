@@ -198,7 +198,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
         settings.backup_dir or data_dir() / "backups",
         keep_daily=settings.backups_kept_daily,
     )
-    if not quit_after_show and not _unlock_at_start(db_path):
+    if not quit_after_show and not _unlock_at_start(db_path, backups):
         return 1
     try:
         engine, _services = _open_or_recover(db_path, backups, dialogs, ask=not quit_after_show)
@@ -279,11 +279,13 @@ def _private_settings_folder(settings_path: Path) -> None:
     make_private(settings_path)
 
 
-def _unlock_at_start(db_path: Path) -> bool:
+def _unlock_at_start(db_path: Path, backups: BackupService) -> bool:
     """An encrypted database asks for its passphrase first (False: the person quit)."""
     from mentor_desktop.services.privacy import PrivacyService
 
-    service = PrivacyService(db_path)
+    service = PrivacyService(
+        db_path, lambda: [info.path for info in backups.list_backups(check=False)]
+    )
     if not service.needs_unlock():
         return True
     from mentor_desktop.ui.lock.wiring import unlock_at_start

@@ -84,8 +84,19 @@ class PrivacyService:
         return self.is_encrypted() and cipher.key_for(self.db_path) is None
 
     def unlock(self, secret: str) -> bool:
-        """Unlock the file with a passphrase or recovery key (only read, never changed)."""
-        return cipher.unlock(self.db_path, secret) is not None
+        """Unlock the file with a passphrase or recovery key (only read, never changed).
+
+        True too when the file is damaged but its newest backup opens with `secret`:
+        opening then reports the damage and offers that backup.
+        """
+        return cipher.unlock(self.db_path, secret, self._newest_first()) is not None
+
+    def _newest_first(self) -> list[Path]:
+        try:
+            files = [path for path in self._backup_files() if path.is_file()]
+        except OSError:
+            return []
+        return sorted(files, key=lambda path: path.stat().st_mtime, reverse=True)
 
     def current_key(self) -> DatabaseKey:
         key = cipher.key_for(self.db_path)

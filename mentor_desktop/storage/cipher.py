@@ -20,6 +20,7 @@ import secrets
 import sqlite3
 import sys
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -242,14 +243,25 @@ def opens_with(path: Path, key: DatabaseKey) -> bool:
     return True
 
 
-def unlock(path: Path, secret: str) -> DatabaseKey | None:
+def unlock(path: Path, secret: str, backups: Iterable[Path] = ()) -> DatabaseKey | None:
     """The key the passphrase or recovery key `secret` gives for `path`, remembered for the
-    rest of the process; None when it does not open the file (which is left unchanged)."""
+    rest of the process; None when it does not open the file (which is left unchanged).
+
+    When it does not open `path` but opens the first of `backups` (newest first) made with
+    the same salt, `path` is damaged rather than the secret wrong: the key is remembered
+    so that opening reports the damage and can offer that backup.
+    """
     start = read_start(path)
     if len(start) < SALT_BYTES or start == _SQLITE_HEADER:
         return None
-    for key in keys_from_secret(secret, start):
+    keys = keys_from_secret(secret, start)
+    for key in keys:
         if opens_with(path, key):
+            remember(key)
+            return key
+    twin = next((backup for backup in backups if read_start(backup) == start), None)
+    for key in keys if twin is not None else []:
+        if opens_with(twin, key):
             remember(key)
             return key
     return None

@@ -3,7 +3,8 @@
 Encrypting, changing the passphrase and decrypting replace the file: the window's services
 keep calling this object for units of work while it closes the engine, waits for the new
 file and opens an engine on it (a plain or an encrypted one). While it is closed, a unit of
-work is refused with a message instead of touching a file that is being replaced.
+work is refused as busy (pending text waits, and is saved once the file is back) instead
+of touching a file that is being replaced.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from mentor_desktop.domain.errors import DatabaseOpenError
+from mentor_desktop.domain.errors import DatabaseBusyError
 from mentor_desktop.storage.uow import UnitOfWork, UnitOfWorkFactory, unit_of_work_factory
 
 
@@ -26,8 +27,8 @@ class ReopenableDatabase:
 
     def __call__(self) -> UnitOfWork:
         if self._factory is None:
-            raise DatabaseOpenError(
-                self.path, "it is being rewritten (encryption); try again in a moment."
+            raise DatabaseBusyError(
+                reason="the database is being encrypted or decrypted; it is back in a moment"
             )
         return self._factory()
 

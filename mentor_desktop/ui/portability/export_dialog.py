@@ -26,6 +26,12 @@ FORMATS = {
     "markdown": "A folder of Markdown files (readable without the app)",
 }
 
+#: Said before every export: the database may be encrypted, the export never is.
+PLAIN_TEXT_NOTE = (
+    "The export is written as plain text: anyone who can read it can read your entries, "
+    "even when the database itself is encrypted."
+)
+
 
 class ExportDialog(QDialog):
     """Choose a format and a place; the export runs off the GUI thread with a progress bar.
@@ -50,6 +56,9 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Format:", self.format_combo)
         form.addRow("&Export to:", self.path_field)
+        self.plain_note = QLabel(PLAIN_TEXT_NOTE, self)
+        self.plain_note.setObjectName("export_plain_text_note")
+        self.plain_note.setWordWrap(True)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setObjectName("export_status")
@@ -65,6 +74,7 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.plain_note)
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)

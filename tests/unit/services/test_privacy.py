@@ -227,3 +227,25 @@ def test_the_lock_screen_check_accepts_passphrase_and_recovery_key(demo: Path) -
     assert privacy.check_secret(recovery)
     assert not privacy.check_secret("nope")
     assert not privacy.check_secret("")
+
+
+def test_a_damaged_encrypted_file_is_reported_as_damaged_and_its_backup_restores(
+    demo: Path,
+) -> None:
+    from mentor_desktop.domain.errors import DamagedDatabaseError
+
+    privacy, backups = service_for(demo)
+    privacy.encrypt(TEST_PASSPHRASE, TEST_PASSPHRASE)
+    made = backups.backup_now()
+    with demo.open("r+b") as handle:  # scribble over the first page, past the salt
+        handle.seek(100)
+        handle.write(b"\xff" * 2000)
+    cipher.forget_all()
+    assert not cipher.unlock(demo, TEST_PASSPHRASE)  # alone, it cannot tell
+    assert privacy.unlock("wrong passphrase") is False
+    assert privacy.unlock(TEST_PASSPHRASE)  # its backup opens: the file is damaged
+    with pytest.raises(DamagedDatabaseError):
+        open_database(demo)
+    backups.restore(made.path)
+    engine = open_database(demo)
+    engine.dispose()
