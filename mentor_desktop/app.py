@@ -312,6 +312,12 @@ def _install_privacy(
     )
     assert window.preferences is not None
     install_privacy(window, window.preferences, service, settings, dialogs)
+    if service.is_encrypted():
+        from PySide6.QtCore import QTimer
+
+        from mentor_desktop.ui.lock.wiring import check_pages_later
+
+        QTimer.singleShot(1500, lambda: check_pages_later(service, window, dialogs))
 
 
 def _open_or_recover(

@@ -25,6 +25,7 @@ from mentor_desktop.storage.encryption import (
     check_copy,
     copy_path,
     export_copy,
+    pages_problems,
     rekey_file,
     remove_copy,
     replace_with_copy,
@@ -97,6 +98,18 @@ class PrivacyService:
         except OSError:
             return []
         return sorted(files, key=lambda path: path.stat().st_mtime, reverse=True)
+
+    def damage_found(self) -> str:
+        """Check every page of the encrypted database (slow: run it off the GUI thread);
+        a message about the damage found, empty when the file is sound."""
+        problems = pages_problems(self.db_path)
+        if not problems:
+            return ""
+        return (
+            f"The database {self.db_path} is damaged ({problems[0]}). Nothing more was "
+            "written to the damaged part. Restore the latest good backup (File > Backups…) "
+            "to go on; the damaged file is kept aside."
+        )
 
     def current_key(self) -> DatabaseKey:
         key = cipher.key_for(self.db_path)

@@ -13,6 +13,7 @@ without deriving it again, so the layers above never pass keys around.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -20,7 +21,7 @@ import secrets
 import sqlite3
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -33,6 +34,8 @@ SCRYPT_N = 2**15
 SCRYPT_R = 8
 SCRYPT_P = 1
 _SQLITE_HEADER = b"SQLite format 3\x00"
+#: Page cache of a read-only connection to an encrypted file (a check, a backup's source).
+CHECK_CACHE_KIB = 65536
 _HEX_GROUP = 4
 
 
@@ -97,15 +100,13 @@ def new_key(passphrase: str) -> DatabaseKey:
     return derive_key(passphrase, secrets.token_bytes(SALT_BYTES))
 
 
-def keys_from_secret(secret: str, salt: bytes) -> list[DatabaseKey]:
+def keys_from_secret(secret: str, salt: bytes) -> Iterator[DatabaseKey]:
     """The keys `secret` may stand for: the recovery key it spells (if it spells one), then
-    the passphrase it is. A wrong guess costs nothing but a read."""
-    keys = []
+    the passphrase it is (derived only when asked for). A wrong guess costs only a read."""
     raw = parse_recovery_key(secret)
     if raw is not None:
-        keys.append(DatabaseKey(raw, salt))
-    keys.append(derive_key(secret, salt))
-    return keys
+        yield DatabaseKey(raw, salt)
+    yield derive_key(secret, salt)
 
 
 # ---------------------------------------------------------------- recognising files
@@ -221,6 +222,9 @@ def connect(
     if key is not None:
         try:
             apply_key(connection, key)
+            if read_only:  # a check reads every page once: decrypting twice costs most
+                with contextlib.suppress(module.DatabaseError):  # damage: the next read says
+                    connection.execute(f"PRAGMA cache_size = -{CHECK_CACHE_KIB}")
         except BaseException:
             connection.close()
             raise
@@ -254,13 +258,16 @@ def unlock(path: Path, secret: str, backups: Iterable[Path] = ()) -> DatabaseKey
     start = read_start(path)
     if len(start) < SALT_BYTES or start == _SQLITE_HEADER:
         return None
-    keys = keys_from_secret(secret, start)
-    for key in keys:
+    tried = []
+    for key in keys_from_secret(secret, start):
         if opens_with(path, key):
             remember(key)
             return key
+        tried.append(key)
     twin = next((backup for backup in backups if read_start(backup) == start), None)
-    for key in keys if twin is not None else []:
+    if twin is None:
+        return None
+    for key in tried:
         if opens_with(twin, key):
             remember(key)
             return key

@@ -141,6 +141,20 @@ def check_copy(source: Path, target: Path, target_key: DatabaseKey | None) -> No
         raise RekeyError(f"The new copy differs from the database ({what}).")
 
 
+def pages_problems(path: Path) -> list[str]:
+    """`PRAGMA quick_check` of the whole (encrypted) file: what it found, empty when sound."""
+    module = cipher.cipher_module()
+    try:
+        connection = cipher.connect(path, read_only=True)
+        try:
+            rows = [str(row[0]) for row in connection.execute("PRAGMA quick_check(5)")]
+        finally:
+            connection.close()
+    except (module.Error, *cipher.driver_errors()) as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
+
+
 def replace_with_copy(copy: Path, original: Path) -> None:
     """Put the checked `copy` in the place of `original` in one rename, flushed to disk.
 

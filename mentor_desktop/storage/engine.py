@@ -62,8 +62,13 @@ def inspect_database(
     require_writable: bool = False,
     count_tables: Iterable[tuple[str, str]] = (),
     not_changed: str = _NOT_CHANGED,
+    every_page: bool = True,
 ) -> DatabaseFacts:
     """Check the existing file `path` read-only and say what it holds.
+
+    With `every_page` False the `PRAGMA quick_check` is left out: opening an encrypted file
+    does that (its pages are authenticated as they are read, so damage cannot go unseen;
+    the whole check runs in the background once the window shows).
 
     Raises NotADatabaseError (not SQLite), DamagedDatabaseError (truncated, or
     `PRAGMA quick_check` finds damage), ReadOnlyDatabaseError (with `require_writable`),
@@ -96,7 +101,7 @@ def inspect_database(
                     "it is an SQLite database written by another program, not by Mentor Desktop.",
                 )
             return DatabaseFacts(application_id, tables)
-        problems = problems_found(path)
+        problems = problems_found(path) if every_page else []
         if problems is None:
             problems = quick_check(connection)
         if problems:
@@ -140,7 +145,10 @@ def read_stored_revision(path: Path) -> str | None:
             path, f"it is {kind}, not a database file. Give the path of a database file."
         )
     facts = inspect_database(
-        path, require_writable=True, not_changed=" It was not changed; restore a backup to go on."
+        path,
+        require_writable=True,
+        not_changed=" It was not changed; restore a backup to go on.",
+        every_page=cipher.key_for(path) is None,
     )
     return facts.revision if facts.is_ours else None
 

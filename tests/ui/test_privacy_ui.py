@@ -214,3 +214,16 @@ def test_changing_the_passphrase_in_the_window_shows_the_new_recovery_key_once(
     assert PrivacyService(demo).unlock(NEW)
     assert window.tab_named("Goals") is not None
     database.dispose()
+
+
+def test_the_window_locks_itself_after_the_idle_time(qtbot, demo, app_settings, dialogs) -> None:
+    assert app_settings.lock_after_minutes(encrypted=True) == 10
+    assert app_settings.lock_after_minutes(encrypted=False) == 0
+    window, lock, database = _window(qtbot, demo, app_settings, dialogs)
+    assert lock.idle_minutes == 10
+    lock._idle.setInterval(200)  # ten minutes, shortened for the test
+    lock._idle.start()
+    qtbot.waitUntil(lambda: lock.locked, timeout=5000)
+    assert window.windowTitle() == LOCKED_TITLE
+    assert lock.unlock(TEST_PASSPHRASE)
+    database.dispose()

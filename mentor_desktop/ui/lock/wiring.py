@@ -32,6 +32,25 @@ def unlock_at_start(service: PrivacyService, parent: QWidget | None = None) -> b
     return dialog.exec() == PassphraseDialog.DialogCode.Accepted
 
 
+def check_pages_later(service: PrivacyService, window: QWidget, dialogs: Dialogs) -> None:
+    """The whole check of an encrypted database, off the GUI thread once the window shows
+    (opening it read only the pages it needed, each authenticated); damage is reported."""
+    from mentor_desktop.ui.tasks import run_in_background
+
+    if not service.is_encrypted():
+        return
+
+    def report(message: object) -> None:
+        if message:
+            dialogs.error(window, "The database is damaged", str(message))
+
+    run_in_background(
+        lambda _report: service.damage_found(),
+        on_finished=report,
+        description="checking the encrypted database",
+    )
+
+
 def install_privacy(
     window: MainWindow,
     preferences: PreferencesRegistry,
@@ -61,4 +80,5 @@ def install_privacy(
 
     preferences.add_page("Privacy", page, order=50)
     window.window_lock = lock  # type: ignore[attr-defined]
+    window.privacy_service = service  # type: ignore[attr-defined]
     return lock

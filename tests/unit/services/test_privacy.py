@@ -249,3 +249,15 @@ def test_a_damaged_encrypted_file_is_reported_as_damaged_and_its_backup_restores
     backups.restore(made.path)
     engine = open_database(demo)
     engine.dispose()
+
+
+def test_damage_deep_in_an_encrypted_file_is_found_by_the_whole_check(demo: Path) -> None:
+    privacy, _backups = service_for(demo)
+    privacy.encrypt(TEST_PASSPHRASE, TEST_PASSPHRASE)
+    assert privacy.damage_found() == ""
+    size = demo.stat().st_size
+    with demo.open("r+b") as handle:  # one page near the end
+        handle.seek(size - 3 * 4096 + 200)
+        handle.write(b"\x00" * 64)
+    message = privacy.damage_found()
+    assert "damaged" in message and "File > Backups" in message
