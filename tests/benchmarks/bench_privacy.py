@@ -146,6 +146,14 @@ def main() -> None:
             target=f"+{open_recovery - open_plain:,.0f} ms",
         ),
     ]
+    from mentor_desktop.storage.encryption import pages_problems
+
+    rows.append(
+        Row(
+            f"{YEARS} years: whole check of the encrypted file (in the background)",
+            median_ms(lambda: pages_problems(encrypted), repeat=3),
+        )
+    )
     if not took:
         scratch = CACHE / "scratch-privacy.sqlite3"
         for leftover in CACHE.glob(scratch.name + "*"):
