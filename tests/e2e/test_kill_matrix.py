@@ -28,9 +28,10 @@ MAY_LOSE = 2.0
 #: field -> the query reading what the database holds of it (? is the record's id)
 STORED = {
     "journal body": "SELECT body FROM journal_entry WHERE id = ?",
-    "session notes": "SELECT notes FROM session WHERE id = ?",
-    "session takeaways": "SELECT takeaways FROM session WHERE id = ?",
-    "personal update": "SELECT personal_update FROM session WHERE id = ?",
+    # a planned occurrence gets its row when first typed into: found by what was typed
+    "session notes": "SELECT notes FROM session WHERE notes LIKE 'w0000%'",
+    "session takeaways": "SELECT takeaways FROM session WHERE takeaways LIKE 'w0000%'",
+    "personal update": ("SELECT personal_update FROM session WHERE personal_update LIKE 'w0000%'"),
     "review reflection": "SELECT text FROM review_reflection WHERE id = 1 OR ? IS NULL",
     "goal why (dialog draft)": "",  # read from the draft the dialog keeps (see _stored)
 }
@@ -83,7 +84,8 @@ def _stored(field: str, db: Path, record: int | None) -> str:
         return next((d["fields"]["why"] for d in drafts if "why" in d["fields"]), "")
     raw = sqlite3.connect(db)
     try:
-        row = raw.execute(STORED[field], (record,)).fetchone()
+        query = STORED[field]
+        row = raw.execute(query, (record,) if "?" in query else ()).fetchone()
     finally:
         raw.close()
     return row[0] if row else ""
@@ -91,7 +93,7 @@ def _stored(field: str, db: Path, record: int | None) -> str:
 
 #: Fields whose text is not on the shared autosave yet (being moved to it): measured, and
 #: expected to lose more than the promise until they are.
-NOT_ON_AUTOSAVE_YET = {"session notes", "session takeaways", "personal update", "review reflection"}
+NOT_ON_AUTOSAVE_YET: set[str] = set()
 
 
 def _cases() -> list:

@@ -73,3 +73,23 @@ def test_a_passphrase_is_never_kept(qtbot, store: DraftStore) -> None:
     secret.setEchoMode(QLineEdit.EchoMode.Password)
     dialog.add_field("passphrase", "Passphrase:", secret)
     assert "passphrase" not in dialog.drafts.fields
+
+
+def test_text_being_added_in_session_prep_comes_back(
+    qtbot, store: DraftStore, services, dialogs
+) -> None:
+    from mentor_desktop.ui.bus import ChangeBus
+    from mentor_desktop.ui.sessions.tab import SessionPrepTab
+
+    first = SessionPrepTab(services.sessions, ChangeBus(), dialogs)
+    qtbot.addWidget(first)
+    first.view.feedback_fields["situation"].setText("In the design review on Monday")
+    qtbot.waitUntil(lambda: bool(store.load(first.composing.key)), timeout=3000)
+    first.composing.autosave.discard()  # then the app is killed
+    dialogs.confirm_answers.append(True)
+    second = SessionPrepTab(services.sessions, ChangeBus(), dialogs)
+    qtbot.addWidget(second)
+    assert second.view.feedback_fields["situation"].text() == "In the design review on Monday"
+    second.view.feedback_fields["situation"].clear()  # added (or cleared): nothing to keep
+    second.composing.autosave.save_now()
+    assert store.load(second.composing.key) is None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from mentor_desktop.domain.errors import MentorDesktopError
@@ -46,15 +47,17 @@ def _set_text(widget: TextWidget, text: str) -> None:
         widget.setPlainText(text)
 
 
-class DialogDrafts:
-    """Keeps the text fields of `dialog` as a draft under `key` while it is open."""
+class TextDrafts:
+    """Keeps the text fields watched for `owner` as a draft under `key` (see the module).
 
-    def __init__(self, dialog: QDialog, key: str) -> None:
-        self.dialog = dialog
+    For a dialog, the draft goes when it finishes (`DialogDrafts`); for fields where a text
+    is composed and then added (an agenda item, feedback), it goes once they are empty again.
+    """
+
+    def __init__(self, owner: QObject, key: str, label: Callable[[], str]) -> None:
         self.key = key
         self.fields: dict[str, TextWidget] = {}
-        self.autosave = Autosave(self._write, dialog, label=lambda: dialog.windowTitle())
-        dialog.finished.connect(self._done)
+        self.autosave = Autosave(self._write, owner, label=label)
 
     def watch(self, name: str, widget: QWidget) -> None:
         """Keep `widget`'s text in the draft (only text fields; never a passphrase)."""
@@ -79,9 +82,7 @@ class DialogDrafts:
         now = {name: _text(widget) for name, widget in self.fields.items()}
         if not draft or all(draft.get(name, text) == text for name, text in now.items()):
             return False
-        if not ask(
-            "The app closed while you were writing here. Put back the text you had typed?"
-        ):
+        if not ask("The app closed while you were writing here. Put back the text you had typed?"):
             store.discard(self.key)
             return False
         for name, widget in self.fields.items():
@@ -93,13 +94,25 @@ class DialogDrafts:
         store = _store
         if store is None:
             return
+        texts = {name: _text(widget) for name, widget in self.fields.items()}
         try:
-            store.save(self.key, {name: _text(widget) for name, widget in self.fields.items()})
+            if any(texts.values()):
+                store.save(self.key, texts)
+            else:
+                store.discard(self.key)  # nothing left to keep (added, or cleared)
         except OSError as exc:
             raise MentorDesktopError(f"The draft of this text could not be kept ({exc}).") from exc
 
-    def _done(self, _result: int) -> None:
-        """OK saved the text for real, or Cancel dropped it: the draft goes either way."""
+    def finish(self, *_args: object) -> None:
+        """The text was saved for real, or dropped on purpose: the draft goes."""
         self.autosave.discard()
         if _store is not None:
             _store.discard(self.key)
+
+
+class DialogDrafts(TextDrafts):
+    """A dialog's drafts: kept while it is open, gone once OK or Cancel finishes it."""
+
+    def __init__(self, dialog: QDialog, key: str) -> None:
+        super().__init__(dialog, key, label=dialog.windowTitle)
+        dialog.finished.connect(self.finish)
