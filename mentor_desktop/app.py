@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from functools import cached_property
 from pathlib import Path
@@ -187,8 +188,11 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     dialogs = Dialogs()
     lock = None
     if not quit_after_show:
+        from mentor_desktop.storage.files import new_folders_private
         from mentor_desktop.ui.single_window import WindowLock, hand_over
 
+        with contextlib.suppress(OSError):  # a first start: the data folder is made here
+            new_folders_private(db_path.parent)
         lock = WindowLock(db_path)
         if not lock.try_lock():
             return hand_over(lock)

@@ -54,16 +54,18 @@ class WindowLock(QObject):
         self._callers: list[QLocalSocket] = []
 
     def try_lock(self) -> bool:
-        """True when this process now holds the database (False: another window has it)."""
+        """True unless another window holds the database. Where no lock can be made at all
+        (a read-only folder), True: opening the database then says what is wrong."""
         if not self._lock.tryLock(0):
-            return False
+            return self._lock.error() != QLockFile.LockError.LockFailedError
         with suppress(OSError):
             os.chmod(lock_path(self.db_path), 0o600)
         return True
 
     def holder_pid(self) -> int | None:
-        found, pid, _host, _app = self._lock.getLockInfo()
-        return pid if found else None
+        info = self._lock.getLockInfo()
+        pid = info[0] if isinstance(info, tuple) and info else None
+        return pid if isinstance(pid, int) and pid > 0 else None
 
     def listen(self) -> None:
         """Answer second starts from now on (call once the window is up)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mentor_desktop.ui.bus import EXTERNAL, ChangeBus
@@ -52,3 +53,16 @@ def test_a_failing_watch_never_takes_the_window_down(qtbot, caplog) -> None:
 
     assert ExternalChangePoller(broken, ChangeBus()).poll() == []
     assert "outside the window failed" in caplog.text
+
+
+def test_a_first_start_in_a_missing_folder_is_not_taken_for_a_second_window(
+    qtbot, tmp_path: Path
+) -> None:
+    lock = WindowLock(tmp_path / "not-made-yet" / "mentor.sqlite3")
+    assert lock.try_lock()  # no lock can be made there: opening says what is wrong
+    held = WindowLock(tmp_path / "held.sqlite3")
+    assert held.try_lock()
+    other = WindowLock(tmp_path / "held.sqlite3")
+    assert not other.try_lock()
+    assert other.holder_pid() == os.getpid()
+    held.release()
