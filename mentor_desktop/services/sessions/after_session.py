@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from mentor_desktop.domain.errors import ValidationError
+from mentor_desktop.domain.errors import TextConflictError, ValidationError
 from mentor_desktop.domain.sessions import (
     ActionItem,
     ActionItemDraft,
@@ -35,14 +35,28 @@ class AfterSessionUseCases(SessionUseCases):
         personal_update: str | None = None,
         notes: str | None = None,
         takeaways: str | None = None,
+        base: dict[str, str] | None = None,
     ) -> Session:
-        """Save the texts given (None: leave as is); all or none, each under MAX_SESSION_TEXT."""
+        """Save the texts given (None: leave as is); all or none, each under MAX_SESSION_TEXT.
+
+        With `base` (field -> the stored text it was typed over), nothing is written when a
+        stored text is neither its base nor the new text: TextConflictError, with the
+        session as stored, says it was changed elsewhere. Check and write are one
+        transaction."""
         texts = {"personal_update": personal_update, "notes": notes, "takeaways": takeaways}
         errors = validate_session_texts(texts)
         if errors:
             raise ValidationError(errors)
         with self._uow() as uow:
-            return SessionRepository(uow.session).update_texts(session_id, texts)
+            repo = SessionRepository(uow.session)
+            if base:
+                stored = repo.session(session_id, with_agenda_count=False)
+                for name, typed_over in base.items():
+                    now = getattr(stored, name)
+                    if now not in (typed_over, texts.get(name)):
+                        label = name.replace("_", " ")
+                        raise TextConflictError(f"The session's {label}", stored)
+            return repo.update_texts(session_id, texts)
 
     def detail(self, session_id: int) -> SessionDetail:
         """A stored session with its agenda, action items and feedback."""

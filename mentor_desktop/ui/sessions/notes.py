@@ -9,9 +9,12 @@ from functools import partial
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QPlainTextEdit
 
+from mentor_desktop.domain.errors import TextConflictError
 from mentor_desktop.domain.sessions import Session
 from mentor_desktop.services.sessions import SessionService
 from mentor_desktop.ui.autosave import Autosave
+from mentor_desktop.ui.conflicts import KEEP_BOTH, TAKE_THEIRS, ask_which_text, both_texts
+from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.sessions.host import SessionHost
 from mentor_desktop.ui.sessions.view import SessionPrepView
 
@@ -25,8 +28,15 @@ class SessionNotes(QObject):
     Signals: none (messages go through the host's status bar).
     """
 
-    def __init__(self, view: SessionPrepView, service: SessionService, host: SessionHost) -> None:
+    def __init__(
+        self,
+        view: SessionPrepView,
+        service: SessionService,
+        host: SessionHost,
+        dialogs: Dialogs | None = None,
+    ) -> None:
         super().__init__(view)
+        self._dialogs = dialogs or Dialogs()
         self._view = view
         self._service = service
         self._host = host
@@ -76,7 +86,38 @@ class SessionNotes(QObject):
             return
         stored = self._host.stored_current()
         assert stored is not None and stored.id is not None
-        self._host.replace_current(self._service.update_texts(stored.id, **{name: text}))
+        base = {name: getattr(stored, name)}
+        try:
+            saved = self._service.update_texts(stored.id, **{name: text}, base=base)
+        except TextConflictError as exc:
+            settled = self._settle(name, exc.theirs, text)
+            if settled is None:
+                return
+            saved = settled
+        self._host.replace_current(saved)
+
+    def _settle(self, name: str, theirs: Session, text: str) -> Session | None:
+        """The field was changed elsewhere: ask which text to keep, and keep it (None: theirs
+        was taken and is shown)."""
+        their_text = getattr(theirs, name)
+        label = f"The session's {name.replace('_', ' ')}"
+        choice = ask_which_text(self._dialogs, self._view, label, text, their_text)
+        if choice == TAKE_THEIRS:
+            self._show_text(name, their_text)
+            self._host.replace_current(theirs)
+            return None
+        if choice == KEEP_BOTH:
+            text = both_texts(their_text, text)
+            self._show_text(name, text)
+        assert theirs.id is not None
+        return self._service.update_texts(theirs.id, **{name: text}, base={name: their_text})
+
+    def _show_text(self, name: str, text: str) -> None:
+        self._filling = True
+        try:
+            self.edit(name).setPlainText(text)
+        finally:
+            self._filling = False
 
     def _failed(self, name: str, message: str) -> None:
         label = self._view.text_errors[name]

@@ -106,7 +106,7 @@ class SessionPrepTab(TabPage):
             lambda: self._show_session(None),
             self.slot,
         )
-        self.notes = SessionNotes(v, sessions, self)
+        self.notes = SessionNotes(v, sessions, self, dialogs)
         self.agenda_builder = AgendaBuilder(
             v, sessions, dialogs, self, self._undo, self.suggestions, self.agenda
         )
