@@ -136,3 +136,13 @@ def test_import_leads_to_the_journal_once_entries_arrived(qtbot, opened) -> None
     dialogs[1].accept()
     assert not welcome.showing()
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Journal"
+
+
+def test_an_entry_added_from_the_command_line_leads_to_the_journal(qtbot, opened) -> None:
+    from mentor_desktop.ui.bus import EXTERNAL, ChangeKind
+
+    window, services = opened
+    services.journal.create_entry(EntryDraft(date(2026, 3, 2), "From the shell", "x"))
+    window.change_bus.announce(ChangeKind.JOURNAL, EXTERNAL)  # as the watch announces it
+    assert not _welcome(window).showing()
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Journal"

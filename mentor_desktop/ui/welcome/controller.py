@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QTabWidget
 
 from mentor_desktop.services.first_start import FirstStartService
-from mentor_desktop.ui.bus import ChangeBus, ChangeKind
+from mentor_desktop.ui.bus import EXTERNAL, Change, ChangeBus, ChangeKind
 from mentor_desktop.ui.welcome.page import WelcomePage
 from mentor_desktop.ui.welcome.setup import SetupWizard
 
@@ -53,6 +53,13 @@ class WelcomeController(QObject):
         self.sample_task: object = None
         self._stack = QStackedWidget()
         self._stack.setObjectName("welcome_stack")
+        bus.changed.connect(self._changed_elsewhere)
+
+    def _changed_elsewhere(self, change: Change) -> None:
+        """Data written from outside (the command line: `journal add`, `import`, `restore`)
+        while the welcome page shows: the tabs show it."""
+        if change.origin == EXTERNAL and self.showing():
+            self.leave("Journal" if change.kind == ChangeKind.JOURNAL else None)
 
     def show(self) -> None:
         """The welcome page in place of the tabs."""
