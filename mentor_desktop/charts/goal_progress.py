@@ -43,6 +43,7 @@ def goal_progress_figure(
         Pace.AHEAD: palette.positive,
         Pace.ON_TRACK: palette.primary,
         Pace.BEHIND: palette.negative,
+        Pace.OVERDUE: palette.negative,
         Pace.NO_DATES: palette.muted,
     }
     rows = list(range(len(goals)))
@@ -57,7 +58,7 @@ def goal_progress_figure(
         axes.text(
             101.5,
             row,
-            f"{percent(goal.progress)} % · {goal.pace.label.lower()}",
+            f"{percent(goal.progress)} % · {goal.pace_text.lower()}",
             va="center",
             ha="left",
             fontsize=6.5,

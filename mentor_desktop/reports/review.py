@@ -11,7 +11,7 @@ from pathlib import Path
 from string import Template
 
 from mentor_desktop.domain.progress import percent
-from mentor_desktop.domain.timeline import CompletedMilestone, ReviewData
+from mentor_desktop.domain.timeline import CompletedMilestone, GoalPace, ReviewData
 from mentor_desktop.reports.growth_markup import review_growth_html
 from mentor_desktop.reports.markup import empty_note as _empty
 from mentor_desktop.reports.markup import escape
@@ -109,11 +109,15 @@ def _goals_html(data: ReviewData) -> str:
         spent = f"{percent(goal.time_share)} %" if goal.time_share is not None else "–"
         rows.append(
             f"<tr><td>{escape(goal.title)}</td><td>{percent(goal.progress)} %</td>"
-            f"<td>{spent}</td><td>{escape(goal.pace.label)}</td>"
+            f"<td>{spent}</td><td{overdue_class(goal)}>{escape(goal.pace_text)}</td>"
             f"<td>{_day(goal.target_date)}</td></tr>"
         )
     parts.append(f'<table class="list" width="100%" cellspacing="0">{"".join(rows)}</table>')
     return "".join(parts)
+
+
+def overdue_class(goal: GoalPace) -> str:
+    return ' class="overdue"' if goal.overdue_days else ""
 
 
 def _slips_html(data: ReviewData) -> str:

@@ -235,6 +235,7 @@ def _paces(goals: list[Goal], day: date, today: date) -> GoalProgressData:
                 time_share(goal.start_date, goal.target_date, day),
                 goal.start_date,
                 goal.target_date,
+                day,
             )
             for goal in goals
         ),

@@ -1,4 +1,5 @@
-"""Progress by goal: a goal is *ahead* when its progress exceeds the share of its time
+"""Progress by goal: a goal is *overdue* once its target date has passed unfinished (never
+"on track", however close it came), *ahead* when its progress exceeds the share of its time
 already spent by more than `ON_TRACK_MARGIN`, *behind* when it trails by more, else on track;
 and how goals stood on a past day (for the review pack of a past period)."""
 
@@ -20,6 +21,7 @@ class Pace(enum.StrEnum):
     AHEAD = "ahead"
     ON_TRACK = "on_track"
     BEHIND = "behind"
+    OVERDUE = "overdue"
     NO_DATES = "no_dates"
 
     @property
@@ -28,8 +30,23 @@ class Pace(enum.StrEnum):
             "ahead": "Ahead",
             "on_track": "On track",
             "behind": "Behind",
+            "overdue": "Overdue",
             "no_dates": "No dates",
         }[self.value]
+
+
+def days_overdue(target: date | None, progress: float, day: date) -> int:
+    """Days since an unfinished target date passed (0 when not past, not dated or done)."""
+    if target is None or progress >= 1.0:
+        return 0
+    return max(0, (day - target).days)
+
+
+def overdue_words(days: int) -> str:
+    """“overdue by 1 day”, “overdue by 12 days” ('' when not overdue)."""
+    if days <= 0:
+        return ""
+    return f"overdue by {days} day{'s' * (days != 1)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +57,23 @@ class GoalPace:
     time_share: float | None
     start_date: date | None
     target_date: date | None
+    #: The day the pace is measured on (None: overdue is not judged).
+    day: date | None = None
+
+    @property
+    def overdue_days(self) -> int:
+        return 0 if self.day is None else days_overdue(self.target_date, self.progress, self.day)
+
+    @property
+    def pace_text(self) -> str:
+        """“Overdue by 12 days”, “Behind”, “On track”…"""
+        overdue = overdue_words(self.overdue_days)
+        return overdue.capitalize() if overdue else self.pace.label
 
     @property
     def pace(self) -> Pace:
+        if self.overdue_days:
+            return Pace.OVERDUE
         if self.time_share is None:
             return Pace.NO_DATES
         if self.progress - self.time_share > ON_TRACK_MARGIN:

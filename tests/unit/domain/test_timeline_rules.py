@@ -17,6 +17,7 @@ from mentor_desktop.domain.timeline import (
     TimelineKind,
     burnup,
     follow_through_by_quarter,
+    overdue_words,
     quarter_label,
     rhythm,
     time_share,
@@ -220,3 +221,15 @@ def test_a_slipped_milestone_shows_in_any_window_its_slip_line_crosses() -> None
     assert item.overlaps(date(2026, 4, 1), date(2026, 4, 30))
     assert not item.overlaps(date(2026, 5, 2), date(2026, 6, 30))
     assert not item.overlaps(date(2026, 1, 1), date(2026, 2, 27))
+
+
+def test_a_goal_past_its_target_unfinished_is_overdue_never_on_track() -> None:
+    start, target = date(2026, 1, 1), date(2026, 6, 1)
+    nearly = GoalPace(1, "Goal", 0.97, time_share(start, target, TODAY), start, target, TODAY)
+    assert target < TODAY
+    assert nearly.pace is Pace.OVERDUE
+    assert nearly.overdue_days == (TODAY - target).days
+    assert nearly.pace_text == f"Overdue by {(TODAY - target).days} days"
+    done = GoalPace(2, "Done", 1.0, 1.0, start, target, TODAY)
+    assert done.pace is not Pace.OVERDUE and done.overdue_days == 0
+    assert overdue_words(1) == "overdue by 1 day"

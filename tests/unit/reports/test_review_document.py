@@ -102,3 +102,13 @@ def test_review_pack_of_a_past_period_says_when_the_goals_stood(timeline) -> Non
     assert "As they stood on 31 Mar 2026, the end of this period" in past
     now = review_html(timeline.review_data())
     assert "As they stood on" not in now
+
+
+def test_goals_past_their_target_are_marked_overdue_never_on_track(timeline) -> None:
+    data = timeline.with_today(date(2028, 1, 1)).review_data()  # after every target date
+    late = [g for g in data.goals.goals if g.overdue_days]
+    assert late
+    html = review_html(data)
+    for goal in late:
+        assert f"Overdue by {goal.overdue_days} day" in html
+    assert all(g.pace_text != "On track" for g in late)
