@@ -27,17 +27,22 @@ def milestone_progress_figure(
     style_axes(axes, palette)
     xs = list(range(len(points)))
     if points:
-        axes.plot(xs, [p.due for p in points], color=palette.muted, linewidth=1.2, label="Due")
+        axes.plot(xs, [p.due for p in points], color=palette.muted, linewidth=1.2, label="Planned")
         axes.plot(xs, [p.done for p in points], color=palette.primary, linewidth=1.8, label="Done")
         axes.fill_between(xs, [p.done for p in points], color=palette.primary, alpha=0.12)
-        step = max(1, len(points) // 6)
-        axes.set_xticks(xs[::step], [p.month.strftime("%b %y") for p in points][::step])
-        low = min(min(p.done for p in points), min(p.due for p in points))
-        axes.set_ylim(bottom=max(0, low - 1))
+        step = max(1, -(-len(points) // 4))
+        axes.set_xticks(xs[::step], [p.month.strftime("%b %Y") for p in points][::step])
+        # from zero, so the gap between planned and done reads true to size
+        axes.set_ylim(
+            bottom=0, top=max(max(p.due for p in points), max(p.done for p in points), 1) * 1.1
+        )
     else:
         axes.text(0.5, 0.5, "No milestones yet", ha="center", va="center", color=palette.muted)
     axes.set_title(
-        "Milestones due and done (cumulative)", fontsize=7.5, color=palette.foreground, loc="left"
+        "Milestones planned and done (cumulative)",
+        fontsize=7.5,
+        color=palette.foreground,
+        loc="left",
     )
     legend = axes.legend(fontsize=6.5, frameon=False, loc="upper left", ncols=2)
     for text in legend.get_texts():

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from string import Template
 
 from mentor_desktop.domain.progress import percent
 from mentor_desktop.domain.sessions import AgendaSource, BriefData
+from mentor_desktop.domain.timeline import days_overdue, overdue_words
 from mentor_desktop.reports.growth_markup import brief_growth_html
 from mentor_desktop.reports.markup import empty_note, escape, text_html
 from mentor_desktop.reports.pipeline import PageSize, Report, load_template, mm_to_px, write_pdf
 
 CHART_MM = (78, 44)
+#: Ruled lines under “Notes during the session”.
+NOTE_LINES = 9
 #: The brief shows at most this many goals, then “and N more”.
 MAX_GOALS = 8
 MAX_COMMITMENTS = 12
+
+
+def _nowrap(day: date | None) -> str:
+    """A date that never breaks across lines (“05 Jan 2027”)."""
+    return f"{day:%d}&nbsp;{day:%b}&nbsp;{day:%Y}" if day else ""
 
 
 def _goals_html(data: BriefData) -> str:
@@ -32,9 +41,19 @@ def _goals_html(data: BriefData) -> str:
                 f'<td class="bar-done" width="{share}%">&nbsp;</td>'
                 f'<td class="bar-left" width="{100 - share}%">&nbsp;</td>'
             )
-        target = f" · by {goal.target_date:%d %b %Y}" if goal.target_date else ""
+        target = (
+            f'<span class="tag"> · by {_nowrap(goal.target_date)}</span>'
+            if goal.target_date
+            else ""
+        )
+        late = days_overdue(goal.target_date, goal.progress, data.today)
+        if late:
+            target = (
+                f' <span class="overdue">· {_nowrap(goal.target_date)}, '
+                f"{overdue_words(late).replace(' ', '&nbsp;')}</span>"
+            )
         rows.append(
-            f'<tr><td width="62%">{escape(goal.title)}<span class="tag">{target}</span></td>'
+            f'<tr><td width="62%">{escape(goal.title)}{target}</td>'
             f'<td width="28%"><table width="100%" cellspacing="0" cellpadding="0"><tr>{bar}'
             f'</tr></table></td><td width="10%" class="pct" align="right">{share} %</td></tr>'
         )
@@ -74,21 +93,35 @@ def _commitments_html(data: BriefData) -> str:
     if not data.commitments:
         return empty_note("No open commitments.")
     rows = []
-    for action in data.commitments[:MAX_COMMITMENTS]:
+    # the same commitment made again (each month, say) is listed once, with how many are open
+    groups: dict[tuple[str, str], list] = {}
+    for action in data.commitments:
+        key = (action.owner.value, " ".join(action.text.lower().split()))
+        groups.setdefault(key, []).append(action)
+    for actions in list(groups.values())[:MAX_COMMITMENTS]:
+        action = min(actions, key=lambda a: (a.due_date is None, a.due_date))
         overdue = action.is_overdue(data.today)
-        due = f"{action.due_date:%d %b %Y}" if action.due_date else "no date"
-        due_html = f'<span class="overdue">overdue {due}</span>' if overdue else due
+        due = _nowrap(action.due_date) if action.due_date else "no date"
+        due_html = f'<span class="overdue">overdue&nbsp;since&nbsp;{due}</span>' if overdue else due
+        if len(actions) > 1:
+            due_html += f'<br/><span class="tag">{len(actions)} open</span>'
         goal = (
             f' <span class="tag">· {escape(action.goal_title)}</span>' if action.goal_title else ""
         )
         rows.append(
             f'<tr><td width="12%">{action.owner.label}</td>'
             f"<td>{escape(action.text)}{goal}</td>"
-            f'<td width="27%" align="right">{due_html}</td></tr>'
+            f'<td width="34%" align="right">{due_html}</td></tr>'
         )
-    more = len(data.commitments) - MAX_COMMITMENTS
+    more = len(groups) - MAX_COMMITMENTS
     extra = empty_note(f"… and {more} more open commitments.") if more > 0 else ""
     return f'<table class="list" width="100%" cellspacing="0">{"".join(rows)}</table>{extra}'
+
+
+def _notes_html() -> str:
+    """Ruled lines to write on during the session."""
+    line = '<tr><td class="ruled">&nbsp;</td></tr>'
+    return f'<table class="notes" width="100%" cellspacing="0">{line * NOTE_LINES}</table>'
 
 
 def _wins_html(data: BriefData) -> str:
@@ -110,8 +143,13 @@ def brief_html(data: BriefData) -> str:
         "mentor_role": f" — {escape(role)}" if role else "",
         "purpose": text_html(data.purpose) if data.purpose else "",
         "goals": _goals_html(data),
-        "chart_width": str(mm_to_px(CHART_MM[0])),
-        "chart_height": str(mm_to_px(CHART_MM[1])),
+        "chart": (
+            f'<img src="chart:milestones" width="{mm_to_px(CHART_MM[0])}" '
+            f'height="{mm_to_px(CHART_MM[1])}" />'
+            if data.milestone_points
+            else empty_note("The milestone chart appears once your goals have dated milestones.")
+        ),
+        "notes": _notes_html(),
         "follow_through": escape(data.follow_through.summary()),
         "agenda": _agenda_html(data),
         "questions": _questions_html(data),

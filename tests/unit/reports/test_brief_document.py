@@ -288,3 +288,14 @@ def test_an_unprepared_session_shows_suggestions(service: SessionService, tmp_pa
     write_brief(data, pdf, PageSize.A4)
     text = run("pdftotext", str(pdf), "-")
     assert "Nothing on the agenda yet; suggested:" in text and "Book the offsite" in text
+
+
+def test_a_commitment_made_again_is_listed_once_and_notes_take_the_free_space(prepared) -> None:
+    again = replace(prepared.commitments[0], id=99, due_date=date(2026, 5, 20))
+    data = replace(prepared, commitments=(*prepared.commitments, again), milestone_points=())
+    html = brief_html(data)
+    assert html.count("Send the migration proposal") == 1
+    assert "2 open" in html
+    assert "Notes during the session" in html and html.count('class="ruled"') == 9
+    assert "chart:milestones" not in html  # no milestones: a line of text, not an empty chart
+    assert "The milestone chart appears once your goals have dated milestones." in html
