@@ -7,11 +7,10 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QTabWidget, QWidget
 
-from mentor_desktop import APP_NAME, __version__
 from mentor_desktop.settings import AppSettings, Theme
 from mentor_desktop.ui.actions import ActionId, build_actions
 from mentor_desktop.ui.app_icon import app_icon
@@ -285,6 +284,12 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a[ActionId.LOCK])
 
         help_menu = self.menuBar().addMenu("&Help")
+        guide = QAction("&User guide", self)
+        guide.setObjectName("action_user_guide")
+        guide.setShortcuts(QKeySequence.StandardKey.HelpContents)
+        guide.setStatusTip("How to use Mentor Desktop, section by section")
+        guide.triggered.connect(self._user_guide)
+        help_menu.addAction(guide)
         help_menu.addAction(a[ActionId.ABOUT])
 
     def set_theme(self, theme: Theme) -> None:
@@ -304,15 +309,21 @@ class MainWindow(QMainWindow):
                 return
         self.statusBar().showMessage("There is nothing to print yet.", 6000)
 
-    def _about(self) -> None:
-        self.dialogs.about(
-            self,
-            f"About {APP_NAME}",
-            f"{APP_NAME} {__version__}\n\n"
-            "Run your own mentorship: goals, a learning journal, session preparation "
-            "and a timeline of your progress. Works offline; your data stays on this "
-            f"computer.\n\nData file: {self.db_path}",
-        )
+    def _about(self) -> QDialog:
+        """Version, licence and the data file, with a button that opens its folder."""
+        from mentor_desktop.ui.help.about import AboutDialog
+
+        return self._open_help(AboutDialog(self.db_path, self))
+
+    def _user_guide(self) -> QDialog:
+        from mentor_desktop.ui.help.guide import UserGuideDialog
+
+        return self._open_help(UserGuideDialog(self))
+
+    def _open_help(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # ---------------------------------------------------------------- state
 

@@ -60,6 +60,8 @@ def _builders(services, db_path: Path, dialogs, window) -> dict[str, Callable[[]
     from mentor_desktop.app import _preferences
     from mentor_desktop.reports.brief import brief_report
     from mentor_desktop.ui.goals.dialogs import GoalDialog, MilestoneDialog, ResourceDialog
+    from mentor_desktop.ui.help.about import AboutDialog
+    from mentor_desktop.ui.help.guide import UserGuideDialog
     from mentor_desktop.ui.journal.dialogs import TemplatesDialog
     from mentor_desktop.ui.lock.passphrase_dialog import PassphraseDialog
     from mentor_desktop.ui.portability.backups_dialog import BackupsDialog
@@ -85,6 +87,8 @@ def _builders(services, db_path: Path, dialogs, window) -> dict[str, Callable[[]
             "Add a session", lambda *_a: None, datetime(2026, 6, 20, 17), with_details=True
         ),
         "CadenceRuleDialog": lambda: CadenceRuleDialog(agreement.rules[0]),
+        "AboutDialog": lambda: AboutDialog(db_path),
+        "UserGuideDialog": lambda: UserGuideDialog(),
         "PreferencesDialog": lambda: _preferences(services, backups, window.settings, window)
         .dialog(),
         "PassphraseDialog": lambda: PassphraseDialog(lambda _secret: False, db_path.name),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -62,10 +63,34 @@ def test_edit_undo_acts_on_the_current_tabs_history(window, engine) -> None:
     assert services.goals.list_goals() == []
 
 
-def test_about_names_the_version_and_the_data_file(window, dialogs, db_path) -> None:
+def test_about_names_the_version_licence_and_data_file_and_opens_its_folder(
+    qtbot, window, db_path, monkeypatch
+) -> None:
+    from mentor_desktop.ui.help import about
+
+    opened = []
+    monkeypatch.setattr(about.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     window.findChild(type(window.undo_action), "action_about").trigger()
-    assert str(db_path) in dialogs.infos[-1]
-    assert "Mentor Desktop 0." in dialogs.infos[-1]
+    dialog = window.findChild(about.AboutDialog)
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.text.text()
+    assert str(db_path) in text and "Licence: GPL-3.0-or-later" in text
+    assert "Mentor Desktop 0." in dialog.findChild(type(dialog.text)).text()
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert [url.toLocalFile() for url in opened] == [str(db_path.parent)]
+
+
+def test_help_user_guide_shows_the_readme_sections_rendered(window) -> None:
+    from mentor_desktop.ui.help.guide import UserGuideDialog
+
+    window.findChild(type(window.undo_action), "action_user_guide").trigger()
+    guide = window.findChild(UserGuideDialog)
+    titles = [guide.contents.item(i).text() for i in range(guide.contents.count())]
+    assert titles[:3] == ["Introduction", "Quick start", "Your data"]
+    assert "Development" not in titles
+    guide.contents.setCurrentRow(titles.index("Journal"))
+    assert guide.page.toPlainText().startswith("Journal")  # the heading, rendered: no "##"
+    assert "##" not in guide.page.toPlainText()
 
 
 def test_geometry_and_filters_are_remembered(qtbot, engine, db_path, app_settings, dialogs):

@@ -1,0 +1,1 @@
+"""Help menu windows: the user guide (the README's sections, rendered) and About."""
