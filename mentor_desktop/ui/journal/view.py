@@ -32,7 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from mentor_desktop.domain.journal import MOOD_LABELS, EntryKind
-from mentor_desktop.ui.models.journal_entries import COL_DATE, COL_KIND, COL_TEXT, HTML_ROLE
+from mentor_desktop.ui.journal.entry_card import EntryCardDelegate, fit_rows
+from mentor_desktop.ui.models.journal_entries import (
+    COL_DATE,
+    COL_KIND,
+    COL_TAGS,
+    COL_TEXT,
+    COL_TITLE,
+    HTML_ROLE,
+)
 from mentor_desktop.ui.theme import show_as_error
 from mentor_desktop.ui.widgets.long_text_edit import LongTextEdit
 
@@ -284,9 +292,8 @@ class JournalView(QWidget):
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setShowGrid(False)
         self.list_view.setAlternatingRowColors(True)
-        self.list_view.setWordWrap(False)
+        self.list_view.setWordWrap(True)
         self.list_view.verticalHeader().hide()
-        self.list_view.verticalHeader().setDefaultSectionSize(22)
         self.list_view.setItemDelegateForColumn(COL_TEXT, SnippetDelegate(self.list_view))
 
         filters = QGridLayout()
@@ -352,11 +359,18 @@ class JournalView(QWidget):
         """Column widths once a model is set."""
         header = self.list_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         self.list_view.setColumnWidth(COL_DATE, 82)
-        self.list_view.setColumnWidth(1, 190)
-        self.list_view.setColumnWidth(COL_KIND, 80)
-        self.list_view.setColumnWidth(3, 90)
+        # the title column shows kind, tags and the passage too: nothing off to the right
+        for column in (COL_KIND, COL_TAGS, COL_TEXT):
+            self.list_view.setColumnHidden(column, True)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_view.setItemDelegateForColumn(COL_TITLE, EntryCardDelegate(self.list_view))
+        model = self.list_view.model()
+        if model is not None:
+            model.modelReset.connect(lambda: fit_rows(self.list_view))
+            fit_rows(self.list_view)
         other = self.on_this_day_view.horizontalHeader()
         other.setStretchLastSection(True)
         for column in (2, 3, 4):
