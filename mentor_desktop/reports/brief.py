@@ -141,6 +141,9 @@ def brief_html(data: BriefData) -> str:
         "label": escape(session.label),
         "mentor": escape(mentor.name),
         "mentor_role": f" — {escape(role)}" if role else "",
+        "person": f"<b>{escape(data.profile.byline())}</b> with "
+        if not data.profile.is_empty
+        else "With ",
         "purpose": text_html(data.purpose) if data.purpose else "",
         "goals": _goals_html(data),
         "chart": (

@@ -188,6 +188,9 @@ def review_html(data: ReviewData) -> str:
     values = {
         "title": escape(f"Review pack — {range_label(data)}"),
         "range": escape(range_label(data)),
+        "person": f'<p class="person">{escape(data.profile.byline())}</p>'
+        if not data.profile.is_empty
+        else "",
         "today": f"{data.today:%d %B %Y}",
         "empty_note": empty_note,
         "headline": _headline_html(data),

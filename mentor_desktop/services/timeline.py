@@ -32,6 +32,7 @@ from mentor_desktop.domain.timeline import (
     time_share,
 )
 from mentor_desktop.storage.repositories import growth_reads
+from mentor_desktop.storage.repositories.profile import load_profile
 from mentor_desktop.storage.repositories.timeline import TimelineRepository
 from mentor_desktop.storage.uow import UnitOfWorkFactory
 
@@ -190,6 +191,7 @@ class TimelineService:
             skills, practice, opportunities, labels = growth_reads.review_inputs(
                 uow.session.connection()
             )
+            profile = load_profile(uow.session.connection())
         growth = review_growth(
             skills, practice, opportunities, start, end, evidence_describer(labels)
         )
@@ -221,6 +223,7 @@ class TimelineService:
             achieved_goals=tuple(title for title, _day in achieved),
             reflection=reflection.strip(),
             growth=growth,
+            profile=profile,
         )
 
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from mentor_desktop.domain.growth.brief import BriefGrowth
 from mentor_desktop.domain.models import Mentor
+from mentor_desktop.domain.profile import Profile
 from mentor_desktop.domain.sessions.follow_through import FollowThrough
 from mentor_desktop.domain.sessions.kinds import AgendaKind
 from mentor_desktop.domain.sessions.records import ActionItem, AgendaItem, Session
@@ -52,6 +53,8 @@ class BriefData:
     suggested: tuple[Suggestion, ...] = ()
     #: Practice in progress and the nearest opportunity deadlines.
     growth: BriefGrowth = field(default_factory=BriefGrowth)
+    #: Whose brief it is (Preferences > General).
+    profile: Profile = field(default_factory=Profile)
 
     @property
     def questions(self) -> tuple[AgendaItem, ...]:

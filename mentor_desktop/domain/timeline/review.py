@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from mentor_desktop.domain.growth.review import ReviewGrowth
+from mentor_desktop.domain.profile import Profile
 from mentor_desktop.domain.timeline.burnup import BurnupData
 from mentor_desktop.domain.timeline.goal_pace import GoalProgressData
 
@@ -90,6 +91,8 @@ class ReviewData:
     reflection: str = ""
     #: Skills then and now, practice done, opportunities pursued (`domain.growth.review`).
     growth: ReviewGrowth = field(default_factory=ReviewGrowth)
+    #: Who the pack is about (Preferences > General): named on its first page.
+    profile: Profile = field(default_factory=Profile)
 
     @property
     def is_empty(self) -> bool:

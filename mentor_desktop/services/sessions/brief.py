@@ -14,6 +14,7 @@ from mentor_desktop.domain.sessions import (
 )
 from mentor_desktop.domain.sessions.brief import BRIEF_SUGGESTIONS, BRIEF_WINS
 from mentor_desktop.services.sessions.agenda import AgendaUseCases
+from mentor_desktop.storage.repositories.profile import load_profile
 from mentor_desktop.storage.repositories.sessions import SessionRepository
 
 
@@ -44,6 +45,7 @@ class BriefUseCases(AgendaUseCases):
             actions = repo.actions(mentorship_id=session.mentorship_id)
             milestone_dates = repo.milestone_dates()
             growth = brief_growth(repo.growth_sources(), today)
+            profile = load_profile(uow.session.connection())
         return BriefData(
             mentor=mentorship.mentor,
             purpose=mentorship.purpose,
@@ -58,4 +60,5 @@ class BriefUseCases(AgendaUseCases):
             today=today,
             suggested=tuple(self.suggestions(session)[:BRIEF_SUGGESTIONS]) if not agenda else (),
             growth=growth,
+            profile=profile,
         )

@@ -299,3 +299,11 @@ def test_a_commitment_made_again_is_listed_once_and_notes_take_the_free_space(pr
     assert "Notes during the session" in html and html.count('class="ruled"') == 9
     assert "chart:milestones" not in html  # no milestones: a line of text, not an empty chart
     assert "The milestone chart appears once your goals have dated milestones." in html
+
+
+def test_the_brief_names_whose_it_is(prepared) -> None:
+    from mentor_desktop.domain.profile import Profile
+
+    html = brief_html(replace(prepared, profile=Profile("Ada Lovelace", "Analyst")))
+    assert "<b>Ada Lovelace, Analyst</b> with <b>" in html
+    assert "With <b>" in brief_html(prepared)  # no profile yet: just the mentor

@@ -112,3 +112,15 @@ def test_goals_past_their_target_are_marked_overdue_never_on_track(timeline) -> 
     for goal in late:
         assert f"Overdue by {goal.overdue_days} day" in html
     assert all(g.pace_text != "On track" for g in late)
+
+
+def test_the_first_page_names_the_person_and_their_role(timeline, tmp_path) -> None:
+    from dataclasses import replace
+
+    from mentor_desktop.domain.profile import Profile
+
+    data = replace(timeline.review_data(), profile=Profile("Zoë Ångström", "Staff engineer"))
+    pdf = tmp_path / "review.pdf"
+    write_review(data, pdf, PageSize.A4)
+    first_page = " ".join(run("pdftotext", "-l", "1", str(pdf), "-").split())
+    assert "Review pack Zoë Ångström, Staff engineer" in first_page

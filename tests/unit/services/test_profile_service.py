@@ -26,3 +26,8 @@ def test_a_too_long_field_is_named_and_nothing_is_written(services) -> None:
         services.profile.save(Profile("After", "x" * (MAX_PROFILE_FIELD + 1)))
     assert set(raised.value.errors) == {"role"}
     assert services.profile.profile() == Profile("Before")
+
+
+def test_the_review_pack_is_about_the_saved_profile(services) -> None:
+    services.profile.save(Profile("Ada Lovelace", "Analyst", "Engines Ltd"))
+    assert services.timeline.review_data().profile.byline() == "Ada Lovelace, Analyst, Engines Ltd"
