@@ -14,8 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtPrintSupport import (
+    QPrintDialog,
+    QPrinter,
+    QPrintPreviewDialog,
+    QPrintPreviewWidget,
+)
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from mentor_desktop.domain.errors import MentorDesktopError
@@ -60,6 +65,15 @@ class ReportPreview(QPrintPreviewDialog):
         super().__init__(self._printer, parent)
         self.setWindowTitle(f"Print preview — {report.title}")
         self.paintRequested.connect(lambda target: paint_report(report, target))
+        # a window sized to the screen, the page shown as wide as it fits (not at 38 %)
+        available = self.screen().availableGeometry()
+        self.resize(min(1000, available.width() - 40), available.height() - 80)
+        self.preview = self.findChild(QPrintPreviewWidget)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.preview is not None:
+            self.preview.fitToWidth()
 
 
 def _pages(count: int) -> str:

@@ -362,6 +362,12 @@ def test_print_preview_paints_the_brief(qtbot, service, dialogs, tmp_path) -> No
     qtbot.mouseClick(tab.view.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.preview is not None and tab.preview.isVisible(), timeout=20_000)
     assert tab.preview.windowTitle().startswith("Print preview — Session brief")
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    shown = tab.preview.findChild(QPrintPreviewWidget)
+    assert shown.zoomMode() == QPrintPreviewWidget.ZoomMode.FitToWidth  # not a small 38 %
+    screen = tab.preview.screen().availableGeometry()
+    assert tab.preview.height() >= screen.height() - 80 - 1
     tab.preview.close()
     dialog = tab.preview
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
