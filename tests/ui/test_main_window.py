@@ -86,7 +86,7 @@ def test_help_user_guide_shows_the_readme_sections_rendered(window) -> None:
     window.findChild(type(window.undo_action), "action_user_guide").trigger()
     guide = window.findChild(UserGuideDialog)
     titles = [guide.contents.item(i).text() for i in range(guide.contents.count())]
-    assert titles[:3] == ["Introduction", "Quick start", "Your data"]
+    assert titles[0] == "Introduction" and {"Quick start", "Your data", "Journal"} <= set(titles)
     assert "Development" not in titles
     guide.contents.setCurrentRow(titles.index("Journal"))
     assert guide.page.toPlainText().startswith("Journal")  # the heading, rendered: no "##"
