@@ -262,7 +262,7 @@ def test_search_box_shows_the_snippet(qtbot, make_tab, journal: JournalService) 
     text_cell = tab.model.index(0, COL_TEXT)
     assert "zanzibar plans" in text_cell.data()
     assert "<b>zanzibar</b>" in text_cell.data(HTML_ROLE)
-    assert tab.view.result_label.text() == "1 matches"
+    assert tab.view.result_label.text() == "1 match"
     tab.view.search_edit.clear()
     qtbot.keyClicks(tab.view.search_edit, '"unbalanced AND OR * -')
     qtbot.waitUntil(lambda: tab.view.result_label.text() == "No matches", timeout=3000)
@@ -557,3 +557,12 @@ def test_a_megabyte_on_one_line_is_edited_and_saved_exactly(
     qtbot.keyClicks(body, "!")
     assert tab.editor.flush()
     assert journal.get_entry(entry.id).body == line + "!"
+
+
+def test_result_counts_are_written_correctly() -> None:
+    from mentor_desktop.ui.models.journal_entries import counted
+
+    assert counted(1, "", "match", "matches") == "1 match"
+    assert counted(2, "", "match", "matches") == "2 matches"
+    assert counted(200, "+", "match", "matches") == "200+ matches"
+    assert counted(1, "", "entry", "entries") == "1 entry"

@@ -20,7 +20,11 @@ from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.errors import ErrorReporter
 from mentor_desktop.ui.journal.editor import EntryEditorController
 from mentor_desktop.ui.journal.view import NO_DATE, JournalView
-from mentor_desktop.ui.models.journal_entries import ENTRY_ID_ROLE, JournalEntriesModel
+from mentor_desktop.ui.models.journal_entries import (
+    ENTRY_ID_ROLE,
+    JournalEntriesModel,
+    counted,
+)
 from mentor_desktop.ui.models.journal_filters import FilterChoicesModel
 
 #: Search runs this long after the last key press.
@@ -127,11 +131,11 @@ class EntryList:
         shown = self.model.rowCount()
         more = "+" if self.model.canFetchMore() else ""
         if entry_filter.text:
-            text = f"{shown}{more} matches" if shown else "No matches"
+            text = counted(shown, more, "match", "matches") if shown else "No matches"
         elif entry_filter.is_empty:
             text = ""
         else:
-            text = f"{shown}{more} entries" if shown else "No entries match"
+            text = counted(shown, more, "entry", "entries") if shown else "No entries match"
         self._view.result_label.setText(text)
 
     def clear_filters(self) -> None:

@@ -24,6 +24,11 @@ FLAG_MARK = "⚑ "
 PageLoader = Callable[[EntrySummary | None, int, int], list[EntrySummary]]
 
 
+def counted(count: int, more: str, one: str, many: str) -> str:
+    """“1 match”, “2 matches”, “200+ matches” (`more` is "+" when more rows can load)."""
+    return f"{count:,}{more} {one if count == 1 and not more else many}"
+
+
 def plain_snippet(snippet: str) -> str:
     return " ".join(snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "").split())
 
