@@ -7,11 +7,12 @@ Every method is one read-only unit of work and returns plain dataclasses from
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from mentor_desktop.domain.errors import ValidationError
+from mentor_desktop.domain.growth.overview import SkillsChartData, skills_chart_data
 from mentor_desktop.domain.growth.review import evidence_describer, review_growth
 from mentor_desktop.domain.models import Goal
 from mentor_desktop.domain.sessions import count_follow_through
@@ -42,9 +43,12 @@ CHARTS: dict[str, str] = {
     "progress": "Progress by goal",
     "follow-through": "Follow-through",
     "rhythm": "Journal rhythm",
+    "skills": "Skills now and target",
 }
 #: What one of the charts draws.
-ChartData = BurnupData | GoalProgressData | FollowThroughData | RhythmData
+ChartData = BurnupData | GoalProgressData | FollowThroughData | RhythmData | SkillsChartData
+#: The skills chart shows the change over this many days back from today.
+SKILLS_PERIOD_DAYS = 365
 #: The review pack covers this many months back from today unless told otherwise.
 REVIEW_MONTHS = 6
 #: Evidence lines shown under one completed milestone, and how far back wins count.
@@ -126,6 +130,13 @@ class TimelineService:
             days = TimelineRepository(uow.session).journal_days()
         return rhythm(days)
 
+    def skills(self) -> SkillsChartData:
+        """Skills now against their target, and the change over the last year."""
+        with self._uow() as uow:
+            skills = growth_reads.load_skills(uow.session.connection())
+        today = self._today()
+        return skills_chart_data(skills, today - timedelta(days=SKILLS_PERIOD_DAYS), today)
+
     def chart_data(self, name: str) -> ChartData:
         """The data of the chart called `name` (one of CHARTS)."""
         loaders: dict[str, Callable[[], ChartData]] = {
@@ -133,6 +144,7 @@ class TimelineService:
             "progress": self.goal_progress,
             "follow-through": self.follow_through,
             "rhythm": self.rhythm,
+            "skills": self.skills,
         }
         if name not in loaders:
             raise ValidationError.single(

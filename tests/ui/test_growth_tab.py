@@ -250,3 +250,23 @@ def test_delete_key_and_undo_keep_ids_and_open_item_finds_hidden_rows(qtbot, tab
     tab.undo_stack().undo()
     assert [p.id for p in growth.practice.list_practice()] == [practice.id]
     assert tab.flush() and tab.unsaved_work() == ""
+
+
+def test_the_timeline_charts_page_draws_the_skills_chart(qtbot, engine, growth, dialogs) -> None:
+    from mentor_desktop.services.timeline import TimelineService
+    from mentor_desktop.ui.timeline.tab import TimelineTab
+
+    _seed(growth)
+    timeline = TimelineService(unit_of_work_factory(engine), today=lambda: TODAY)
+    tab = TimelineTab(timeline, ChangeBus(), dialogs)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.view.pages.setCurrentWidget(tab.view.charts_page)
+    combo = tab.view.chart_combo
+    combo.setCurrentIndex(combo.findData("skills"))
+    canvas = tab.chart_canvas()
+    assert canvas is not None
+    title = canvas.figure.axes[0].get_title(loc="left")
+    assert title.startswith("Skills now against target")
+    labels = [t.get_text() for t in canvas.figure.axes[0].get_yticklabels()]
+    assert labels == ["Facilitation"]

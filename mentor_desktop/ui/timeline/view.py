@@ -37,6 +37,7 @@ CHARTS = (
     ("Progress by goal", "progress"),
     ("Follow-through", "follow-through"),
     ("Journal rhythm", "rhythm"),
+    ("Skills now and target", "skills"),
 )
 
 
