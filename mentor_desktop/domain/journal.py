@@ -49,6 +49,8 @@ class EntryDraft:
     tags: tuple[str, ...] = ()
     goal_ids: tuple[int, ...] = ()
     milestone_ids: tuple[int, ...] = ()
+    practice_ids: tuple[int, ...] = ()
+    opportunity_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,8 @@ class JournalEntry:
     milestone_ids: tuple[int, ...]
     created_at: datetime
     updated_at: datetime
+    practice_ids: tuple[int, ...] = ()
+    opportunity_ids: tuple[int, ...] = ()
 
     def draft(self) -> EntryDraft:
         return EntryDraft(
@@ -77,6 +81,8 @@ class JournalEntry:
             self.tags,
             self.goal_ids,
             self.milestone_ids,
+            self.practice_ids,
+            self.opportunity_ids,
         )
 
 
@@ -292,6 +298,8 @@ def validate_entry(draft: EntryDraft) -> EntryDraft:
         tags,
         tuple(dict.fromkeys(draft.goal_ids)),
         tuple(dict.fromkeys(draft.milestone_ids)),
+        tuple(dict.fromkeys(draft.practice_ids)),
+        tuple(dict.fromkeys(draft.opportunity_ids)),
     )
 
 

@@ -192,6 +192,11 @@ class JournalService:
         with self._repo("read the journal") as repo:
             return repo.goal_choices()
 
+    def growth_choices(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+        """(id, title) of every practice item and every opportunity, newest first."""
+        with self._repo("read the journal") as repo:
+            return repo.growth_choices()
+
     def milestone_choices(self, goal_ids: Sequence[int]) -> list[tuple[int, str]]:
         """(id, "goal: milestone") of the milestones of these goals, in the goals' order."""
         with self._repo("read the journal") as repo:

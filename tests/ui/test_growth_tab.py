@@ -270,3 +270,31 @@ def test_the_timeline_charts_page_draws_the_skills_chart(qtbot, engine, growth, 
     assert title.startswith("Skills now against target")
     labels = [t.get_text() for t in canvas.figure.axes[0].get_yticklabels()]
     assert labels == ["Facilitation"]
+
+
+def test_a_journal_entry_links_to_practice_and_opportunities(qtbot, engine, growth, dialogs):
+    from mentor_desktop.domain.journal import EntryDraft
+    from mentor_desktop.services.journal import JournalService
+    from mentor_desktop.ui.journal.tab import JournalTab
+
+    _skill, practice, opportunity = _seed(growth)
+    journal = JournalService(unit_of_work_factory(engine))
+    entry = journal.create_entry(EntryDraft(TODAY, "Retro went quiet", "Nobody spoke first."))
+    tab = JournalTab(journal, ChangeBus(), dialogs)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 700)
+    tab.show()
+    tab.open_item(ItemKind.JOURNAL_ENTRY, entry.id)
+    links = tab.editor.growth_links.model
+    labels = [links.data(links.index(row)) for row in range(links.rowCount())]
+    assert "Practice: Speak last in the retro" in labels
+    assert "Opportunity: Lead the guild" in labels
+    for row in range(links.rowCount()):
+        links.setData(links.index(row), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: journal.get_entry(entry.id).opportunity_ids != ())
+    saved = journal.get_entry(entry.id)
+    assert (saved.practice_ids, saved.opportunity_ids) == ((practice.id,), (opportunity.id,))
+    deleted = growth.practice.delete_practice(practice.id)  # the link goes, and comes back
+    assert journal.get_entry(entry.id).practice_ids == ()
+    growth.practice.restore_practice(deleted)
+    assert journal.get_entry(entry.id).practice_ids == (practice.id,)

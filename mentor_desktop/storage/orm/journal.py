@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mentor_desktop.storage.orm.base import NEVER_REUSE_IDS, Base, Timestamped
 from mentor_desktop.storage.orm.goals import GoalRow, MilestoneRow
+
+if TYPE_CHECKING:
+    from mentor_desktop.storage.orm.growth import OpportunityRow, PracticeRow
 
 
 class JournalEntryRow(Timestamped, Base):
@@ -37,6 +41,11 @@ class JournalEntryRow(Timestamped, Base):
     tags: Mapped[list[TagRow]] = relationship(secondary="journal_entry_tag", order_by="TagRow.name")
     goals: Mapped[list[GoalRow]] = relationship(secondary="journal_entry_goal")
     milestones: Mapped[list[MilestoneRow]] = relationship(secondary="journal_entry_milestone")
+    #: Practice items and opportunities the entry is about (tables in `orm.growth`).
+    practice: Mapped[list[PracticeRow]] = relationship(secondary="journal_entry_practice")
+    opportunities: Mapped[list[OpportunityRow]] = relationship(
+        secondary="journal_entry_opportunity"
+    )
 
 
 class TagRow(Base):

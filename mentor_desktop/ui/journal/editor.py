@@ -11,6 +11,7 @@ the save is tried again after a longer wait each time, up to 30 s.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QObject, Signal
@@ -35,6 +36,7 @@ from mentor_desktop.services.journal import JournalService
 from mentor_desktop.ui.autosave import MAX_WAIT_MS, Autosave
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.journal.changed_elsewhere import ChangedElsewhere
+from mentor_desktop.ui.journal.growth_links import GrowthLinks
 from mentor_desktop.ui.journal.view import EntryEditorView
 from mentor_desktop.ui.models.journal_choices import GoalChecklistModel
 
@@ -96,6 +98,8 @@ class EntryEditorController(ChangedElsewhere, QObject):
         view.tags_edit.editingFinished.connect(self._tags_finished)
         self.goal_model.checked_changed.connect(self._goals_changed)
         self.milestone_model.checked_changed.connect(self._fields_changed)
+        self.growth_links = GrowthLinks(journal, view.growth_view)
+        self.growth_links.changed.connect(self._fields_changed)
         view.preview_button.toggled.connect(self._toggle_preview)
         view.edit_prompts_button.clicked.connect(self.edit_prompts_requested)
         view.delete_button.clicked.connect(self._delete_clicked)
@@ -161,6 +165,7 @@ class EntryEditorController(ChangedElsewhere, QObject):
                 v.tags_edit.clear()
                 self.goal_model.set_checked(set())
                 self.milestone_model.set_goals([])
+                self.growth_links.show(None)
                 v.saved_label.clear()
                 return
             v.title_edit.setText(entry.title)
@@ -175,6 +180,7 @@ class EntryEditorController(ChangedElsewhere, QObject):
             v.tags_edit.setText(", ".join(entry.tags))
             self._show_goals(set(entry.goal_ids))
             self._refresh_milestones(set(entry.milestone_ids))
+            self.growth_links.show(entry)
             v.saved_label.setText(f"Saved {entry.updated_at:%Y-%m-%d %H:%M}")
             self._update_prompt(entry.kind)
             if v.preview_button.isChecked():
@@ -241,6 +247,8 @@ class EntryEditorController(ChangedElsewhere, QObject):
             tags=parse_tags(v.tags_edit.text()),
             goal_ids=self.goal_model.checked_ids(),
             milestone_ids=self.milestone_model.checked_ids(),
+            practice_ids=self.growth_links.ids()[0],
+            opportunity_ids=self.growth_links.ids()[1],
         )
 
     def save_fields_now(self) -> None:
@@ -373,17 +381,4 @@ class EntryEditorController(ChangedElsewhere, QObject):
 
 
 def _with_text(entry: JournalEntry, title: str, body: str) -> JournalEntry:
-    return JournalEntry(
-        entry.id,
-        entry.entry_date,
-        title,
-        body,
-        entry.kind,
-        entry.mood,
-        entry.flagged,
-        entry.tags,
-        entry.goal_ids,
-        entry.milestone_ids,
-        entry.created_at,
-        datetime.now(),
-    )
+    return replace(entry, title=title, body=body, updated_at=datetime.now())

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
 from mentor_desktop.domain.errors import NotFoundError, ValidationError
 from mentor_desktop.domain.journal import EntryDraft, EntryKind, JournalEntry
-from mentor_desktop.storage.orm import GoalRow, JournalEntryRow, MilestoneRow, utcnow
+from mentor_desktop.storage.orm import (
+    Base,
+    GoalRow,
+    JournalEntryRow,
+    MilestoneRow,
+    OpportunityRow,
+    PracticeRow,
+    utcnow,
+)
 from mentor_desktop.storage.repositories.journal.links import TagsAndLinks
 
 _E = JournalEntryRow
+RowT = TypeVar("RowT", bound=Base)
 
 
 def entry_to_domain(row: JournalEntryRow) -> JournalEntry:
@@ -31,6 +41,8 @@ def entry_to_domain(row: JournalEntryRow) -> JournalEntry:
         milestone_ids=tuple(sorted(m.id for m in row.milestones)),
         created_at=row.created_at,
         updated_at=row.updated_at,
+        practice_ids=tuple(sorted(p.id for p in row.practice)),
+        opportunity_ids=tuple(sorted(o.id for o in row.opportunities)),
     )
 
 
@@ -110,7 +122,13 @@ class EntryWrites(TagsAndLinks):
         row = self.session.scalars(
             select(_E)
             .where(_E.id == entry_id)
-            .options(selectinload(_E.tags), selectinload(_E.goals), selectinload(_E.milestones))
+            .options(
+                selectinload(_E.tags),
+                selectinload(_E.goals),
+                selectinload(_E.milestones),
+                selectinload(_E.practice),
+                selectinload(_E.opportunities),
+            )
         ).one_or_none()
         if row is None:
             raise NotFoundError("Journal entry", entry_id)
@@ -121,6 +139,16 @@ class EntryWrites(TagsAndLinks):
         with self.session.no_autoflush:
             self._copy(row, draft)
         self.session.flush()
+
+    def _growth_rows(self, model: type[RowT], ids: Sequence[int], what: str) -> list[RowT]:
+        """The practice or opportunity rows an entry links to; refuses missing ones."""
+        rows = [self.session.get(model, record_id) for record_id in ids]
+        missing = [f"{what} #{i}" for i, row in zip(ids, rows, strict=True) if row is None]
+        if missing:
+            raise ValidationError.single(
+                "growth", f"Cannot link to {', '.join(missing)}: it no longer exists."
+            )
+        return [row for row in rows if row is not None]
 
     def _copy(self, row: JournalEntryRow, draft: EntryDraft) -> None:
         goals: list[GoalRow] = []
@@ -144,6 +172,8 @@ class EntryWrites(TagsAndLinks):
             raise ValidationError.single(
                 "goals", f"Cannot link to {', '.join(missing)}: it no longer exists."
             )
+        practice = self._growth_rows(PracticeRow, draft.practice_ids, "practice")
+        opportunities = self._growth_rows(OpportunityRow, draft.opportunity_ids, "opportunity")
         row.entry_date = draft.entry_date
         row.title = draft.title
         row.body = draft.body
@@ -153,3 +183,5 @@ class EntryWrites(TagsAndLinks):
         row.tags = self.tags_named(draft.tags)
         row.goals = goals
         row.milestones = milestones
+        row.practice = practice
+        row.opportunities = opportunities

@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from sqlalchemy import delete, exists, func, select
 
 from mentor_desktop.domain.journal import TagCount
-from mentor_desktop.storage.orm import GoalRow, JournalEntryTagRow, MilestoneRow, TagRow
+from mentor_desktop.storage.orm import (
+    GoalRow,
+    JournalEntryTagRow,
+    MilestoneRow,
+    OpportunityRow,
+    PracticeRow,
+    TagRow,
+)
 from mentor_desktop.storage.repositories.journal.base import JournalRows
 
 
@@ -74,3 +81,13 @@ class TagsAndLinks(JournalRows):
             .order_by(GoalRow.position, GoalRow.id, MilestoneRow.position, MilestoneRow.id)
         )
         return [(m_id, f"{goal}: {title}") for m_id, title, goal in rows]
+
+    def growth_choices(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+        """(id, title) of every practice item and every opportunity, newest first."""
+        practice = self.session.execute(
+            select(PracticeRow.id, PracticeRow.title).order_by(PracticeRow.id.desc())
+        )
+        opportunities = self.session.execute(
+            select(OpportunityRow.id, OpportunityRow.title).order_by(OpportunityRow.id.desc())
+        )
+        return [(i, t) for i, t in practice], [(i, t) for i, t in opportunities]
