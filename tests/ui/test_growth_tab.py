@@ -298,3 +298,18 @@ def test_a_journal_entry_links_to_practice_and_opportunities(qtbot, engine, grow
     assert journal.get_entry(entry.id).practice_ids == ()
     growth.practice.restore_practice(deleted)
     assert journal.get_entry(entry.id).practice_ids == (practice.id,)
+
+
+def test_ctrl_m_moves_the_selected_opportunity(qtbot, growth, dialogs) -> None:
+    growth.opportunities.create_opportunity(OpportunityDraft("X"))
+    tab = GrowthTab(growth, ChangeBus(), dialogs)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.activateWindow()
+    qtbot.waitUntil(lambda: tab.isActiveWindow())
+    tab.pages.setCurrentWidget(tab.opportunities)
+    tab.opportunities.reload()
+    tab.opportunities.table.selectRow(0)
+    tab.opportunities.table.setFocus()
+    qtbot.keyClick(tab.opportunities.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert tab.opportunities.active_dialog is not None
