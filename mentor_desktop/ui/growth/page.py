@@ -30,6 +30,8 @@ from mentor_desktop.ui.undo import ServiceCommand, report_and_forget
 from mentor_desktop.ui.widgets.validated_dialog import ValidatedDialog
 
 ItemT = TypeVar("ItemT")
+#: Columns are fitted to the first rows only, so years of items open at once.
+FIT_ROWS = 40
 #: The widest the title column starts (the person can widen it).
 MAX_TITLE_PX = 300
 
@@ -98,6 +100,7 @@ class GrowthPage(QWidget, Generic[ItemT]):
         self.table = table(self, f"{self.noun.capitalize()} list")
         self.table.setModel(model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.empty_label = QLabel(self.empty_text, self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
