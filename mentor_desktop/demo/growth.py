@@ -13,7 +13,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from mentor_desktop.demo.context import DemoContext
-from mentor_desktop.demo.growth_samples import OPPORTUNITIES, PRACTICE, SKILLS
+from mentor_desktop.demo.growth_opportunities import OPPORTUNITIES
+from mentor_desktop.demo.growth_samples import PRACTICE, SKILLS
 from mentor_desktop.storage.orm.growth import (
     MeasurementRow,
     OpportunityMoveRow,
