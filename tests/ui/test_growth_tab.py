@@ -86,6 +86,7 @@ def test_every_model_passes_the_model_tester(qtmodeltester, growth) -> None:
 
 def test_empty_pages_say_how_to_start(tab) -> None:
     for page in tab.all_pages():
+        tab.pages.setCurrentWidget(page)  # each page reads its rows when first shown
         assert page.list_stack.currentWidget() is page.empty_label
         assert "Ctrl+N" in page.empty_label.text()
 

@@ -107,7 +107,7 @@ class OpportunitiesPage(GrowthPage[Opportunity]):
         self.move_button.clicked.connect(self.move_current)
         self.delete_button.clicked.connect(self.delete_current)
         QShortcut(QKeySequence("Ctrl+M"), self, self.move_current)
-        self.reload()
+        self.load_when_shown()
 
     def _what(self) -> str:
         item = self.current_item()

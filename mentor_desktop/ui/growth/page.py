@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -133,6 +133,7 @@ class GrowthPage(QWidget, Generic[ItemT]):
         layout.addWidget(self.splitter)
         self._items: list[ItemT] = []
         self._loaded = False  # filters fill in before the details exist
+        self._wanted = False  # read the items when the page is first shown
         self.filter_edit.textChanged.connect(self.refilter)
         self.status_filter.currentIndexChanged.connect(self.refilter)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
@@ -188,8 +189,29 @@ class GrowthPage(QWidget, Generic[ItemT]):
                 return True
         return super().eventFilter(watched, event)
 
+    def load_when_shown(self) -> None:
+        """Read the items the first time the page is shown (or asked for them), not before."""
+        self._wanted = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._wanted:
+            self.reload()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Data changed elsewhere: read again now if the page was loaded, else when shown."""
+        if self._loaded:
+            self.reload()
+        else:
+            self._wanted = True
+
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.reload()
+
     def reload(self) -> None:
         """Read the items again and keep the one selected."""
+        self._wanted = False
         self._items = self.fetch()
         first = not self._loaded
         self._loaded = True
@@ -216,12 +238,14 @@ class GrowthPage(QWidget, Generic[ItemT]):
         self.update_buttons()
 
     def items(self) -> list[ItemT]:
+        self.ensure_loaded()
         return list(self._items)
 
     def current_item(self) -> ItemT | None:
         return self.model.row_at(self.table.currentIndex().row())
 
     def select_id(self, record_id: int) -> bool:
+        self.ensure_loaded()
         for row, item in enumerate(self.model.rows()):
             if self.item_id(item) == record_id:
                 index = self.model.index(row, 0)

@@ -81,7 +81,7 @@ class PracticePage(GrowthPage[Practice]):
         self.status_button.clicked.connect(self.change_status)
         self.delete_button.clicked.connect(self.delete_current)
         QShortcut(QKeySequence("Ctrl+M"), self, self.change_status)
-        self.reload()
+        self.load_when_shown()
 
     def _build_details(self) -> None:
         d = self.details_layout

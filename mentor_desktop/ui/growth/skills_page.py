@@ -90,7 +90,7 @@ class SkillsPage(GrowthPage[Skill]):
         self.delete_button.clicked.connect(self.delete_current)
         self._evidence: dict[str, dict[int, str]] = {}
         self.history_model.describe_evidence = self._describe_evidence
-        self.reload()
+        self.load_when_shown()
 
     # ---------------------------------------------------------------- GrowthPage
 

@@ -69,7 +69,7 @@ class GrowthTab(TabPage):
         sender = self.sender()
         for page in self.all_pages():
             if page is not sender:
-                page.reload()
+                page.refresh()
         self._bus.announce(ChangeKind.GROWTH, self)
 
     def _on_bus_changed(self, change: Change) -> None:
@@ -79,10 +79,10 @@ class GrowthTab(TabPage):
             self._undo.clear()  # its steps refer to the data that was replaced
             for page in self.all_pages():
                 page.forget()
-                page.reload()
+                page.refresh()
         elif change.kind in (ChangeKind.GROWTH, ChangeKind.GOALS):
             for page in self.all_pages():
-                page.reload()
+                page.refresh()
 
     # ---------------------------------------------------------------- TabPage
 
