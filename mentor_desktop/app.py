@@ -461,6 +461,11 @@ def _start_reminders(services: Services, settings: AppSettings, window: MainWind
 
     controller = start_reminders(window, window.change_bus, lambda: services.reminders, settings)
     window.reminders = controller
+    lock = getattr(window, "window_lock", None)
+    if lock is not None:  # locked: the tray's tooltip and notifications show no content
+        from mentor_desktop.ui.lock.wiring import follow_lock
+
+        follow_lock(lock, controller.set_locked)
     window.keep_in_tray = lambda: controller.tray.available and settings.keep_in_tray
 
     def page() -> PreferencesPage:

@@ -227,3 +227,22 @@ def test_the_window_locks_itself_after_the_idle_time(qtbot, demo, app_settings, 
     assert window.windowTitle() == LOCKED_TITLE
     assert lock.unlock(TEST_PASSPHRASE)
     database.dispose()
+
+
+def test_the_tray_shows_no_content_while_the_window_is_locked(
+    qtbot, demo, app_settings, dialogs
+) -> None:
+    from mentor_desktop.ui.lock.wiring import follow_lock
+    from mentor_desktop.ui.tray.icon import TrayIcon
+
+    window, lock, database = _window(qtbot, demo, app_settings, dialogs)
+    tray = TrayIcon(window)
+    tray.set_tooltip("Next session: Tuesday with Dr. Amara Okafor")
+    follow_lock(lock, tray.set_locked)
+    lock.lock()
+    assert tray.locked and "Okafor" not in tray.tooltip()  # offscreen: no tray, no tooltip
+    lock.unlock(TEST_PASSPHRASE)
+    assert not tray.locked
+    assert "Okafor" in tray.tooltip() or not tray.available
+    tray.hide()
+    database.dispose()

@@ -6,6 +6,7 @@ first screen does not pay for them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -49,6 +50,12 @@ def check_pages_later(service: PrivacyService, window: QWidget, dialogs: Dialogs
         on_finished=report,
         description="checking the encrypted database",
     )
+
+
+def follow_lock(lock: WindowLock, set_locked: Callable[[bool], None]) -> None:
+    """Keep `set_locked` (the tray, notifications) in step with the window lock."""
+    lock.locked_changed.connect(set_locked)
+    set_locked(lock.locked)
 
 
 def install_privacy(
