@@ -6,6 +6,8 @@ from __future__ import annotations
 from mentor_desktop.domain.growth.opportunities import Opportunity, pipeline_order
 from mentor_desktop.domain.growth.practice import PRACTICE_TEXTS, Practice, number
 from mentor_desktop.domain.growth.skills import Skill, level_label, order_by_gap
+from mentor_desktop.storage.repositories import growth_reads
+from mentor_desktop.storage.uow import UnitOfWork
 
 
 def _names(ids: tuple[int, ...], names: dict[int, str]) -> str:
@@ -111,3 +113,15 @@ def growth_markdown(
     if not opportunities:
         out += ["No opportunities yet.", ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def growth_export(uow: UnitOfWork) -> tuple[str, int]:
+    """growth.md for the Markdown export, and how many practice items, skills and
+    opportunities it holds."""
+    connection = uow.session.connection()
+    practice = growth_reads.load_practice(connection)
+    skills = growth_reads.load_skills(connection)
+    opportunities = growth_reads.load_opportunities(connection)
+    goals = dict(growth_reads.names(connection, "goal", "title"))
+    text = growth_markdown(practice, skills, opportunities, goals)
+    return text, len(practice) + len(skills) + len(opportunities)

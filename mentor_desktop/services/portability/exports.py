@@ -40,7 +40,8 @@ class Exports:
 
     def export_markdown(self, folder: Path, progress: Progress | None = None) -> ExportSummary:
         """A folder a person can read without the app: journal/ (one file per entry with YAML
-        front matter), goals.md and, when there are sessions, sessions.md."""
+        front matter), goals.md, growth.md and, when there are sessions, sessions.md."""
+        from mentor_desktop.services.growth.markdown import growth_export
         from mentor_desktop.services.portability import markdown
 
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -52,9 +53,9 @@ class Exports:
         shutil.rmtree(partial, ignore_errors=True)
         try:
             with self._uow() as uow:
-                counts = markdown.write_folder(
-                    PortabilityRepository(uow.session), partial, progress
-                )
+                repo = PortabilityRepository(uow.session)
+                growth = growth_export(uow) if repo.has_growth_tables() else None
+                counts = markdown.write_folder(repo, partial, progress, growth)
             sync_folder(partial)
             if folder.exists():
                 folder.rmdir()

@@ -5,6 +5,7 @@ journal/YYYY/YYYY-MM-DD-title.md  one file per entry, YAML front matter (date, t
 goals.md                          goals with milestones, steps, resources and recalibrations
 sessions.md                       sessions with their agenda, actions and feedback (only when
                                   the database has sessions tables)
+growth.md                         practice, the skills map and opportunities
 
 Front-matter strings are written as JSON strings, which are valid YAML double-quoted scalars.
 Entry file names are unique even where the file system ignores case (Windows, macOS), and a
@@ -61,9 +62,15 @@ def _unused_name(day: date, title: str, entry_id: int, used: set[str]) -> str:
 
 
 def write_folder(
-    repo: PortabilityRepository, folder: Path, progress: Progress | None
+    repo: PortabilityRepository,
+    folder: Path,
+    progress: Progress | None,
+    growth: tuple[str, int] | None = None,
 ) -> dict[str, int]:
-    """Write the export into the new `folder`; returns what was written, by kind."""
+    """Write the export into the new `folder`; returns what was written, by kind.
+
+    `growth` is growth.md's text and how many items it holds (None: no growth tables).
+    """
     folder.mkdir(parents=True, mode=FOLDER_MODE)
     make_private(folder)
     counts = {"entries": _write_journal(repo, folder / "journal", progress)}
@@ -71,6 +78,10 @@ def write_folder(
     outlines = repo.session_outlines()
     if outlines is not None:
         counts["sessions"] = _write_sessions(outlines, folder / "sessions.md")
+    if growth is not None:
+        text, items = growth
+        write_new_file(folder / "growth.md", text)
+        counts["growth items"] = items
     return counts
 
 

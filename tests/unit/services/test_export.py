@@ -259,6 +259,25 @@ def test_markdown_export_is_readable_without_the_app(demo_db: Path, tmp_path: Pa
     assert not list(tmp_path.glob("*.partial"))
 
 
+def test_markdown_export_writes_the_growth_loop(demo_db: Path, tmp_path: Path) -> None:
+    engine = open_database(demo_db)
+    folder = tmp_path / "export"
+    summary = PortabilityService(unit_of_work_factory(engine)).export_markdown(folder)
+    with engine.connect() as connection:
+        rows = {
+            table: connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
+            for table in ("practice", "skill", "opportunity")
+        }
+        skill = connection.exec_driver_sql("SELECT name FROM skill LIMIT 1").scalar_one()
+    engine.dispose()
+    growth = (folder / "growth.md").read_text(encoding="utf-8")
+    assert growth.startswith("# Growth\n")
+    assert "## Practice" in growth and "## Skills" in growth and "## Opportunities" in growth
+    assert skill in growth
+    assert summary.counts["growth items"] == sum(rows.values()) > 0
+    assert (folder / "growth.md").stat().st_mode & 0o777 == 0o600
+
+
 def test_markdown_export_refuses_a_folder_with_files(engine, tmp_path: Path) -> None:
     folder = tmp_path / "notes"
     folder.mkdir()
@@ -274,6 +293,7 @@ def test_export_works_before_the_sessions_tables_exist(tmp_path: Path) -> None:
     service = PortabilityService(unit_of_work_factory(engine))
     service.export_markdown(tmp_path / "md")
     assert not (tmp_path / "md" / "sessions.md").exists()
+    assert not (tmp_path / "md" / "growth.md").exists()
     assert (tmp_path / "md" / "goals.md").exists()
     summary = service.export_json(tmp_path / "old.json")
     assert "session" not in summary.counts and "journal_entry" in summary.counts

@@ -159,6 +159,10 @@ class PortabilityRepository:
     def session_outlines(self) -> list[SessionOutline] | None:
         return markdown_reads.session_outlines(self.session)
 
+    def has_growth_tables(self) -> bool:
+        """False for a database from before the growth loop (an older backup)."""
+        return "practice" in {table.name for table in existing_tables(self.session)}
+
     # ---------------------------------------------------------------- plumbing
 
     @contextmanager
