@@ -135,7 +135,11 @@ class ValidatedDialog(QDialog):
         super().showEvent(event)
         if not self._offered_draft:
             self._offered_draft = True
-            QTimer.singleShot(0, lambda: self.drafts.start(self._ask_put_back))
+            # with the dialog as context: a dialog closed before the timer fires is left alone
+            QTimer.singleShot(0, self, self._offer_draft)
+
+    def _offer_draft(self) -> None:
+        self.drafts.start(self._ask_put_back)
 
     def _ask_put_back(self, text: str) -> bool:
         answer = QMessageBox.question(
