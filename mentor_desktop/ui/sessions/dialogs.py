@@ -69,9 +69,7 @@ class AgreementDialog(ValidatedDialog):
         parent: QWidget | None = None,
         confirm_discard: Callable[[QWidget], bool] | None = None,
     ) -> None:
-        super().__init__(
-            "Edit agreement" if agreement else "New agreement", parent, scrolling=True
-        )
+        super().__init__("Edit agreement" if agreement else "New agreement", parent, scrolling=True)
         self.setMinimumWidth(520)
         self._save = save
         self._confirm_discard = confirm_discard

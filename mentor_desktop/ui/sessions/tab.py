@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.domain.errors import MentorDesktopError, NotFoundError, ValidationError
@@ -35,12 +35,12 @@ from mentor_desktop.ui.report_jobs import SaveFileAsker, ask_save_file
 from mentor_desktop.ui.sessions.agenda_builder import AgendaBuilder
 from mentor_desktop.ui.sessions.brief import BriefActions
 from mentor_desktop.ui.sessions.dialogs import AgreementDialog, SessionTimeDialog
+from mentor_desktop.ui.sessions.drafts import composing_drafts
 from mentor_desktop.ui.sessions.follow_up import FollowUp
 from mentor_desktop.ui.sessions.notes import SessionNotes
 from mentor_desktop.ui.sessions.schedule_commands import ScheduleCommands
 from mentor_desktop.ui.sessions.session_list import SessionList
 from mentor_desktop.ui.sessions.view import SessionPrepView, stretch_columns
-from mentor_desktop.ui.widgets.dialog_drafts import TextDrafts
 from mentor_desktop.ui.widgets.tab_page import TabPage
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ class SessionPrepTab(TabPage):
         bus.changed.connect(self._on_bus_change)
         self.reload()
         self._preload_charts()
-        self.composing = _composing_drafts(self, v, dialogs)
+        self.composing = composing_drafts(self, v, dialogs)
 
     def undo_stack(self) -> QUndoStack:
         return self._undo
@@ -394,16 +394,3 @@ class SessionPrepTab(TabPage):
             self.view.splitter.restoreState(state)
         paper = self.view.paper_combo.findData(settings.state_text("sessions/paper", ""))
         self.view.paper_combo.setCurrentIndex(max(paper, 0))
-
-
-def _composing_drafts(tab: QWidget, v: SessionPrepView, dialogs: Dialogs) -> TextDrafts:
-    """An agenda item, action item or feedback typed but not added yet survives a crash."""
-    drafts = TextDrafts(tab, "Session prep: text being added", label=lambda: "Text being added")
-    drafts.watch("agenda_item", v.new_item_edit)
-    drafts.watch("action_item", v.action_text)
-    for name, edit in v.feedback_fields.items():
-        drafts.watch(f"feedback_{name}", edit)
-    drafts.start(
-        lambda text: dialogs.confirm(tab, "Text kept from before", text, "Put it back", "Drop it")
-    )
-    return drafts
