@@ -59,6 +59,11 @@ class _FollowSize(QObject):
         return False
 
 
+#: The tray icon's own window (on X11) shows only the app's icon; covering it would blank the
+#: icon. Its tooltip and notifications hide their content themselves (ui/tray).
+_TRAY_WINDOWS = ("QSystemTrayIconSys",)
+
+
 class WindowLock(QObject):
     """Locks `window` and every other visible window of the app.
 
@@ -125,7 +130,10 @@ class WindowLock(QObject):
         windows = [self._window] + [
             widget
             for widget in QApplication.topLevelWidgets()
-            if widget is not self._window and widget.isVisible() and not widget.isHidden()
+            if widget is not self._window
+            and widget.isVisible()
+            and not widget.isHidden()
+            and widget.metaObject().className() not in _TRAY_WINDOWS
         ]
         for window in windows:
             self._covered.append(self._cover(window))
