@@ -80,9 +80,9 @@ class PrivacyPage(PreferencesPage):
     def refresh(self) -> None:
         encrypted = self._flows.service.is_encrypted()
         self.state.setText(
-            "<b>Encrypted.</b> A passphrase is asked for when the app starts."
+            "<b>Encrypted</b> (asked for at start)."
             if encrypted
-            else "<b>Not encrypted.</b> Anyone who can read the file can read your entries."
+            else "<b>Not encrypted</b>: whoever has the file can read it."
         )
         self.encrypt_button.setVisible(not encrypted)
         self.change_button.setVisible(encrypted)
