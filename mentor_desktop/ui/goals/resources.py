@@ -30,14 +30,6 @@ class ResourceEdits:
         self._goals = editing.goals
         self._current_goal = current_goal
 
-    def show_goal(self, goal: Goal | None) -> None:
-        self.model.set_rows(goal.resources if goal else ())
-
-    def update_buttons(self) -> None:
-        chosen = self._details.resource_view.currentIndex().isValid()
-        self._details.edit_resource_button.setEnabled(chosen)
-        self._details.delete_resource_button.setEnabled(chosen)
-
     def _current(self) -> Resource | None:
         return self.model.row_at(self._details.resource_view.currentIndex().row())
 

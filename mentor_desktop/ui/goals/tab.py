@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
@@ -17,15 +18,18 @@ from mentor_desktop.services.goals import GoalService
 from mentor_desktop.settings import AppSettings
 from mentor_desktop.ui.bus import Change, ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
-from mentor_desktop.ui.goals.dialogs import GoalDialog, MilestoneDialog, ResourceDialog
-from mentor_desktop.ui.goals.editing import GoalEditing
-from mentor_desktop.ui.goals.resources import ResourceEdits
-from mentor_desktop.ui.goals.tree_edits import GoalTreeEdits
+from mentor_desktop.ui.errors import ErrorReporter
 from mentor_desktop.ui.goals.view import GoalsView
 from mentor_desktop.ui.models.goal_tree import GoalTreeModel, NodeKey, NodeKind
 from mentor_desktop.ui.models.recalibrations import RecalibrationTableModel
 from mentor_desktop.ui.models.resources import ResourceTableModel
 from mentor_desktop.ui.widgets.tab_page import TabPage
+
+if TYPE_CHECKING:
+    from mentor_desktop.ui.goals.dialogs import GoalDialog, MilestoneDialog, ResourceDialog
+    from mentor_desktop.ui.goals.editing import GoalEditing
+    from mentor_desktop.ui.goals.resources import ResourceEdits
+    from mentor_desktop.ui.goals.tree_edits import GoalTreeEdits
 
 
 class GoalsTab(TabPage):
@@ -70,48 +74,86 @@ class GoalsTab(TabPage):
         self.resource_model = ResourceTableModel(self)
         self.view.details.resource_view.setModel(self.resource_model)
         self.view.details.size_columns()
-        self.editing = GoalEditing(
-            self, goals, dialogs, self._undo, today, self.show_goal, self._announce,
-            self.status_message.emit,
-        )  # fmt: skip
-        self.tree_edits = GoalTreeEdits(
-            self.view, self.model, self.editing, self.select,
-            lambda goal_id: self.open_item(ItemKind.GOAL, goal_id),
-        )  # fmt: skip
-        self.resources = ResourceEdits(
-            self.view.details, self.resource_model, self.editing, self.current_goal
-        )
+        self.errors = ErrorReporter(dialogs, self)
+        # The editors are built (and their modules imported) on the first edit, so showing
+        # the goals at start-up does not pay for them.
+        self._editing: GoalEditing | None = None
+        self._tree_edits: GoalTreeEdits | None = None
+        self._resources: ResourceEdits | None = None
         self._connect()
         self.reload()
 
+    # ---------------------------------------------------------------- sub-controllers
+
+    @property
+    def editing(self) -> GoalEditing:
+        """What the editors share: undo steps, dialogs, errors (built on first use)."""
+        if self._editing is None:
+            from mentor_desktop.ui.goals.editing import GoalEditing
+
+            self._editing = GoalEditing(
+                self, self._goals, self._dialogs, self._undo, self._today, self.show_goal,
+                self._announce, self.status_message.emit,
+            )  # fmt: skip
+        return self._editing
+
+    @property
+    def tree_edits(self) -> GoalTreeEdits:
+        """The controller of edits in the goal tree (built on first use)."""
+        if self._tree_edits is None:
+            from mentor_desktop.ui.goals.tree_edits import GoalTreeEdits
+
+            self._tree_edits = GoalTreeEdits(
+                self.view, self.model, self.editing, self.select,
+                lambda goal_id: self.open_item(ItemKind.GOAL, goal_id),
+            )  # fmt: skip
+        return self._tree_edits
+
+    @property
+    def resources(self) -> ResourceEdits:
+        """The controller of the resource panel's edits (built on first use)."""
+        if self._resources is None:
+            from mentor_desktop.ui.goals.resources import ResourceEdits
+
+            self._resources = ResourceEdits(
+                self.view.details, self.resource_model, self.editing, self.current_goal
+            )
+        return self._resources
+
     def _connect(self) -> None:
-        v, edits, resources = self.view, self.tree_edits, self.resources
-        reload = self.editing.errors.guard("Could not read the goals", self.reload)
+        v = self.view
+        reload = self.errors.guard("Could not read the goals", self.reload)
         v.kind_filter.currentIndexChanged.connect(lambda _index: reload())
         v.status_filter.currentIndexChanged.connect(lambda _index: reload())
         v.text_filter.textChanged.connect(lambda _text: reload())
         v.new_goal_button.clicked.connect(self.new_item)
-        v.add_milestone_button.clicked.connect(edits.add_milestone)
-        v.add_step_button.clicked.connect(edits.add_step)
-        v.edit_button.clicked.connect(edits.edit_selected)
-        v.done_button.clicked.connect(edits.toggle_done_selected)
-        v.delete_button.clicked.connect(edits.delete_selected)
-        v.up_button.clicked.connect(lambda: edits.move_selected(-1))
-        v.down_button.clicked.connect(lambda: edits.move_selected(+1))
+        v.add_milestone_button.clicked.connect(lambda: self.tree_edits.add_milestone())
+        v.add_step_button.clicked.connect(lambda: self.tree_edits.add_step())
+        v.edit_button.clicked.connect(lambda: self.tree_edits.edit_selected())
+        v.done_button.clicked.connect(lambda: self.tree_edits.toggle_done_selected())
+        v.delete_button.clicked.connect(lambda: self.tree_edits.delete_selected())
+        v.up_button.clicked.connect(lambda: self.tree_edits.move_selected(-1))
+        v.down_button.clicked.connect(lambda: self.tree_edits.move_selected(+1))
         v.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         v.tree.doubleClicked.connect(self._on_double_clicked)
-        v.details.edit_goal_button.clicked.connect(edits.edit_current_goal)
-        v.details.add_resource_button.clicked.connect(resources.add)
-        v.details.edit_resource_button.clicked.connect(resources.edit)
-        v.details.delete_resource_button.clicked.connect(resources.delete)
-        v.details.resource_view.doubleClicked.connect(lambda _i: resources.edit())
+        v.details.edit_goal_button.clicked.connect(lambda: self.tree_edits.edit_current_goal())
+        v.details.add_resource_button.clicked.connect(lambda: self.resources.add())
+        v.details.edit_resource_button.clicked.connect(lambda: self.resources.edit())
+        v.details.delete_resource_button.clicked.connect(lambda: self.resources.delete())
+        v.details.resource_view.doubleClicked.connect(lambda _i: self.resources.edit())
         v.details.resource_view.selectionModel().currentChanged.connect(self._update_buttons)
-        self.model.step_done_requested.connect(edits.set_step_done)
-        self.model.milestone_done_requested.connect(edits.set_milestone_done)
-        self.model.step_rename_requested.connect(edits.rename_step)
+        self.model.step_done_requested.connect(
+            lambda step_id, done: self.tree_edits.set_step_done(step_id, done)
+        )
+        self.model.milestone_done_requested.connect(
+            lambda milestone_id, done: self.tree_edits.set_milestone_done(milestone_id, done)
+        )
+        self.model.step_rename_requested.connect(
+            lambda step_id, title: self.tree_edits.rename_step(step_id, title)
+        )
         v.tree.installEventFilter(self)
         self._bus.changed.connect(
-            self.editing.errors.guard("Could not show the goals", self._on_bus_changed)
+            self.errors.guard("Could not show the goals", self._on_bus_changed)
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -249,29 +291,15 @@ class GoalsTab(TabPage):
         self._bus.announce(ChangeKind.GOALS, self, ids=ids)
 
     def show_goal(self, goal_id: int | None) -> None:
-        """Show goal `goal_id` as the database holds it now, updating only its rows.
-
-        Reloads everything instead when `goal_id` is None, when the goal is new, gone, or no
-        longer passes the filters (the tree's shape changes then).
-        """
-        if goal_id is None:
-            self.reload()
-            return
-        try:
-            goal = self._goals.get_goal(goal_id)
-        except NotFoundError:
-            self.reload()
-            return
-        if not self._passes_filters(goal):
+        """Show goal `goal_id` as stored now, updating only its rows; reloads everything when
+        it is None, new, gone or no longer passes the filters (the tree's shape changes)."""
+        goal = self._fetch_shown(goal_id)
+        if goal is None:
             self.reload()
             return
         tree = self.view.tree
         current = self.model.key_at(tree.currentIndex())
-        shown = self.model.goals()
-        old = next((g for g in shown if g.id == goal_id), None)
-        if old is None:
-            self.reload()
-            return
+        old = next(g for g in self.model.goals() if g.id == goal_id)
         expanded = {
             (NodeKind.MILESTONE, m.id)
             for m in old.milestones
@@ -291,6 +319,17 @@ class GoalsTab(TabPage):
         self._show_details()
         self._update_buttons()
 
+    def _fetch_shown(self, goal_id: int | None) -> Goal | None:
+        """Goal `goal_id` as stored, if it is shown and still passes the filters."""
+        shown = goal_id is not None and self.model.index_for((NodeKind.GOAL, goal_id)).isValid()
+        if goal_id is None or not shown:
+            return None
+        try:
+            goal = self._goals.get_goal(goal_id)
+        except NotFoundError:
+            return None
+        return goal if self._passes_filters(goal) else None
+
     def _passes_filters(self, goal: Goal) -> bool:
         kinds, statuses = self._filters()
         words = self.view.text_filter.text().strip()
@@ -305,13 +344,13 @@ class GoalsTab(TabPage):
     @property
     def active_dialog(self) -> GoalDialog | MilestoneDialog | ResourceDialog | None:
         """The goal, milestone or resource dialog open now, if any."""
-        return self.editing.active_dialog
+        return self._editing.active_dialog if self._editing else None
 
     def current_item(self) -> Goal | Milestone | Step | None:
-        return self.tree_edits.current_item()
+        return self.model.item_at(self.view.tree.currentIndex())
 
     def current_goal(self) -> Goal | None:
-        return self.tree_edits.current_goal()
+        return self.model.goal_of(self.view.tree.currentIndex())
 
     def _on_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_details()
@@ -326,7 +365,7 @@ class GoalsTab(TabPage):
         goal = self.current_goal()
         self.view.details.show_goal(goal)
         self.history_model.set_rows(goal.changes if goal else ())
-        self.resources.show_goal(goal)
+        self.resource_model.set_rows(goal.resources if goal else ())
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -344,36 +383,17 @@ class GoalsTab(TabPage):
             v.done_button.setText("Mark not done" if item.is_done else "Mark done")
         elif isinstance(item, Step):
             v.done_button.setText("Mark not done" if item.done else "Mark done")
-        self.resources.update_buttons()
+        chosen = v.details.resource_view.currentIndex().isValid()
+        v.details.edit_resource_button.setEnabled(chosen)
+        v.details.delete_resource_button.setEnabled(chosen)
 
     # ---------------------------------------------------------------- edits (for the menus)
 
     def new_goal(self) -> None:
         self.tree_edits.new_goal()
 
-    def add_milestone(self) -> None:
-        self.tree_edits.add_milestone()
-
-    def add_step(self) -> None:
-        self.tree_edits.add_step()
-
     def edit_selected(self) -> None:
         self.tree_edits.edit_selected()
 
-    def toggle_done_selected(self) -> None:
-        self.tree_edits.toggle_done_selected()
-
     def delete_selected(self) -> None:
         self.tree_edits.delete_selected()
-
-    def move_selected(self, delta: int) -> None:
-        self.tree_edits.move_selected(delta)
-
-    def add_resource(self) -> None:
-        self.resources.add()
-
-    def edit_resource(self) -> None:
-        self.resources.edit()
-
-    def delete_resource(self) -> None:
-        self.resources.delete()
