@@ -28,10 +28,3 @@ def test_services_import_neither_orm_rows_nor_sqlalchemy(path: Path) -> None:
         if name.startswith("mentor_desktop.storage.orm") or name.split(".")[0] == "sqlalchemy"
     }
     assert bad == set()
-
-
-@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=str)
-def test_only_the_command_line_and_tests_use_the_demo(path: Path) -> None:
-    if path.parent.name == "demo" or path.name == "cli.py":
-        return
-    assert not any(name.startswith("mentor_desktop.demo") for name in _imported(path))
