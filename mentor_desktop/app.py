@@ -185,7 +185,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     _private_settings_folder(settings_path)
     settings = AppSettings(settings_path)
     apply_theme(app, settings.theme)
-    dialogs = Dialogs()
+    dialogs = Dialogs(settings)
     lock = None
     if not quit_after_show:
         from mentor_desktop.storage.files import new_folders_private

@@ -156,5 +156,14 @@ class AppSettings:
     def set_state_text(self, key: str, value: str) -> None:
         self._settings.setValue(f"state/{key}", value)
 
+    def last_folder(self, kind: str) -> Path | None:
+        """The folder a file of `kind` ("brief", "export"...) was last saved in, if it exists."""
+        value = str(self._settings.value(f"state/last_folder/{kind}", ""))
+        folder = Path(value) if value else None
+        return folder if folder is not None and folder.is_dir() else None
+
+    def set_last_folder(self, kind: str, folder: Path) -> None:
+        self._settings.setValue(f"state/last_folder/{kind}", str(folder))
+
     def sync(self) -> None:
         self._settings.sync()

@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from mentor_desktop.domain.bidi import mark_bidi
+from mentor_desktop.settings import AppSettings
+
+#: Asks where to save a file: (parent, title, suggested name, filters) -> path or None.
+SaveFileAsker = Callable[[QWidget, str, str, str], str | None]
+
+
+def documents_folder() -> Path:
+    """The person's documents folder (their home when the platform names none)."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(location) if location else Path.home()
+    return folder if folder.is_dir() else Path.home()
 
 
 class Dialogs:
     """The app's modal questions. Tests replace it with a scripted subclass.
 
-    Messages often quote a title or a name: their bidi controls are shown as markers."""
+    Messages often quote a title or a name: their bidi controls are shown as markers. With
+    `settings`, the folder each kind of file was last saved in is remembered.
+    """
+
+    def __init__(self, settings: AppSettings | None = None) -> None:
+        self.settings = settings
 
     def confirm(
         self,
@@ -69,3 +87,46 @@ class Dialogs:
             parent, title, label, QLineEdit.EchoMode.Normal, default
         )
         return text if accepted else None
+
+    def ask_save_path(
+        self,
+        parent: QWidget | None,
+        title: str,
+        kind: str,
+        suggested_name: str,
+        filters: str = "",
+    ) -> Path | None:
+        """Where to save a file of `kind` ("brief", "chart", "export"...); None if cancelled.
+
+        Starts in the folder a file of this kind was last saved in, else in the person's
+        documents folder, with `suggested_name` filled in (an absolute path there starts in
+        its own folder); remembers the folder chosen.
+        """
+        suggested = Path(suggested_name).expanduser()
+        if suggested.is_absolute() and suggested.parent.is_dir():
+            start = suggested.parent
+        else:
+            start = self.start_folder(kind)
+        chosen, _ = QFileDialog.getSaveFileName(parent, title, str(start / suggested.name), filters)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        self.remember_folder(kind, path.parent)
+        return path
+
+    def start_folder(self, kind: str) -> Path:
+        remembered = self.settings.last_folder(kind) if self.settings is not None else None
+        return remembered or documents_folder()
+
+    def remember_folder(self, kind: str, folder: Path) -> None:
+        if self.settings is not None:
+            self.settings.set_last_folder(kind, folder)
+
+    def save_file_asker(self, kind: str) -> SaveFileAsker:
+        """`ask_save_path` for `kind` in the (parent, title, suggested, filters) shape."""
+
+        def ask(parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
+            path = self.ask_save_path(parent, title, kind, suggested, filters)
+            return str(path) if path is not None else None
+
+        return ask

@@ -24,13 +24,11 @@ from PySide6.QtPrintSupport import (
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from mentor_desktop.domain.errors import MentorDesktopError
-from mentor_desktop.ui.dialogs import Dialogs
+from mentor_desktop.ui.dialogs import Dialogs, SaveFileAsker
 
 if TYPE_CHECKING:
     from mentor_desktop.reports.pipeline import PageSize, Report
 
-#: Asks where to save a file: (parent, title, suggested name, filters) -> path or None.
-SaveFileAsker = Callable[[QWidget, str, str, str], str | None]
 #: Builds the report; runs on a pool thread, so it must not touch widgets.
 ReportWork = Callable[[], "Report"]
 

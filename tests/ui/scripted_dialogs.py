@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
+from pathlib import Path
 
 from mentor_desktop.ui.dialogs import Dialogs
 
@@ -10,13 +11,17 @@ from mentor_desktop.ui.dialogs import Dialogs
 class ScriptedDialogs(Dialogs):
     """Answers `confirm` and `ask_text` from queues; records errors and infos shown."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings=None) -> None:
+        super().__init__(settings)
         self.confirm_answers: deque[bool] = deque()
         self.text_answers: deque[str | None] = deque()
         self.choice_answers: deque[str] = deque()
         self.asked: list[str] = []
         self.errors: list[str] = []
         self.infos: list[str] = []
+        #: Answers to `ask_save_path` (None: cancelled), and (title, kind, name) of each ask.
+        self.save_answers: deque[Path | None] = deque()
+        self.save_requests: list[tuple[str, str, str]] = []
 
     def confirm(  # type: ignore[override]
         self, parent, title: str, text: str, action: str = "OK", cancel: str = "Cancel"
@@ -48,3 +53,15 @@ class ScriptedDialogs(Dialogs):
 
     def about(self, parent, title: str, text: str) -> None:  # type: ignore[override]
         self.infos.append(text)
+
+    def ask_save_path(  # type: ignore[override]
+        self, parent, title: str, kind: str, suggested_name: str, filters: str = ""
+    ) -> Path | None:
+        self.asked.append(title)
+        self.save_requests.append((title, kind, suggested_name))
+        if not self.save_answers:
+            raise AssertionError(f"unexpected save dialog: {title}")
+        answer = self.save_answers.popleft()
+        if answer is not None:
+            self.remember_folder(kind, answer.parent)
+        return answer

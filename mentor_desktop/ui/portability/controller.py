@@ -82,7 +82,7 @@ class PortabilityController(QObject):
     def open_export(self):
         from mentor_desktop.ui.portability.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self._portability(), self._parent)
+        dialog = ExportDialog(self._portability(), self._parent, self._dialogs)
         dialog.open()
         return dialog
 

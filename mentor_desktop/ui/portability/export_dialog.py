@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentor_desktop.services.portability import ExportSummary, PortabilityService
+from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.portability.path_field import PathField, PathMode
 from mentor_desktop.ui.tasks import run_in_background
 
@@ -42,7 +43,12 @@ class ExportDialog(QDialog):
 
     exported = Signal(object)
 
-    def __init__(self, service: PortabilityService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: PortabilityService,
+        parent: QWidget | None = None,
+        dialogs: Dialogs | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
         self.setMinimumWidth(560)
@@ -52,7 +58,8 @@ class ExportDialog(QDialog):
         self.format_combo.setAccessibleName("Format")
         for key, label in FORMATS.items():
             self.format_combo.addItem(label, key)
-        self.path_field = PathField("Export to", self)
+        self.path_field = PathField("Export to", self, dialogs, kind="export")
+        self.path_field.suggested_name = "mentor-desktop-export.json"
         form = QFormLayout()
         form.addRow("&Format:", self.format_combo)
         form.addRow("&Export to:", self.path_field)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import enum
+from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from mentor_desktop.ui.dialogs import Dialogs
 
 
 class PathMode(enum.Enum):
@@ -16,13 +19,25 @@ class PathMode(enum.Enum):
 class PathField(QWidget):
     """A line edit with a Browse… button.
 
+    In SAVE_FILE mode Browse… asks through `dialogs.ask_save_path` (documents folder first,
+    then the last folder used for `kind`), with `suggested_name` when nothing is typed yet.
+
     Signals: none of its own; listen to `edit.textChanged`.
     """
 
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        label: str,
+        parent: QWidget | None = None,
+        dialogs: Dialogs | None = None,
+        kind: str = "file",
+    ) -> None:
         super().__init__(parent)
         self.mode = PathMode.OPEN_FILE
         self.file_filter = ""
+        self.dialogs = dialogs or Dialogs()
+        self.kind = kind
+        self.suggested_name = ""
         self.edit = QLineEdit(self)
         self.edit.setAccessibleName(label)
         self.edit.setObjectName("path_edit")
@@ -42,10 +57,16 @@ class PathField(QWidget):
         if self.mode is PathMode.FOLDER:
             chosen = QFileDialog.getExistingDirectory(self, "Choose a folder", current)
         elif self.mode is PathMode.SAVE_FILE:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Save as", current, self.file_filter)
+            path = self._ask_save_path(current)
+            chosen = str(path) if path is not None else ""
         else:
             chosen, _ = QFileDialog.getOpenFileName(
                 self, "Choose a file", current, self.file_filter
             )
         if chosen:
             self.edit.setText(chosen)
+
+    def _ask_save_path(self, current: str) -> Path | None:
+        """What is typed is the suggestion (its folder the start), else `suggested_name`."""
+        suggested = current or self.suggested_name
+        return self.dialogs.ask_save_path(self, "Save as", self.kind, suggested, self.file_filter)
