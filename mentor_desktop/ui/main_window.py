@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUnd
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QTabWidget, QWidget
 
 from mentor_desktop.settings import AppSettings, Theme
-from mentor_desktop.ui.actions import ActionId, build_actions
+from mentor_desktop.ui.actions import ActionId, ActionRegistry
 from mentor_desktop.ui.app_icon import app_icon
 from mentor_desktop.ui.autosave import unsaved_autosaves
 from mentor_desktop.ui.bus import ChangeBus, ItemKind
@@ -61,6 +61,7 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
         sessions_tab,
         opens=(ItemKind.SESSION,),
         warm=lambda: (import_module("mentor_desktop.ui.sessions.tab"), services.sessions),
+        commands=("print",),
     )
     sessions.add_file_action(
         "E&xport sessions to calendar…",
@@ -79,6 +80,7 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
         growth_tab,
         opens=(ItemKind.PRACTICE, ItemKind.SKILL, ItemKind.OPPORTUNITY),
         warm=lambda: (import_module("mentor_desktop.ui.growth.tab"), services.growth),
+        commands=("new", "find"),
     )
 
     def timeline_tab() -> TabPage:
@@ -91,6 +93,7 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
         timeline_tab,
         opens=(),
         warm=lambda: (import_module("mentor_desktop.ui.timeline.tab"), services.timeline),
+        commands=("print",),
     )
     timeline.add_file_action(
         "Pre&view review pack…",
@@ -105,12 +108,15 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
         lambda tab: tab.save_review_pdf(),
     )
     return [
-        LazyTab("Goals", goals_tab, opens=(ItemKind.GOAL, ItemKind.MILESTONE)),
+        LazyTab(
+            "Goals", goals_tab, opens=(ItemKind.GOAL, ItemKind.MILESTONE), commands=("new", "find")
+        ),
         LazyTab(
             "Journal",
             journal_tab,
             opens=(ItemKind.JOURNAL_ENTRY,),
             warm=lambda: (import_module("mentor_desktop.ui.journal.tab"), services.journal),
+            commands=("new", "find"),
         ),
         sessions,
         growth,
@@ -151,7 +157,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
         self.undo_group = QUndoGroup(self)
-        self.actions = build_actions(self)
+        #: Every menu command, once (see ui/actions.py).
+        self.actions = ActionRegistry(self)
         self._build_menus()
         self.statusBar().showMessage(f"Data: {db_path}", 5000)
         self._closing = False
@@ -171,7 +178,7 @@ class MainWindow(QMainWindow):
         """App-wide File commands (Import…, Export…, Backups…), in their own group above Quit."""
         self.file_menu.insertSeparator(self._file_tab_anchor)
         for action in actions:
-            self.file_menu.insertAction(self._file_tab_anchor, action)
+            self.file_menu.insertAction(self._file_tab_anchor, self.actions.register(action))
 
     def _fit_to_screen(self) -> None:
         """Open at 1100x720, or smaller so the whole window (and its frame) is on the screen."""
@@ -182,7 +189,7 @@ class MainWindow(QMainWindow):
         """Edit > Preferences…, at the foot of the Edit menu, opening `preferences`' pages."""
         self.preferences = preferences
         self.edit_menu.addSeparator()
-        self.edit_menu.addAction(preferences.action)
+        self.edit_menu.addAction(self.actions.register(preferences.action))
 
     # ---------------------------------------------------------------- tabs
 
@@ -196,7 +203,7 @@ class MainWindow(QMainWindow):
             tab.created.connect(self._on_tab_built)
         tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         for action in tab.file_actions():
-            self.file_menu.insertAction(self._file_tab_anchor, action)
+            self.file_menu.insertAction(self._file_tab_anchor, self.actions.register(action))
         if self.tabs.count() == 1:
             self._on_tab_changed(0)
 
@@ -234,6 +241,9 @@ class MainWindow(QMainWindow):
         tab = self.tabs.widget(index)
         if isinstance(tab, TabPage):
             self.undo_group.setActiveStack(tab.undo_stack())
+            commands = tab.window_commands()
+            self.actions[ActionId.NEW].setEnabled("new" in commands)
+            self.actions[ActionId.FIND].setEnabled("find" in commands)
 
     # ---------------------------------------------------------------- menus
 
@@ -256,14 +266,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a[ActionId.QUIT])
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.undo_group.createUndoAction(self, "&Undo")
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        undo.setObjectName("action_undo")
-        redo = self.undo_group.createRedoAction(self, "&Redo")
-        redo.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
-        )
-        redo.setObjectName("action_redo")
+        # one Undo/Redo pair for the window, acting on the current tab's QUndoStack
+        undo = a.adopt(self.undo_group.createUndoAction(self, "&Undo"), ActionId.UNDO)
+        redo = a.adopt(self.undo_group.createRedoAction(self, "&Redo"), ActionId.REDO)
         self.undo_action, self.redo_action = undo, redo
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
@@ -289,8 +294,20 @@ class MainWindow(QMainWindow):
         guide.setShortcuts(QKeySequence.StandardKey.HelpContents)
         guide.setStatusTip("How to use Mentor Desktop, section by section")
         guide.triggered.connect(self._user_guide)
-        help_menu.addAction(guide)
+        help_menu.addAction(a.register(guide))
+        a[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
+        help_menu.addAction(a[ActionId.SHORTCUTS])
         help_menu.addAction(a[ActionId.ABOUT])
+        self.help_menu = help_menu
+
+    def show_shortcuts(self) -> QDialog:
+        """Help > Keyboard shortcuts: every command's keys, from the action registry."""
+        from mentor_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.actions.shortcut_rows(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def set_theme(self, theme: Theme) -> None:
         self.settings.theme = theme

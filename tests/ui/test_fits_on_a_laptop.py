@@ -71,6 +71,7 @@ def _builders(services, db_path: Path, dialogs, window) -> dict[str, Callable[[]
     from mentor_desktop.ui.report_jobs import ReportPreview
     from mentor_desktop.ui.sessions.cadence_editor import CadenceRuleDialog
     from mentor_desktop.ui.sessions.dialogs import AgreementDialog, SessionTimeDialog
+    from mentor_desktop.ui.shortcuts_dialog import ShortcutsDialog
 
     backups = BackupService(db_path, db_path.parent / "backups")
     agreement = services.sessions.list_agreements()[0]
@@ -89,6 +90,7 @@ def _builders(services, db_path: Path, dialogs, window) -> dict[str, Callable[[]
         "CadenceRuleDialog": lambda: CadenceRuleDialog(agreement.rules[0]),
         "AboutDialog": lambda: AboutDialog(db_path),
         "UserGuideDialog": lambda: UserGuideDialog(),
+        "ShortcutsDialog": lambda: ShortcutsDialog(window.actions.shortcut_rows()),
         "PreferencesDialog": lambda: _preferences(services, backups, window.settings, window)
         .dialog(),
         "PassphraseDialog": lambda: PassphraseDialog(lambda _secret: False, db_path.name),

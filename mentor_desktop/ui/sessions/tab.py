@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from mentor_desktop.domain.bidi import mark_bidi
@@ -114,10 +114,6 @@ class SessionPrepTab(TabPage):
         self.commands = ScheduleCommands(self, sessions, dialogs, self, ask_save_file)
         self.brief = BriefActions(self, v, sessions, dialogs, self, self.flush, ask_save_file)
         self.brief.job.status_message.connect(self.status_message)
-        self.export_action = QAction("E&xport sessions to calendar…", self)
-        self.export_action.setObjectName("action_export_sessions")
-        self.export_action.setStatusTip("Write upcoming sessions to an .ics file")
-        self.export_action.triggered.connect(self.export_calendar)
         self._connect()
         bus.changed.connect(self._on_bus_change)
         self.reload()
@@ -356,9 +352,6 @@ class SessionPrepTab(TabPage):
     def export_calendar(self) -> Path | None:
         """File > Export sessions to calendar: upcoming sessions of active agreements as .ics."""
         return self.commands.export_calendar()
-
-    def file_actions(self) -> list[QAction]:
-        return [self.export_action]
 
     # ---------------------------------------------------------------- the brief
 

@@ -28,9 +28,11 @@ class LazyTab(TabPage):
         factory: Callable[[], TabPage],
         opens: tuple[str, ...] = (),
         warm: Callable[[], object] | None = None,
+        commands: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
         self.title = title
+        self._commands = frozenset(commands)
         self._opens = opens
         self._factory = factory
         self._warm = warm
@@ -83,6 +85,10 @@ class LazyTab(TabPage):
 
     def undo_stack(self) -> QUndoStack | None:
         return self._tab.undo_stack() if self._tab is not None else None
+
+    def window_commands(self) -> frozenset[str]:
+        """Those given (the real tab's once built, which must agree)."""
+        return self._tab.window_commands() if self._tab is not None else self._commands
 
     def new_item(self) -> None:
         self.tab().new_item()

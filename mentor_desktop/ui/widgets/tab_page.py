@@ -8,6 +8,9 @@ from PySide6.QtWidgets import QWidget
 
 from mentor_desktop.settings import AppSettings
 
+#: Window command -> the TabPage method that carries it out.
+_COMMANDS = {"new": "new_item", "find": "find", "print": "print_document"}
+
 
 class TabPage(QWidget):
     """A tab: a controller that wires its view to the services it was given.
@@ -20,6 +23,16 @@ class TabPage(QWidget):
 
     #: The tab's label; also its accessible name.
     title = ""
+
+    def window_commands(self) -> frozenset[str]:
+        """The window commands this tab answers: "new", "find", "print" (the others are
+        disabled while it is current). By default, those whose method the tab overrides."""
+        cls = type(self)
+        return frozenset(
+            name
+            for name, method in _COMMANDS.items()
+            if getattr(cls, method) is not getattr(TabPage, method)
+        )
 
     def undo_stack(self) -> QUndoStack | None:
         """The tab's undo history (None when the tab has nothing to undo)."""
