@@ -7,7 +7,7 @@ STAMP_TEST := $(VENV)/.installed-test
 STAMP_PACKAGE := $(VENV)/.installed-package
 BUNDLE := dist/mentor-desktop/mentor-desktop
 
-.PHONY: run test check lint bench demo clean icons screenshots package install-desktop uninstall-desktop
+.PHONY: run test check lint types bench demo clean icons screenshots package install-desktop uninstall-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,11 +27,15 @@ run: $(STAMP_RUN)
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check mentor_desktop tests packaging resources
 
-test: lint
+# Type hints checked (configured in pyproject.toml: strict below the UI).
+types: $(STAMP_TEST)
+	$(BIN)/mypy
+
+test: lint types
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 # The quick loop while working: everything but the tests that start real processes, on both cores.
-check: lint
+check: lint types
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m 'not slow' -n 2
 
 bench: $(STAMP_TEST)

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from mentor_desktop.storage.files import write_bytes
 
 if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.legend import Legend
 
 #: Dots per inch for charts that go into a PDF or onto paper.
 PRINT_DPI = 300
@@ -86,7 +88,7 @@ def new_figure(width_mm: float, height_mm: float, palette: ChartPalette) -> Figu
     return figure
 
 
-def style_axes(axes, palette: ChartPalette, font_size: float = 7.0) -> None:
+def style_axes(axes: Axes, palette: ChartPalette, font_size: float = 7.0) -> None:
     """Quiet axes: no top/right spines, a light grid, palette colours, small labels."""
     axes.set_facecolor(palette.background)
     for side in ("top", "right"):
@@ -151,12 +153,12 @@ def _metadata(fmt: str) -> dict[str, str | None]:
     return {}
 
 
-def chart_title(axes, title: str, palette: ChartPalette, font_size: float = 9.0) -> None:
+def chart_title(axes: Axes, title: str, palette: ChartPalette, font_size: float = 9.0) -> None:
     """A left-aligned chart title in the palette's text colour."""
     axes.set_title(title, fontsize=font_size, color=palette.foreground, loc="left", pad=8)
 
 
-def label_axes(axes, palette: ChartPalette, x: str, y: str, font_size: float = 7.5) -> None:
+def label_axes(axes: Axes, palette: ChartPalette, x: str, y: str, font_size: float = 7.5) -> None:
     axes.set_xlabel(x, fontsize=font_size, color=palette.foreground)
     axes.set_ylabel(y, fontsize=font_size, color=palette.foreground)
 
@@ -170,7 +172,7 @@ def empty_state(figure: Figure, palette: ChartPalette, title: str, message: str)
     return figure
 
 
-def style_legend(legend, palette: ChartPalette) -> None:
+def style_legend(legend: Legend | None, palette: ChartPalette) -> None:
     if legend is None:
         return
     for text in legend.get_texts():

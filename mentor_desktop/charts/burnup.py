@@ -4,6 +4,7 @@ pace projected to each active goal's target date."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from mentor_desktop.charts.base import (
     PRINT_PALETTE,
@@ -17,6 +18,9 @@ from mentor_desktop.charts.base import (
 )
 from mentor_desktop.domain.timeline import FAR_FUTURE_YEARS, BurnupData
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 TITLE = "Milestone burn-up"
 EMPTY = "No milestones with due or done dates yet.\nGive milestones a due date in the Goals tab."
 
@@ -26,7 +30,7 @@ def burnup_figure(
     palette: ChartPalette = PRINT_PALETTE,
     width_mm: float = 160,
     height_mm: float = 90,
-):
+) -> Figure:
     """A Figure: cumulative planned and done steps, today, and a dashed projection."""
     figure = new_figure(width_mm, height_mm, palette)
     if data.is_empty:
@@ -37,7 +41,7 @@ def burnup_figure(
     style_axes(axes, palette)
     days = [p.day for p in data.points]
     axes.step(
-        days,
+        days,  # type: ignore[arg-type]  # Matplotlib plots dates; its hints name numbers only
         [p.planned for p in data.points],
         where="post",
         color=palette.muted,
@@ -46,7 +50,7 @@ def burnup_figure(
     )
     past = [p for p in data.points if p.day <= data.today]
     axes.step(
-        [p.day for p in past],
+        [p.day for p in past],  # type: ignore[arg-type]  # Matplotlib plots dates; its hints name numbers only
         [p.done for p in past],
         where="post",
         color=palette.primary,
@@ -54,7 +58,7 @@ def burnup_figure(
         label="Done",
     )
     axes.fill_between(
-        [p.day for p in past],
+        [p.day for p in past],  # type: ignore[arg-type]  # Matplotlib plots dates; its hints name numbers only
         [p.done for p in past],
         step="post",
         color=palette.primary,
@@ -67,7 +71,7 @@ def burnup_figure(
         end = min(max(p.target_date for p in targets), horizon)
         right = max(right, end)
         axes.plot(
-            [data.today, end],
+            [data.today, end],  # type: ignore[arg-type]  # Matplotlib plots dates; its hints name numbers only
             [data.done_now, data.projected_at(end)],
             linestyle="--",
             color=palette.secondary,
@@ -81,7 +85,7 @@ def burnup_figure(
         chosen = [p for p in targets if p.on_track is kind and p.target_date <= horizon]
         if chosen:
             axes.scatter(
-                [p.target_date for p in chosen],
+                [p.target_date for p in chosen],  # type: ignore[arg-type]  # Matplotlib plots dates; its hints name numbers only
                 [p.projected_done for p in chosen],
                 marker="D",
                 s=14,
@@ -89,7 +93,7 @@ def burnup_figure(
                 zorder=3,
                 label=label,
             )
-    axes.axvline(data.today, color=palette.foreground, linewidth=0.8, alpha=0.6)
+    axes.axvline(data.today, color=palette.foreground, linewidth=0.8, alpha=0.6)  # type: ignore[arg-type]  # Matplotlib plots dates; its hints name numbers only
     axes.annotate(
         data.today_label,
         (data.today, 1.0),
@@ -104,7 +108,7 @@ def burnup_figure(
     margin = timedelta(days=max(1, (right - days[0]).days // 40))
     left = days[0] - margin if days[0] - date.min > margin else days[0]
     right = right + margin if date.max - right > margin else right
-    axes.set_xlim(left, right)
+    axes.set_xlim(left, right)  # type: ignore[arg-type]  # Matplotlib plots dates; its hints name numbers only
     locator = AutoDateLocator(maxticks=8)
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))

@@ -3,7 +3,14 @@ and the review pack draw them the same way."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 from mentor_desktop.charts.base import PRINT_PALETTE, ChartPalette
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from PySide6.QtWidgets import QWidget
 
 #: Command-line names of the charts, in the order the tab lists them.
 CHART_NAMES = ("burnup", "progress", "follow-through", "rhythm")
@@ -14,12 +21,13 @@ DEFAULT_SIZE_MM = (160.0, 90.0)
 
 def draw_chart(
     name: str,
-    data,
+    data: Any,
     palette: ChartPalette = PRINT_PALETTE,
     width_mm: float = DEFAULT_SIZE_MM[0],
     height_mm: float = DEFAULT_SIZE_MM[1],
-):
+) -> Figure:
     """The Figure of chart `name` for `data` (computed by TimelineService.chart_data)."""
+    draw: Callable[[Any, ChartPalette, float, float], Figure]
     if name == "burnup":
         from mentor_desktop.charts.burnup import burnup_figure as draw
     elif name == "progress":
@@ -37,7 +45,7 @@ def draw_chart(
     return draw(data, palette, width_mm, height_mm)
 
 
-def qt_canvas(figure):
+def qt_canvas(figure: Figure) -> QWidget:
     """A Qt widget showing `figure` (FigureCanvasQTAgg; needs a QApplication)."""
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 

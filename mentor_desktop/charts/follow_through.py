@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mentor_desktop.charts.base import (
     PRINT_PALETTE,
     ChartPalette,
@@ -14,6 +16,9 @@ from mentor_desktop.charts.base import (
 )
 from mentor_desktop.domain.timeline import FollowThroughData
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 TITLE = "Follow-through: my commitments kept on time, per quarter"
 EMPTY = "No commitments with a due date have come due yet.\nAdd action items to a session."
 
@@ -23,7 +28,7 @@ def follow_through_figure(
     palette: ChartPalette = PRINT_PALETTE,
     width_mm: float = 160,
     height_mm: float = 90,
-):
+) -> Figure:
     """Stacked bars per quarter with the share kept on time written above each bar."""
     figure = new_figure(width_mm, height_mm, palette)
     if data.is_empty:
@@ -63,7 +68,7 @@ def follow_through_figure(
     axes.set_xlim(-0.6, len(quarters) - 0.4)
     top = max(q.total for q in quarters)
     axes.set_ylim(0, max(1, top) * 1.18)
-    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # MaxNLocator takes it; the hint names the base class
     chart_title(axes, TITLE, palette)
     label_axes(axes, palette, "Quarter the commitment was due", "Commitments")
     style_legend(axes.legend(fontsize=6.5, frameon=False, loc="upper left", ncols=3), palette)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mentor_desktop.charts.base import (
     PRINT_PALETTE,
     ChartPalette,
@@ -14,6 +16,9 @@ from mentor_desktop.charts.base import (
 from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.domain.progress import percent
 from mentor_desktop.domain.timeline import GoalProgressData, Pace
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 TITLE = "Progress by goal (bar) against time spent (line)"
 EMPTY = "No active goals.\nAdd a goal with a start and target date in the Goals tab."
@@ -30,7 +35,7 @@ def goal_progress_figure(
     palette: ChartPalette = PRINT_PALETTE,
     width_mm: float = 160,
     height_mm: float = 90,
-):
+) -> Figure:
     """Horizontal bars, coloured by ahead/on track/behind, with a tick at the time spent."""
     figure = new_figure(width_mm, height_mm, palette)
     if data.is_empty:

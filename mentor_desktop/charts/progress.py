@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from mentor_desktop.charts.base import (
     PRINT_DPI,
@@ -14,13 +15,16 @@ from mentor_desktop.charts.base import (
 )
 from mentor_desktop.domain.sessions import MilestonePoint
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 
 def milestone_progress_figure(
     points: Sequence[MilestonePoint],
     palette: ChartPalette = PRINT_PALETTE,
     width_mm: float = 80,
     height_mm: float = 45,
-):
+) -> Figure:
     """A Figure with two lines: milestones due so far and milestones done so far."""
     figure = new_figure(width_mm, height_mm, palette)
     axes = figure.add_axes((0.12, 0.2, 0.85, 0.62))

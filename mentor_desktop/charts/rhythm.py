@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from mentor_desktop.charts.base import (
     PRINT_PALETTE,
@@ -15,6 +16,9 @@ from mentor_desktop.charts.base import (
 )
 from mentor_desktop.domain.timeline import RhythmData
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 TITLE = "Journal rhythm: entries per week (dots: weeks with wins)"
 EMPTY = "No journal entries yet.\nWrite one in the Journal tab."
 MONTH_WEEKS = [(1, "Jan"), (14, "Apr"), (27, "Jul"), (40, "Oct")]
@@ -25,7 +29,7 @@ def rhythm_figure(
     palette: ChartPalette = PRINT_PALETTE,
     width_mm: float = 160,
     height_mm: float = 90,
-):
+) -> Figure:
     """Years down, ISO weeks across; colour = entries that week; a dot sized by the wins."""
     figure = new_figure(width_mm, height_mm, palette)
     if data.is_empty:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mentor_desktop.charts.base import (
     PRINT_PALETTE,
     ChartPalette,
@@ -14,6 +16,9 @@ from mentor_desktop.charts.base import (
 )
 from mentor_desktop.domain.growth.overview import SkillsChartData
 from mentor_desktop.domain.growth.skills import LEVEL_WORDS, MAX_LEVEL
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 TITLE = "Skills now against target, and the change since {start}"
 EMPTY = "No skills on the map yet.\nAdd skills with a current and a target level in the Growth tab."
@@ -30,7 +35,7 @@ def skills_figure(
     palette: ChartPalette = PRINT_PALETTE,
     width_mm: float = 160,
     height_mm: float = 90,
-):
+) -> Figure:
     """Horizontal bars: the target as an outline, the level now filled, a dot where the
     level stood at the start of the period, and the change written beside each bar."""
     figure = new_figure(width_mm, height_mm, palette)
@@ -56,7 +61,7 @@ def skills_figure(
     started = [(row, b) for row, b in zip(rows, bars, strict=True) if b.start_level is not None]
     if started:
         axes.scatter(
-            [b.start_level for _row, b in started],
+            [b.start_level for _row, b in started if b.start_level is not None],
             [row for row, _b in started],
             s=14,
             color=palette.secondary,

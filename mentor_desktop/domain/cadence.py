@@ -50,6 +50,28 @@ def normalise_rrule(text: str) -> str:
     return value.upper()
 
 
+@dataclass(frozen=True)
+class RuleParts:
+    """What dateutil parsed out of a rule. It keeps these in private attributes, which its
+    type stubs do not name; `rule_parts` reads them in this one place."""
+
+    freq: int
+    count: int | None
+    interval: int
+    byhour: tuple[int, ...] | None
+    byminute: tuple[int, ...] | None
+    bysecond: tuple[int, ...] | None
+    bynweekday: tuple[tuple[int, int], ...] | None
+    byweekday: tuple[int, ...] | None
+    bymonthday: tuple[int, ...] | None
+    bynmonthday: tuple[int, ...] | None
+
+
+def rule_parts(parsed: rrule) -> RuleParts:
+    state = vars(parsed)
+    return RuleParts(**{name: state[f"_{name}"] for name in RuleParts.__dataclass_fields__})
+
+
 def parse_rule(rule: CadenceRule) -> rrule:
     """The dateutil rule for `rule`; raises ValidationError naming what is wrong."""
     text = normalise_rrule(rule.rrule)
@@ -67,13 +89,14 @@ def parse_rule(rule: CadenceRule) -> rrule:
         ) from None
     if not isinstance(parsed, rrule):
         raise ValidationError.single("rrule", "Give a single recurrence rule.")
-    if parsed._freq not in _ALLOWED_FREQ:
+    parts = rule_parts(parsed)
+    if parts.freq not in _ALLOWED_FREQ:
         raise ValidationError.single(
             "rrule", "Sessions can repeat daily, weekly, monthly or yearly, not more often."
         )
-    if parsed._count == 0:
+    if parts.count == 0:
         raise ValidationError.single("rrule", "COUNT must be at least 1.")
-    if not 1 <= parsed._interval <= MAX_INTERVAL:
+    if not 1 <= parts.interval <= MAX_INTERVAL:
         raise ValidationError.single(
             "rrule", f"INTERVAL must be a whole number from 1 to {MAX_INTERVAL}."
         )
@@ -83,9 +106,9 @@ def parse_rule(rule: CadenceRule) -> rrule:
             raise ValidationError.single("rrule", f"{name}=0 names no day; count from 1 or -1.")
     start = rule.first_start
     for name, chosen, expected in (
-        ("BYHOUR", parsed._byhour, start.hour),
-        ("BYMINUTE", parsed._byminute, start.minute),
-        ("BYSECOND", parsed._bysecond, start.second),
+        ("BYHOUR", parts.byhour, start.hour),
+        ("BYMINUTE", parts.byminute, start.minute),
+        ("BYSECOND", parts.bysecond, start.second),
     ):
         if chosen is not None and set(chosen) != {expected}:
             raise ValidationError.single(
@@ -169,8 +192,9 @@ def describe(rule: CadenceRule) -> str:
         parsed = parse_rule(rule)
     except ValidationError:
         return f"{rule.label}: {rule.rrule} (not a valid rule)"
-    freq = _ALLOWED_FREQ[parsed._freq]
-    interval = parsed._interval
+    parts = rule_parts(parsed)
+    freq = _ALLOWED_FREQ[parts.freq]
+    interval = parts.interval
     unit = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}[freq]
     if interval == 1:
         every = freq
@@ -179,17 +203,17 @@ def describe(rule: CadenceRule) -> str:
     else:
         every = f"every {interval} {unit}s"
     days = ""
-    if parsed._bynweekday:
-        days = " and ".join(f"the {_ordinal(n)} {_DAY_NAMES[d]}" for d, n in parsed._bynweekday)
-    elif parsed._byweekday and freq != "daily":
-        days = " and ".join(f"{_DAY_NAMES[d]}s" for d in sorted(parsed._byweekday))
-    elif parsed._bymonthday and freq == "monthly":
-        days = "day " + ", ".join(str(d) for d in sorted(parsed._bymonthday))
-    elif parsed._bynmonthday:
+    if parts.bynweekday:
+        days = " and ".join(f"the {_ordinal(n)} {_DAY_NAMES[d]}" for d, n in parts.bynweekday)
+    elif parts.byweekday and freq != "daily":
+        days = " and ".join(f"{_DAY_NAMES[d]}s" for d in sorted(parts.byweekday))
+    elif parts.bymonthday and freq == "monthly":
+        days = "day " + ", ".join(str(d) for d in sorted(parts.bymonthday))
+    elif parts.bynmonthday:
         days = (
             "the last day"
-            if -1 in parsed._bynmonthday
-            else "day " + ", ".join(str(d) for d in parsed._bynmonthday)
+            if -1 in parts.bynmonthday
+            else "day " + ", ".join(str(d) for d in parts.bynmonthday)
         )
     when = f" on {days}" if days else ""
     return (

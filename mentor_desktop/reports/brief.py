@@ -7,7 +7,7 @@ from pathlib import Path
 from string import Template
 
 from mentor_desktop.domain.progress import percent
-from mentor_desktop.domain.sessions import AgendaSource, BriefData
+from mentor_desktop.domain.sessions import ActionItem, AgendaSource, BriefData
 from mentor_desktop.domain.timeline import days_overdue, overdue_words
 from mentor_desktop.reports.growth_markup import brief_growth_html
 from mentor_desktop.reports.markup import empty_note, escape, text_html
@@ -72,15 +72,15 @@ def _agenda_html(data: BriefData) -> str:
         return empty_note("Nothing on the agenda yet; suggested:") + f"<ul>{items}</ul>"
     if not topics:
         return empty_note("Nothing on the agenda yet.")
-    items = []
+    lines: list[str] = []
     for item in topics:
         tag = ""
         if item.source is AgendaSource.CARRIED:
             tag = ' <span class="tag">(carried over)</span>'
         elif item.source is not AgendaSource.OWN:
             tag = f' <span class="tag">({escape(item.source.label.lower())})</span>'
-        items.append(f"<li>{escape(item.text)}{tag}</li>")
-    return f"<ol>{''.join(items)}</ol>"
+        lines.append(f"<li>{escape(item.text)}{tag}</li>")
+    return f"<ol>{''.join(lines)}</ol>"
 
 
 def _questions_html(data: BriefData) -> str:
@@ -94,7 +94,7 @@ def _commitments_html(data: BriefData) -> str:
         return empty_note("No open commitments.")
     rows = []
     # the same commitment made again (each month, say) is listed once, with how many are open
-    groups: dict[tuple[str, str], list] = {}
+    groups: dict[tuple[str, str], list[ActionItem]] = {}
     for action in data.commitments:
         key = (action.owner.value, " ".join(action.text.lower().split()))
         groups.setdefault(key, []).append(action)

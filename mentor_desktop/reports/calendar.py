@@ -135,7 +135,8 @@ def sessions_calendar(
                 )
         for rule in agreement.rules:
             _add_rule(calendar, rule, by_rule.get(rule.id or -1, []), mentor, now, stamp)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 def _check_calendar(path: Path) -> None:

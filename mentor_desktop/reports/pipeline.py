@@ -17,6 +17,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -24,7 +25,6 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QImage,
-    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -33,6 +33,9 @@ from PySide6.QtGui import (
 )
 
 from mentor_desktop.storage.files import write_bytes
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 TEMPLATES = Path(__file__).with_name("templates")
 #: Layout units: CSS pixels at 96 per inch, as in a browser.
@@ -124,7 +127,7 @@ def build_document(report: Report) -> QTextDocument:
 
 
 def paint_report(
-    report: Report, device: QPagedPaintDevice, page_size: PageSize | None = None
+    report: Report, device: QPrinter | QPdfWriter, page_size: PageSize | None = None
 ) -> int:
     """Lay `report` out on `device` page by page; returns the number of pages.
 

@@ -74,7 +74,7 @@ def _copy(source: Path, partial: Path, progress: Progress | None) -> None:
     try:
         dst = cipher.connect(partial, key=cipher.key_for(source))  # an encrypted source's key
         try:
-            src.backup(dst, progress=_adapt(progress))
+            src.backup(dst, progress=_adapt(progress))  # type: ignore[arg-type]  # sqlcipher3's connection is untyped
             dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
@@ -103,7 +103,7 @@ def copy_into(source: Path, target: Path) -> None:
     try:
         dst = cipher.connect(target, key=cipher.key_for(source), timeout=10)
         try:
-            src.backup(dst)  # type: ignore[arg-type]
+            src.backup(dst)  # type: ignore[arg-type]  # sqlcipher3's connection is untyped
         finally:
             dst.close()
     except cipher.driver_errors() as exc:
@@ -133,7 +133,7 @@ def check_backup(path: Path) -> BackupCheck:
     return BackupCheck(revision=facts.revision, counts=facts.counts)
 
 
-def _adapt(progress: Progress | None):
+def _adapt(progress: Progress | None) -> Callable[[int, int, int], None] | None:
     if progress is None:
         return None
 

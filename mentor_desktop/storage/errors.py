@@ -61,11 +61,12 @@ def driver_error(exc: BaseException) -> Exception | None:
     wraps it), or None when there is none."""
     from mentor_desktop.storage.cipher import driver_errors
 
+    original: BaseException | None = exc
     if "sqlalchemy" in sys.modules:  # else `exc` cannot be SQLAlchemy's (read-only commands)
         from sqlalchemy.exc import DBAPIError
-    else:
-        DBAPIError = ()
-    original = exc.orig if isinstance(exc, DBAPIError) else exc
+
+        if isinstance(exc, DBAPIError):
+            original = exc.orig
     return original if isinstance(original, driver_errors()) else None
 
 

@@ -16,7 +16,7 @@ from mentor_desktop.storage.engine import check_revision, make_engine, read_stor
 from mentor_desktop.storage.files import create_private_file, make_private, new_folders_private
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -103,6 +103,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
+        assert raw is not None  # an open connection always has its driver's connection
         raw.execute("PRAGMA foreign_keys = OFF")  # batch migrations rebuild tables
         try:
             with connection.begin():
@@ -116,12 +117,17 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def stored_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
-        has_table = connection.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).first()
-        if not has_table:
-            return None
-        row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
-        return row[0] if row else None
+def stored_revision(bind: Engine | Connection) -> str | None:
+    """The Alembic revision the database holds (None: not one of ours yet)."""
+    from sqlalchemy import Connection
+
+    if not isinstance(bind, Connection):
+        with bind.connect() as connection:
+            return stored_revision(connection)
+    has_table = bind.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).first()
+    if not has_table:
+        return None
+    row = bind.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return str(row[0]) if row else None

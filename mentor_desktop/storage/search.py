@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 
-def _raw_connection(connection_or_session: Connection | Session | Engine):
+def _raw_connection(connection_or_session: Connection | Session | Engine) -> Connection | Engine:
     if isinstance(connection_or_session, Session):
         return connection_or_session.connection()
     return connection_or_session

@@ -11,8 +11,9 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Mapping
+from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, PoolProxiedConnection, event
 from sqlalchemy.orm import Session
 
 #: The tables behind each area the window shows (named as the window's change kinds).
@@ -43,9 +44,9 @@ class ExternalWrites:
         self._lock = threading.Lock()
         self._columns: dict[str, set[str]] = {}
         self._engine: Engine | None = None
-        self._connection = None
+        self._connection: PoolProxiedConnection | None = None
         self._version = 0
-        self._prints: dict[str, tuple] = {}
+        self._prints: dict[str, tuple[object, ...]] = {}
         with self._lock:
             self._follow_engine()
         event.listen(Session, "after_commit", self._after_commit)
@@ -102,7 +103,7 @@ class ExternalWrites:
             except sqlite3.Error:
                 pass
 
-    def _query(self, sql: str) -> list[tuple]:
+    def _query(self, sql: str) -> list[tuple[Any, ...]]:
         if self._connection is None:
             raise sqlite3.OperationalError("the watch is closed")
         cursor = self._connection.cursor()
@@ -113,13 +114,15 @@ class ExternalWrites:
             cursor.close()
 
     def _data_version(self) -> int:
-        return self._query("PRAGMA data_version")[0][0]
+        version = self._query("PRAGMA data_version")[0][0]
+        assert isinstance(version, int)
+        return version
 
-    def _fingerprints(self) -> dict[str, tuple]:
+    def _fingerprints(self) -> dict[str, tuple[object, ...]]:
         tables = {
             row[0] for row in self._query("SELECT name FROM sqlite_master WHERE type='table'")
         }
-        prints: dict[str, tuple] = {}
+        prints: dict[str, tuple[object, ...]] = {}
         for area, names in AREA_TABLES.items():
             values = []
             for name in names:
@@ -128,7 +131,7 @@ class ExternalWrites:
             prints[area] = tuple(values)
         return prints
 
-    def _table_print(self, table: str) -> tuple:
+    def _table_print(self, table: str) -> tuple[object, ...]:
         columns = self._columns.get(table)
         if columns is None:
             columns = {row[1] for row in self._query(f'PRAGMA table_info("{table}")')}

@@ -16,6 +16,7 @@ from mentor_desktop.domain.growth.opportunities import (
 )
 from mentor_desktop.services.growth.base import GrowthBase, rows
 from mentor_desktop.storage.repositories import growth_reads
+from mentor_desktop.storage.uow import UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ class OpportunityService(GrowthBase):
         with self._uow() as uow:
             return self._load(uow, opportunity_id)
 
-    def _load(self, uow, opportunity_id: int) -> Opportunity:
+    def _load(self, uow: UnitOfWork, opportunity_id: int) -> Opportunity:
         return growth_reads.load_one_opportunity(uow.session.connection(), opportunity_id)
 
     def create_opportunity(

@@ -24,6 +24,7 @@ from mentor_desktop.domain.growth.practice import (
 )
 from mentor_desktop.services.growth.base import GrowthBase, rows
 from mentor_desktop.storage.repositories import growth_reads
+from mentor_desktop.storage.uow import UnitOfWork
 
 DEBRIEF_TEXTS = ("what_happened", "lessons", "gaps_found", "next_step")
 
@@ -56,7 +57,7 @@ class PracticeService(GrowthBase):
         with self._uow() as uow:
             return growth_reads.load_one_practice(uow.session.connection(), practice_id)
 
-    def _load(self, uow, practice_id: int) -> Practice:
+    def _load(self, uow: UnitOfWork, practice_id: int) -> Practice:
         return growth_reads.load_one_practice(uow.session.connection(), practice_id)
 
     # ---------------------------------------------------------------- edit
@@ -77,7 +78,7 @@ class PracticeService(GrowthBase):
             rows(uow).update_practice(practice_id, draft)
             return self._load(uow, practice_id)
 
-    def _check(self, uow, draft: PracticeDraft) -> None:
+    def _check(self, uow: UnitOfWork, draft: PracticeDraft) -> None:
         self.check_links(
             uow, goal_ids=draft.goal_ids, skill_ids=draft.skill_ids, session_id=draft.session_id
         )
@@ -90,7 +91,7 @@ class PracticeService(GrowthBase):
             before = self._load(uow, practice_id)
             check_practice_move(before.status, status)
             finished_on = (on or self._today()) if status.is_finished else None
-            if status.is_finished and before.start_date and finished_on < before.start_date:
+            if finished_on and before.start_date and finished_on < before.start_date:
                 raise ValidationError.single(
                     "status", f"It cannot finish before it starts ({before.start_date})."
                 )

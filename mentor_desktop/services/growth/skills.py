@@ -22,6 +22,7 @@ from mentor_desktop.domain.growth.skills import (
 )
 from mentor_desktop.services.growth.base import GrowthBase, rows
 from mentor_desktop.storage.repositories import growth_reads
+from mentor_desktop.storage.uow import UnitOfWork
 
 NO_NOTE = LevelChangeNote()
 
@@ -66,10 +67,17 @@ class SkillService(GrowthBase):
         with self._uow() as uow:
             return growth_reads.load_one_skill(uow.session.connection(), skill_id)
 
-    def _load(self, uow, skill_id: int) -> Skill:
+    def _load(self, uow: UnitOfWork, skill_id: int) -> Skill:
         return growth_reads.load_one_skill(uow.session.connection(), skill_id)
 
-    def _validate(self, uow, draft, note, before, skill_id=None) -> None:
+    def _validate(
+        self,
+        uow: UnitOfWork,
+        draft: SkillDraft,
+        note: LevelChangeNote,
+        before: SkillDraft | None,
+        skill_id: int | None = None,
+    ) -> None:
         validate_skill(draft, note, before, self._today())
         if rows(uow).name_taken(draft.name, skill_id):
             raise ValidationError.single(

@@ -7,6 +7,7 @@ import zipfile
 import zlib
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mentor_desktop.domain.errors import ImportFormatError
@@ -75,7 +76,7 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(r"\1", text)
 
 
-def _photo_notes(raw: dict) -> dict[str, str]:
+def _photo_notes(raw: dict[str, Any]) -> dict[str, str]:
     notes = {}
     for photo in raw.get("photos") or []:
         if isinstance(photo, dict) and isinstance(photo.get("identifier"), str):
@@ -128,7 +129,7 @@ def _entry(path: Path, raw: object, where: str, parsed: ParsedJournal) -> Import
         return None
     notes = _photo_notes(raw)
     body_text = _MOMENT.sub(
-        lambda m, notes=notes: notes.get(m["id"], f"*[Day One photo {m['id']} — not imported]*"),
+        lambda m: notes.get(m["id"], f"*[Day One photo {m['id']} — not imported]*"),
         unescape(body_text),
     )
     title, body = title_and_body(body_text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Any
 
 #: Where jrnl sees a possible entry header: a line starting with `[…] `.
 HEADER = re.compile(r"^\[([^\]]+)\] ", re.MULTILINE)
@@ -34,7 +35,8 @@ def header_date(blob: str, now: datetime) -> datetime | None:
     written = _WRITTEN.fullmatch(blob)
     if written:
         try:
-            return datetime(*(int(part) for part in written.groups()))
+            year, month, day, hour, minute = (int(part) for part in written.groups())
+            return datetime(year, month, day, hour, minute)
         except ValueError:
             pass  # 2024-02-30: jrnl goes on to its fuzzy reading
     for fmt in WRITTEN_FORMATS:
@@ -65,7 +67,7 @@ def _with_year(blob: str) -> datetime | None:
 
 
 @cache
-def _calendar():
+def _calendar() -> Any:
     """parsedatetime set up as jrnl sets it up (built once: it is slow to make)."""
     import parsedatetime
 

@@ -115,7 +115,9 @@ def _category_items(path: Path, name: str, items: Any, where: str) -> list[str]:
     return [_text_of(path, value, what, where) for value in values if value not in (None, "")]
 
 
-def _parse_day(path: Path, day: date, content: dict, where: str, parsed: ParsedJournal) -> None:
+def _parse_day(
+    path: Path, day: date, content: dict[str, Any], where: str, parsed: ParsedJournal
+) -> None:
     raw_text = _text_of(path, content.get("text") or "", "the day's text", where)
     category_tags: list[str] = []
     category_lines: list[str] = []

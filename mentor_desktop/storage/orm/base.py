@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, MetaData, inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -30,6 +30,14 @@ class Base(DeclarativeBase):
     """The declarative base every table derives from."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def row_id(row: Base) -> int:
+    """The integer primary key of a flushed row (every table but the link tables has one)."""
+    identity = inspect(row).identity
+    if identity is None or len(identity) != 1:
+        raise ValueError(f"{type(row).__name__} has no single primary key yet")
+    return int(identity[0])
 
 
 class Timestamped:

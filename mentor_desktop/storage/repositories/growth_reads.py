@@ -40,7 +40,7 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def _rows(connection: Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+def _rows(connection: Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in connection.exec_driver_sql(sql, tuple(params))]
 
 
@@ -50,7 +50,9 @@ def _where_ids(column: str, ids: Sequence[int] | None) -> tuple[str, list[int]]:
     return f" WHERE {column} IN ({', '.join('?' for _ in ids) or 'NULL'})", list(ids)
 
 
-def _links(connection: Connection, table: str, key: str, other: str, ids: Sequence[int] | None):
+def _links(
+    connection: Connection, table: str, key: str, other: str, ids: Sequence[int] | None
+) -> dict[int, list[int]]:
     where, params = _where_ids(key, ids)
     found: dict[int, list[int]] = defaultdict(list)
     for owner, linked in _rows(
@@ -336,7 +338,9 @@ def evidence_choices(connection: Connection) -> dict[str, list[tuple[int, str]]]
     return {"journal": journal, "practice": practice, "feedback": feedback}
 
 
-def evidence_labels(connection: Connection, evidence_ids: dict[str, set[int]]) -> dict:
+def evidence_labels(
+    connection: Connection, evidence_ids: dict[str, set[int]]
+) -> dict[str, dict[int, str]]:
     """Labels of the records some level changes cite, by kind ('journal', ...) and id."""
     sql = {
         "journal": "SELECT id, entry_date || ' ' || title FROM journal_entry WHERE id IN ({})",
@@ -357,7 +361,7 @@ def evidence_labels(connection: Connection, evidence_ids: dict[str, set[int]]) -
 
 def review_inputs(
     connection: Connection,
-) -> tuple[list[Skill], list[Practice], list[Opportunity], dict]:
+) -> tuple[list[Skill], list[Practice], list[Opportunity], dict[str, dict[int, str]]]:
     """Everything the review pack's growth sections draw on: skills, practice,
     opportunities, and the labels of what the level changes cite."""
     skills = load_skills(connection)

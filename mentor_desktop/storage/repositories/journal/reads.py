@@ -124,6 +124,7 @@ class JournalLists(JournalRows):
         `search` command runs the same code without SQLAlchemy.
         """
         connection = self.session.connection().connection.driver_connection
+        assert connection is not None  # an open connection always has its driver's connection
         return search_entries(connection, match, entry_filter, limit, offset)
 
     def count(self, entry_filter: EntryFilter = NO_FILTER) -> int:

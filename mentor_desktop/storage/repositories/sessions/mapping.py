@@ -104,7 +104,9 @@ def agenda_to_domain(row: AgendaItemRow) -> AgendaItem:
     )
 
 
-def action_to_domain(row: ActionItemRow | Row[Any], goal_title: str = "") -> ActionItem:
+def action_to_domain(
+    row: ActionItemRow | Row[*tuple[Any, ...]], goal_title: str = ""
+) -> ActionItem:
     """An action item from its ORM row or from a row of its columns (same names)."""
     return ActionItem(
         id=row.id,
