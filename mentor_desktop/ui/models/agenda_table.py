@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 
 from mentor_desktop.domain.sessions import AgendaItem, AgendaSource
-from mentor_desktop.ui.models.display import marks_bidi
+from mentor_desktop.ui.models.list_table import AnyIndex, ListTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 HEADERS = ("Discussed", "Kind", "Item", "From")
-COL_DISCUSSED, COL_KIND, COL_TEXT, COL_SOURCE = range(4)
+COL_DISCUSSED, COL_KIND, COL_TEXT, COL_SOURCE = range(len(HEADERS))
 
 
-class AgendaTableModel(QAbstractTableModel):
+class AgendaTableModel(ListTableModel[AgendaItem]):
     """Rows of AgendaItem in agenda order. Edits are not applied here: the model asks for them
     through signals and the controller reloads it from the service.
 
@@ -23,34 +23,32 @@ class AgendaTableModel(QAbstractTableModel):
         discussed_toggled(int, bool): the user ticked or cleared "discussed".
     """
 
+    HEADERS = HEADERS
     text_edited = Signal(int, str)
     discussed_toggled = Signal(int, bool)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._items: list[AgendaItem] = []
         #: Item id -> text typed for it that could not be saved (offered again for editing).
         self._drafts: dict[int, str] = {}
 
-    def set_items(self, items: list[AgendaItem] | tuple[AgendaItem, ...]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
+    def set_items(self, items: Iterable[AgendaItem]) -> None:
         self._drafts.clear()
-        self.endResetModel()
+        self.set_rows(items)
 
     def item_at(self, row: int) -> AgendaItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        return self.row_at(row)
 
     def row_of(self, item_id: int) -> int:
         """The row of the item with `item_id` (-1 when it is not on this agenda)."""
-        return next((row for row, item in enumerate(self._items) if item.id == item_id), -1)
+        return next((row for row, item in enumerate(self._rows) if item.id == item_id), -1)
 
     def update_item(self, item: AgendaItem) -> None:
         """Show `item` as saved in its row (nothing happens when it is not on this agenda)."""
         row = self.row_of(item.id)
         if row < 0:
             return
-        self._items[row] = item
+        self._rows[row] = item
         self._drafts.pop(item.id, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
 
@@ -59,20 +57,7 @@ class AgendaTableModel(QAbstractTableModel):
         self._drafts[item_id] = text
 
     def texts(self) -> list[str]:
-        return [item.text for item in self._items]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
+        return [item.text for item in self._rows]
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -84,12 +69,7 @@ class AgendaTableModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    @marks_bidi
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        column = index.column()
+    def cell(self, item: AgendaItem, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.CheckStateRole and column == COL_DISCUSSED:
             return Qt.CheckState.Checked if item.discussed else Qt.CheckState.Unchecked
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
