@@ -59,7 +59,12 @@ def demo(tmp_path: Path):
 def _builders(services, db_path: Path, dialogs, window) -> dict[str, Callable[[], QDialog]]:
     from mentor_desktop.app import _preferences
     from mentor_desktop.reports.brief import brief_report
-    from mentor_desktop.ui.goals.dialogs import GoalDialog, MilestoneDialog, ResourceDialog
+    from mentor_desktop.ui.goals.dialogs import (
+        GoalDialog,
+        MilestoneDialog,
+        ResourceDialog,
+        StepDialog,
+    )
     from mentor_desktop.ui.help.about import AboutDialog
     from mentor_desktop.ui.help.guide import UserGuideDialog
     from mentor_desktop.ui.journal.dialogs import TemplatesDialog
@@ -89,6 +94,7 @@ def _builders(services, db_path: Path, dialogs, window) -> dict[str, Callable[[]
         ),
         "CadenceRuleDialog": lambda: CadenceRuleDialog(agreement.rules[0]),
         "AboutDialog": lambda: AboutDialog(db_path),
+        "StepDialog": lambda: StepDialog("First talk", lambda _t: None),
         "UserGuideDialog": lambda: UserGuideDialog(),
         "ShortcutsDialog": lambda: ShortcutsDialog(window.actions.shortcut_rows()),
         "PreferencesDialog": lambda: _preferences(services, backups, window.settings, window)

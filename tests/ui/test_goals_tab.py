@@ -112,10 +112,19 @@ def test_add_milestone_and_steps_then_tick_a_step_and_read_the_progress(
     [milestone] = goals.get_goal(goal.id).milestones
     assert milestone.due_date == date(2026, 12, 1)  # starts at the goal's target
 
-    dialogs.text_answers.extend(["Book a tutor", "Daily practice"])
     qtbot.mouseClick(tab.view.add_step_button, Qt.MouseButton.LeftButton)
+    step_dialog = tab.active_dialog
+    _press_ok(qtbot, step_dialog)  # an empty title: the dialog stays, saying why
+    assert step_dialog.isVisible() and step_dialog.error_text("title")
+    assert goals.get_goal(goal.id).milestones[0].steps == ()
+    qtbot.keyClicks(step_dialog.title_edit, "Book a tutor")
+    assert step_dialog.error_text("title") == ""
+    _press_ok(qtbot, step_dialog)
+    assert not step_dialog.isVisible()
     tab.select((NodeKind.MILESTONE, milestone.id))
     qtbot.mouseClick(tab.view.add_step_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tab.active_dialog.title_edit, "Daily practice")
+    _press_ok(qtbot, tab.active_dialog)
     steps = goals.get_goal(goal.id).milestones[0].steps
     assert [s.title for s in steps] == ["Book a tutor", "Daily practice"]
 

@@ -185,3 +185,25 @@ class ResourceDialog(ValidatedDialog):
 
     def submit(self) -> None:
         self._on_submit(self.draft())
+
+
+class StepDialog(ValidatedDialog):
+    """Add a step to a milestone; `on_submit(title)` saves it or raises ValidationError (the
+    dialog then stays open with the reason under the title, and nothing typed is lost).
+
+    Signals: those of QDialog.
+    """
+
+    def __init__(
+        self, milestone_title: str, on_submit: Callable[[str], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__("New step", parent)
+        self.setObjectName("step_dialog")
+        self._on_submit = on_submit
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(f"A next action for “{milestone_title}”")
+        self.add_field("title", "&Step:", self.title_edit)
+        self.title_edit.setFocus()
+
+    def submit(self) -> None:
+        self._on_submit(self.title_edit.text())

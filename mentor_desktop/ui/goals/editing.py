@@ -13,10 +13,10 @@ from mentor_desktop.domain.errors import MentorDesktopError, ValidationError
 from mentor_desktop.services.goals import GoalService
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.errors import ErrorReporter
-from mentor_desktop.ui.goals.dialogs import GoalDialog, MilestoneDialog, ResourceDialog
+from mentor_desktop.ui.goals.dialogs import GoalDialog, MilestoneDialog, ResourceDialog, StepDialog
 from mentor_desktop.ui.undo import ServiceCommand, report_and_forget
 
-AnyGoalDialog = GoalDialog | MilestoneDialog | ResourceDialog
+AnyGoalDialog = GoalDialog | MilestoneDialog | ResourceDialog | StepDialog
 R = TypeVar("R")
 
 

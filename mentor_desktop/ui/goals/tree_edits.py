@@ -15,7 +15,7 @@ from mentor_desktop.domain.models import (
     MilestoneDraft,
     Step,
 )
-from mentor_desktop.ui.goals.dialogs import GoalDialog, MilestoneDialog
+from mentor_desktop.ui.goals.dialogs import GoalDialog, MilestoneDialog, StepDialog
 from mentor_desktop.ui.goals.editing import GoalEditing, quoted
 from mentor_desktop.ui.goals.view import GoalsView
 from mentor_desktop.ui.models.goal_tree import GoalTreeModel, NodeKey, NodeKind
@@ -218,22 +218,25 @@ class GoalTreeEdits:
         milestone = self.current_milestone()
         if milestone is None:
             return
-        title = self._editing.dialogs.ask_text(
-            self._editing.parent, "New step", f"A next action for {quoted(milestone.title)}:"
-        )
-        if title is None:
-            return
-        step = self._editing.run(lambda: self._goals.add_step(milestone.id, title))
-        if not isinstance(step, Step):
-            return
-        state = {"snapshot": step}
-        self._editing.push(
-            f"Add step {quoted(step.title)}",
-            redo=lambda: self._goals.restore_step(state["snapshot"]),
-            undo=lambda: state.update(snapshot=self._goals.delete_step(step.id)),
-            goal_id=milestone.goal_id,
-        )
-        self._select((NodeKind.STEP, step.id))
+        added: list[Step] = []
+
+        def submit(title: str) -> None:
+            added.append(self._goals.add_step(milestone.id, title))  # refused: stays open
+
+        def closed() -> None:
+            if not added:
+                return
+            step = added[0]
+            state = {"snapshot": step}
+            self._editing.push(
+                f"Add step {quoted(step.title)}",
+                redo=lambda: self._goals.restore_step(state["snapshot"]),
+                undo=lambda: state.update(snapshot=self._goals.delete_step(step.id)),
+                goal_id=milestone.goal_id,
+            )
+            self._select((NodeKind.STEP, step.id))
+
+        self._editing.open_dialog(StepDialog(milestone.title, submit, self._editing.parent), closed)
 
     def set_step_done(self, step_id: int, done: bool) -> None:
         goal_id = self._goal_id_of_step(step_id)
