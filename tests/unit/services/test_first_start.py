@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -53,7 +52,7 @@ def test_a_retried_set_up_never_writes_twice(services) -> None:
 def test_the_sample_is_a_fresh_file_of_its_own(tmp_path: Path) -> None:
     path = tmp_path / "sample.sqlite3"
     path.write_bytes(b"an older sample")
-    assert write_sample(path, date(2026, 6, 15)) == path
+    assert write_sample(path) == path
     engine, services = open_services(path)
     assert not services.first_start.is_empty()
     assert services.goals.list_goals()
