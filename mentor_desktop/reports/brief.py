@@ -11,7 +11,14 @@ from mentor_desktop.domain.sessions import ActionItem, AgendaSource, BriefData
 from mentor_desktop.domain.timeline import days_overdue, overdue_words
 from mentor_desktop.reports.growth_markup import brief_growth_html
 from mentor_desktop.reports.markup import empty_note, escape, text_html
-from mentor_desktop.reports.pipeline import PageSize, Report, load_template, mm_to_px, write_pdf
+from mentor_desktop.reports.pipeline import (
+    PageSize,
+    Report,
+    load_template,
+    mm_to_px,
+    page_count,
+    write_pdf,
+)
 
 CHART_MM = (78, 44)
 #: Ruled lines under “Notes during the session”.
@@ -118,10 +125,12 @@ def _commitments_html(data: BriefData) -> str:
     return f'<table class="list" width="100%" cellspacing="0">{"".join(rows)}</table>{extra}'
 
 
-def _notes_html() -> str:
-    """Ruled lines to write on during the session."""
+def _notes_html(lines: int) -> str:
+    """`lines` ruled lines to write on during the session (a note when there is no room)."""
+    if lines <= 0:
+        return empty_note("No room left on the page: write on the back.")
     line = '<tr><td class="ruled">&nbsp;</td></tr>'
-    return f'<table class="notes" width="100%" cellspacing="0">{line * NOTE_LINES}</table>'
+    return f'<table class="notes" width="100%" cellspacing="0">{line * lines}</table>'
 
 
 def _wins_html(data: BriefData) -> str:
@@ -130,7 +139,7 @@ def _wins_html(data: BriefData) -> str:
     return "<ul>" + "".join(f"<li>{escape(w)}</li>" for w in data.wins) + "</ul>"
 
 
-def brief_html(data: BriefData) -> str:
+def brief_html(data: BriefData, note_lines: int = NOTE_LINES) -> str:
     session = data.session
     mentor = data.mentor
     role = ", ".join(part for part in (mentor.role, mentor.organisation) if part)
@@ -152,7 +161,7 @@ def brief_html(data: BriefData) -> str:
             if data.milestone_points
             else empty_note("The milestone chart appears once your goals have dated milestones.")
         ),
-        "notes": _notes_html(),
+        "notes": _notes_html(note_lines),
         "follow_through": escape(data.follow_through.summary()),
         "agenda": _agenda_html(data),
         "questions": _questions_html(data),
@@ -166,22 +175,41 @@ def brief_html(data: BriefData) -> str:
     return Template(load_template("brief.html")).substitute(values)
 
 
-def brief_report(data: BriefData) -> Report:
-    """The brief as a Report (HTML, CSS, the chart image), ready to print or write as PDF."""
+def brief_report(data: BriefData, page_size: PageSize | None = None) -> Report:
+    """The brief as a Report (HTML, CSS, the chart image), ready to print or write as PDF.
+
+    The notes area takes the room left on the page (`page_size`, the locale's paper by
+    default): as many ruled lines as still fit on one page, up to NOTE_LINES.
+    """
     from mentor_desktop.charts.progress import milestone_progress_png
 
     chart = milestone_progress_png(
         data.milestone_points, width_mm=CHART_MM[0], height_mm=CHART_MM[1]
     )
-    return Report(
-        title=f"Session brief — {data.mentor.name} — {data.session.start:%d %B %Y}",
-        html=brief_html(data),
-        css=load_template("brief.css"),
-        images={"chart:milestones": chart},
-        footer=f"Session brief · {data.mentor.name} · {data.session.start:%d %b %Y}",
-    )
+
+    def with_lines(lines: int) -> Report:
+        return Report(
+            title=f"Session brief — {data.mentor.name} — {data.session.start:%d %B %Y}",
+            html=brief_html(data, lines),
+            css=load_template("brief.css"),
+            images={"chart:milestones": chart},
+            footer=f"Session brief · {data.mentor.name} · {data.session.start:%d %b %Y}",
+        )
+
+    report = with_lines(NOTE_LINES)
+    if page_count(report, page_size) == 1:
+        return report
+    fitting, low, high = with_lines(0), 0, NOTE_LINES - 1  # the most lines that fit
+    while low < high:
+        middle = (low + high + 1) // 2
+        candidate = with_lines(middle)
+        if page_count(candidate, page_size) == 1:
+            fitting, low = candidate, middle
+        else:
+            high = middle - 1
+    return fitting
 
 
 def write_brief(data: BriefData, path: Path, page_size: PageSize | None = None) -> int:
     """Write the brief for `data` to `path`; returns the number of pages."""
-    return write_pdf(brief_report(data), path, page_size)
+    return write_pdf(brief_report(data, page_size), path, page_size)

@@ -126,6 +126,21 @@ def build_document(report: Report) -> QTextDocument:
     return document
 
 
+def page_count(report: Report, page_size: PageSize | None = None) -> int:
+    """How many pages `report` takes on `page_size` (the locale's paper by default), laid
+    out as `paint_report` lays it out, without painting anything."""
+    layout = QPageLayout(
+        (page_size or locale_page_size()).qt,
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+        QPageLayout.Unit.Millimeter,
+    )
+    paint_rect = layout.paintRectPixels(LAYOUT_DPI)
+    document = build_document(report)
+    document.setPageSize(QSizeF(paint_rect.width(), paint_rect.height() - FOOTER_PX))
+    return document.pageCount()
+
+
 def paint_report(
     report: Report, device: QPrinter | QPdfWriter, page_size: PageSize | None = None
 ) -> int:
