@@ -23,7 +23,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from mentor_desktop.app import _warm_up, open_services
+from mentor_desktop.app import open_services
+from mentor_desktop.app_window import warm_up
 from mentor_desktop.settings import AppSettings
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.main_window import MainWindow, build_tabs
@@ -44,7 +45,7 @@ for tab in build_tabs(services, window.change_bus, window.dialogs, window.settin
 window.resize(1280, 720)
 window.show()
 QTest.qWaitForWindowExposed(window)
-_warm_up(window)  # as the app does once the first screen is up
+warm_up(window)  # as the app does once the first screen is up
 end = time.perf_counter() + 1.5  # a person reads the first screen before clicking a tab
 while time.perf_counter() < end:
     app.processEvents()

@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from mentor_desktop.app import _build_window, open_services
+from mentor_desktop.app import open_services
+from mentor_desktop.app_window import build_window
 from mentor_desktop.services.backups import BackupService
 from mentor_desktop.settings import Theme
 from mentor_desktop.ui.main_window import MIN_TABS_WIDTH
@@ -57,7 +58,7 @@ def demo(tmp_path: Path):
 
 
 def _builders(services, db_path: Path, dialogs, window) -> dict[str, Callable[[], QDialog]]:
-    from mentor_desktop.app import _preferences
+    from mentor_desktop.app_window import preferences_registry
     from mentor_desktop.reports.brief import brief_report
     from mentor_desktop.ui.goals.dialogs import (
         GoalDialog,
@@ -97,8 +98,9 @@ def _builders(services, db_path: Path, dialogs, window) -> dict[str, Callable[[]
         "StepDialog": lambda: StepDialog("First talk", lambda _t: None),
         "UserGuideDialog": lambda: UserGuideDialog(),
         "ShortcutsDialog": lambda: ShortcutsDialog(window.actions.shortcut_rows()),
-        "PreferencesDialog": lambda: _preferences(services, backups, window.settings, window)
-        .dialog(),
+        "PreferencesDialog": lambda: preferences_registry(
+            services, backups, window.settings, window
+        ).dialog(),
         "PassphraseDialog": lambda: PassphraseDialog(lambda _secret: False, db_path.name),
         "NewPassphraseDialog": lambda: NewPassphraseDialog(
             None, "Encrypt the database", "Choose a passphrase you will remember.", 3
@@ -148,7 +150,7 @@ def _growth_builders(services) -> dict[str, Callable[[], QDialog]]:
 
 def test_every_dialog_fits_a_laptop_screen(qtbot, demo, app_settings, dialogs) -> None:
     db_path, services = demo
-    window, _ = _build_window(
+    window, _ = build_window(
         services, BackupService(db_path, db_path.parent / "b"), app_settings, dialogs, db_path
     )
     qtbot.addWidget(window)
@@ -178,7 +180,7 @@ def test_the_main_window_never_widens_itself(qtbot, demo, app_settings, dialogs,
     app = QApplication.instance()
     apply_theme(app, theme)
     try:
-        window, _ = _build_window(
+        window, _ = build_window(
             services, BackupService(db_path, db_path.parent / "b"),
             app_settings, dialogs, db_path,
         )  # fmt: skip

@@ -199,7 +199,7 @@ def test_closing_without_saving_when_the_user_chooses_it(
 
 
 def test_after_start_the_waiting_tabs_are_warmed_up_but_not_built(qtbot, window) -> None:
-    from mentor_desktop.app import _warm_up
+    from mentor_desktop.app_window import warm_up as _warm_up
     from mentor_desktop.ui.widgets.lazy_tab import LazyTab
 
     waiting = [tab for tab in window.tab_pages() if isinstance(tab, LazyTab) and not tab.is_built]

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
-from mentor_desktop.app import _preferences, build_services
+from mentor_desktop.app import build_services
+from mentor_desktop.app_window import preferences_registry
 from mentor_desktop.domain.profile import Profile
 from mentor_desktop.services.backups import BackupService
 from mentor_desktop.settings import Theme
@@ -36,7 +37,9 @@ def backups(db_path: Path, tmp_path: Path) -> BackupService:
 @pytest.fixture
 def opened(qtbot, window, engine, backups, app_settings):
     """Edit > Preferences… triggered on a window built as the app builds it."""
-    window.set_preferences(_preferences(build_services(engine), backups, app_settings, window))
+    window.set_preferences(
+        preferences_registry(build_services(engine), backups, app_settings, window)
+    )
     edit_menu = window.edit_menu
     action = next(a for a in edit_menu.actions() if a.objectName() == "action_preferences")
     action.trigger()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QStackedWidget, QWidget
 
-from mentor_desktop.app import _build_window
+from mentor_desktop.app_window import build_window
 from mentor_desktop.domain.models import GoalDraft
 from mentor_desktop.services.backups import BackupService
 from mentor_desktop.ui.actions import ActionId
@@ -17,7 +17,7 @@ from mentor_desktop.ui.actions import ActionId
 
 @pytest.fixture
 def window(qtbot, services, app_settings, dialogs, db_path):
-    window, _ = _build_window(
+    window, _ = build_window(
         services, BackupService(db_path, db_path.parent / "backups"), app_settings, dialogs, db_path
     )
     qtbot.addWidget(window)

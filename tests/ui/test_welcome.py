@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget, QWizard
 
-from mentor_desktop.app import _build_window, open_services
+from mentor_desktop.app import open_services
+from mentor_desktop.app_window import build_window
 from mentor_desktop.domain.journal import EntryDraft
 from mentor_desktop.domain.profile import Profile
 from mentor_desktop.services.backups import BackupService
@@ -22,7 +23,7 @@ from tests.factories import write_demo_db
 def opened(qtbot, db_path: Path, app_settings, dialogs):
     """The window as the app builds it, on a new (empty) database."""
     engine, services = open_services(db_path)
-    window, _ = _build_window(
+    window, _ = build_window(
         services, BackupService(db_path, db_path.parent / "b"), app_settings, dialogs, db_path
     )
     qtbot.addWidget(window)
@@ -52,7 +53,7 @@ def test_an_empty_database_opens_on_the_welcome_page(opened) -> None:
 def test_a_database_with_data_opens_on_the_tabs(qtbot, tmp_path, app_settings, dialogs) -> None:
     path = write_demo_db(tmp_path / "demo.sqlite3", years=1)
     engine, services = open_services(path)
-    window, _ = _build_window(
+    window, _ = build_window(
         services, BackupService(path, tmp_path / "b"), app_settings, dialogs, path
     )
     qtbot.addWidget(window)

@@ -7,7 +7,7 @@ Adding a page, for another area (Reminders, Privacy…):
    and implement `apply() -> bool`: save what changed through a service or the settings;
    on bad input call `show_errors({name: message})` and return False (nothing is saved,
    the dialog stays open on that page). `apply()` runs on OK and on Apply, page by page.
-2. Register a factory where the app is built (`app.py`, `_build_window`):
+2. Register a factory where the window is built (`app_window.py`, `build_window`):
 
        preferences.add_page("Reminders", lambda: RemindersPage(services.reminders, settings))
 
