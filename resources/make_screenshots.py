@@ -67,7 +67,8 @@ def settle(app, seconds: float = 0.6) -> None:
 def shoot(folder: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from mentor_desktop.app import _build_window, open_services
+    from mentor_desktop.app import open_services
+    from mentor_desktop.app_window import build_window
     from mentor_desktop.services.backups import BackupService
     from mentor_desktop.settings import AppSettings
     from mentor_desktop.ui.app_icon import app_icon
@@ -83,7 +84,7 @@ def shoot(folder: Path) -> None:
     app.setWindowIcon(app_icon())
     engine, services = open_services(db)
     backups = BackupService(db, folder / "backups")
-    window, _ = _build_window(services, backups, AppSettings(folder / "s.ini"), Dialogs(), db)
+    window, _ = build_window(services, backups, AppSettings(folder / "s.ini"), Dialogs(), db)
     window.resize(*SIZE)
     window.show()
     settle(app, 1.5)

@@ -69,9 +69,9 @@ def main(field: str, db_path: Path, settings_path: Path) -> int:
     window.show()
     widget, record = _field(window, field)
     if widget is None:  # a dialog: opened (modal) once the loop runs, typed into from there
-        from mentor_desktop.app import _keep_dialog_drafts
+        from mentor_desktop.app_window import keep_dialog_drafts
 
-        _keep_dialog_drafts(db_path)
+        keep_dialog_drafts(db_path)
         tab = window.tab_named(FIELDS[field][0])
         QTimer.singleShot(0, (tab.tab() if hasattr(tab, "tab") else tab).new_item)
     else:
