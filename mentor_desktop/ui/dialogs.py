@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -10,9 +10,6 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.settings import AppSettings
-
-#: Asks where to save a file: (parent, title, suggested name, filters) -> path or None.
-SaveFileAsker = Callable[[QWidget, str, str, str], str | None]
 
 
 def documents_folder() -> Path:
@@ -121,12 +118,3 @@ class Dialogs:
     def remember_folder(self, kind: str, folder: Path) -> None:
         if self.settings is not None:
             self.settings.set_last_folder(kind, folder)
-
-    def save_file_asker(self, kind: str) -> SaveFileAsker:
-        """`ask_save_path` for `kind` in the (parent, title, suggested, filters) shape."""
-
-        def ask(parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
-            path = self.ask_save_path(parent, title, kind, suggested, filters)
-            return str(path) if path is not None else None
-
-        return ask

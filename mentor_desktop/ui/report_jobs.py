@@ -1,7 +1,7 @@
 """One printable report (the session brief, the review pack): prepared off the GUI thread,
 then previewed, printed or saved as PDF, with the tab busy meanwhile.
 
-    job = ReportJob(tab, dialogs, "brief", ask_save_file, buttons=(preview, print, pdf))
+    job = ReportJob(tab, dialogs, "brief", buttons=(preview, print, pdf))
     job.preview(lambda: brief_report(service.brief_data(session)))
 
 The work runs on `QThreadPool` (see `ui/tasks.py`); its result arrives on the GUI thread.
@@ -21,22 +21,16 @@ from PySide6.QtPrintSupport import (
     QPrintPreviewDialog,
     QPrintPreviewWidget,
 )
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from mentor_desktop.domain.errors import MentorDesktopError
-from mentor_desktop.ui.dialogs import Dialogs, SaveFileAsker
+from mentor_desktop.ui.dialogs import Dialogs
 
 if TYPE_CHECKING:
     from mentor_desktop.reports.pipeline import PageSize, Report
 
 #: Builds the report; runs on a pool thread, so it must not touch widgets.
 ReportWork = Callable[[], "Report"]
-
-
-def ask_save_file(parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
-    """The platform's save dialog (the default `SaveFileAsker`)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return path or None
 
 
 def make_printer(page_size: PageSize | None = None) -> QPrinter:
@@ -81,7 +75,8 @@ def _pages(count: int) -> str:
 class ReportJob(QObject):
     """Prepares one kind of report in the background and previews, prints or saves it.
 
-    `name` says what it is in messages ("brief", "review pack"); `buttons` are disabled
+    `name` says what it is in messages ("brief", "review pack") and is the kind of file
+    `Dialogs.ask_save_path` remembers a folder for; `buttons` are disabled
     while a report is being prepared; `page_size` gives the paper (None: the locale's).
 
     Signals:
@@ -95,7 +90,6 @@ class ReportJob(QObject):
         host: QWidget,
         dialogs: Dialogs,
         name: str,
-        ask_save: SaveFileAsker = ask_save_file,
         buttons: Sequence[QWidget] = (),
         page_size: Callable[[], PageSize | None] = lambda: None,
         description: str = "",
@@ -104,7 +98,6 @@ class ReportJob(QObject):
         self._host = host
         self._dialogs = dialogs
         self._name = name
-        self._ask_save = ask_save
         self._buttons = tuple(buttons)
         self._page_size = page_size
         self._description = description or f"preparing the {name}"
@@ -166,12 +159,11 @@ class ReportJob(QObject):
 
     def ask_pdf_path(self, suggested: str) -> Path | None:
         """Ask where to save the report as PDF (None: cancelled); ".pdf" is added if missing."""
-        chosen = self._ask_save(
-            self._host, f"Save {self._name} as PDF", suggested, "PDF files (*.pdf)"
+        path = self._dialogs.ask_save_path(
+            self._host, f"Save {self._name} as PDF", self._name, suggested, "PDF files (*.pdf)"
         )
-        if not chosen:
+        if path is None:
             return None
-        path = Path(chosen)
         return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
 
     def save_pdf(self, work: ReportWork, path: Path) -> None:

@@ -51,12 +51,8 @@ def saved_files(tmp_path: Path) -> list[Path]:
 
 
 def make_tab(qtbot, service, dialogs, tmp_path: Path, answers: list[str] | None = None):
-    queue = list(answers or [])
-
-    def ask_save_file(_parent, _title, suggested, _filters):
-        return str(tmp_path / (queue.pop(0) if queue else suggested))
-
-    tab = SessionPrepTab(service, ChangeBus(), dialogs, ask_save_file=ask_save_file)
+    dialogs.save_answers.extend(tmp_path / name for name in answers or [])
+    tab = SessionPrepTab(service, ChangeBus(), dialogs)
     qtbot.addWidget(tab)
     tab.resize(1200, 800)
     tab.show()
@@ -298,6 +294,7 @@ def test_save_brief_as_pdf_and_export_calendar(qtbot, service, dialogs, tmp_path
     assert "Zoë Ångström" in text and "Ask about scope" in text
     path = tab.export_calendar()
     assert path == tmp_path / "cal.ics" and b"RRULE:FREQ=MONTHLY;BYDAY=1TU" in path.read_bytes()
+    assert [kind for _title, kind, _name in dialogs.save_requests] == ["brief", "calendar"]
 
 
 def test_main_window_offers_print_and_calendar_export(
@@ -677,7 +674,7 @@ def test_an_own_edit_updates_its_rows_and_does_not_reload_the_tab(
 
     service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
     bus = ChangeBus()
-    tab = SessionPrepTab(service, bus, dialogs, ask_save_file=lambda *_args: None)
+    tab = SessionPrepTab(service, bus, dialogs)
     qtbot.addWidget(tab)
     tab.show()
     heard = []

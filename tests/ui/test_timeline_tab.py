@@ -33,13 +33,9 @@ def timeline(engine) -> TimelineService:
 
 
 def make_tab(qtbot, timeline, dialogs, answers=None, tmp_path=None):
-    queue = list(answers or [])
-
-    def ask_save_file(_parent, _title, suggested, _filters):
-        return str(tmp_path / (queue.pop(0) if queue else suggested))
-
+    dialogs.save_answers.extend(tmp_path / name for name in answers or [])
     bus = ChangeBus()
-    tab = TimelineTab(timeline, bus, dialogs, ask_save_file=ask_save_file)
+    tab = TimelineTab(timeline, bus, dialogs)
     qtbot.addWidget(tab)
     tab.resize(1000, 600)
     tab.show()
@@ -272,6 +268,7 @@ def test_charts_page_draws_the_chosen_chart_and_exports_it(
     qtbot.mouseClick(tab.view.export_button, Qt.MouseButton.LeftButton)
     assert not (tmp_path / "x.jpg").exists()
     assert "use a file name ending in .png, .svg, .pdf" in dialogs.errors[-1]
+    assert {kind for _title, kind, _name in dialogs.save_requests} == {"chart"}
     # A change elsewhere redraws the chart on screen.
     shown = tab.chart_canvas()
     bus.announce(ChangeKind.JOURNAL, EXTERNAL)
@@ -317,6 +314,7 @@ def test_review_pack_period_reflection_and_pdf(qtbot, timeline, dialogs, ids, tm
     assert messages[1].startswith(f"Saved the review pack to {tmp_path / 'pack.pdf'}")
     assert (tmp_path / "pack.pdf").read_bytes().startswith(b"%PDF")
     assert v.save_button.isEnabled()
+    assert [kind for _title, kind, _name in dialogs.save_requests] == ["review pack"]
     qtbot.mouseClick(v.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.preview is not None and tab.preview.isVisible(), timeout=20_000)
     assert "Review pack" in tab.preview.windowTitle()

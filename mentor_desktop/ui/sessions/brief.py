@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from mentor_desktop.services.sessions import SessionService
 from mentor_desktop.ui.dialogs import Dialogs
-from mentor_desktop.ui.report_jobs import ReportJob, SaveFileAsker
+from mentor_desktop.ui.report_jobs import ReportJob
 from mentor_desktop.ui.sessions.host import SessionHost
 from mentor_desktop.ui.sessions.view import SessionPrepView
 
@@ -34,7 +34,6 @@ class BriefActions(QObject):
         dialogs: Dialogs,
         host: SessionHost,
         flush: Callable[[], bool],
-        ask_save: SaveFileAsker,
     ) -> None:
         super().__init__(view)
         self._view = view
@@ -45,7 +44,6 @@ class BriefActions(QObject):
             host_widget,
             dialogs,
             "brief",
-            ask_save,
             buttons=(view.preview_button, view.print_button, view.pdf_button),
             page_size=self.page_size,
             description="preparing the session brief",

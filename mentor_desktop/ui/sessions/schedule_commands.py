@@ -14,7 +14,6 @@ from mentor_desktop.domain.errors import MentorDesktopError
 from mentor_desktop.domain.sessions import Agreement, Session, SessionStatus
 from mentor_desktop.services.sessions import SessionService
 from mentor_desktop.ui.dialogs import Dialogs
-from mentor_desktop.ui.report_jobs import SaveFileAsker
 from mentor_desktop.ui.sessions.dialogs import AgreementDialog, SessionTimeDialog
 from mentor_desktop.ui.sessions.host import SessionHost
 
@@ -49,14 +48,12 @@ class ScheduleCommands(QObject):
         service: SessionService,
         dialogs: Dialogs,
         host: ScheduleHost,
-        ask_save: SaveFileAsker,
     ) -> None:
         super().__init__(parent)
         self._parent = parent
         self._service = service
         self._dialogs = dialogs
         self._host = host
-        self._ask_save = ask_save
 
     # ---------------------------------------------------------------- agreements
 
@@ -153,15 +150,15 @@ class ScheduleCommands(QObject):
 
     def export_calendar(self) -> Path | None:
         """Upcoming sessions of active agreements as an .ics file (None: cancelled)."""
-        chosen = self._ask_save(
+        path = self._dialogs.ask_save_path(
             self._parent,
             "Export sessions to calendar",
+            "calendar",
             "mentoring-sessions.ics",
             "Calendar (*.ics)",
         )
-        if not chosen:
+        if path is None:
             return None
-        path = Path(chosen)
         if path.suffix.lower() != ".ics":
             path = path.with_suffix(".ics")
         from mentor_desktop.reports.calendar import sessions_calendar, write_calendar

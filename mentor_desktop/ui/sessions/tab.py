@@ -31,7 +31,6 @@ from mentor_desktop.ui.models.agenda_table import AgendaTableModel
 from mentor_desktop.ui.models.session_agreements import AgreementListModel
 from mentor_desktop.ui.models.session_feedback import FeedbackTableModel
 from mentor_desktop.ui.models.session_table import SessionTableModel
-from mentor_desktop.ui.report_jobs import SaveFileAsker, ask_save_file
 from mentor_desktop.ui.sessions.agenda_builder import AgendaBuilder
 from mentor_desktop.ui.sessions.brief import BriefActions
 from mentor_desktop.ui.sessions.dialogs import AgreementDialog, SessionTimeDialog
@@ -60,7 +59,6 @@ class SessionPrepTab(TabPage):
         sessions: SessionService,
         bus: ChangeBus,
         dialogs: Dialogs,
-        ask_save_file: SaveFileAsker = ask_save_file,
     ) -> None:
         super().__init__()
         self._service = sessions
@@ -111,8 +109,8 @@ class SessionPrepTab(TabPage):
             v, sessions, dialogs, self, self._undo, self.suggestions, self.agenda
         )
         self.follow_up = FollowUp(v, sessions, dialogs, self, self.action_items, self.feedback)
-        self.commands = ScheduleCommands(self, sessions, dialogs, self, ask_save_file)
-        self.brief = BriefActions(self, v, sessions, dialogs, self, self.flush, ask_save_file)
+        self.commands = ScheduleCommands(self, sessions, dialogs, self)
+        self.brief = BriefActions(self, v, sessions, dialogs, self, self.flush)
         self.brief.job.status_message.connect(self.status_message)
         self._connect()
         bus.changed.connect(self._on_bus_change)

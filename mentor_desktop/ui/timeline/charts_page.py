@@ -14,7 +14,6 @@ from mentor_desktop.domain.errors import MentorDesktopError
 from mentor_desktop.services.timeline import TimelineService
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.errors import ErrorReporter
-from mentor_desktop.ui.report_jobs import SaveFileAsker
 from mentor_desktop.ui.timeline.view import TimelineView
 
 if TYPE_CHECKING:
@@ -38,14 +37,12 @@ class ChartsPage(QObject):
         view: TimelineView,
         service: TimelineService,
         dialogs: Dialogs,
-        ask_save: SaveFileAsker,
     ) -> None:
         super().__init__(view)
         self._view = view
         self._service = service
         self._dialogs = dialogs
         self._errors = ErrorReporter(dialogs, view)
-        self._ask_save = ask_save
         self._dirty = True
         self.canvas: QWidget | None = None
         view.pages.currentChanged.connect(self._on_page_changed)
@@ -122,15 +119,15 @@ class ChartsPage(QObject):
     def export_chart(self) -> Path | None:
         """Save the chosen chart as PNG, SVG or PDF (the file name's extension decides)."""
         name = self.chart_name()
-        chosen = self._ask_save(
+        path = self._dialogs.ask_save_path(
             self._view,
             "Export chart",
+            "chart",
             f"{name}.png",
             "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)",
         )
-        if not chosen:
+        if path is None:
             return None
-        path = Path(chosen)
         if not path.suffix:
             path = path.with_suffix(".png")
         from mentor_desktop.charts.base import export_figure, export_format

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from mentor_desktop.services.timeline import TimelineService, default_review_range
 from mentor_desktop.ui.autosave import Autosave
 from mentor_desktop.ui.dialogs import Dialogs
-from mentor_desktop.ui.report_jobs import ReportJob, SaveFileAsker
+from mentor_desktop.ui.report_jobs import ReportJob
 from mentor_desktop.ui.timeline.view import TimelineView
 
 if TYPE_CHECKING:
@@ -48,13 +48,12 @@ class ReviewPage(QObject):
         view: TimelineView,
         service: TimelineService,
         dialogs: Dialogs,
-        ask_save: SaveFileAsker,
     ) -> None:
         super().__init__(view)
         self._view = view
         self._service = service
         self.job = ReportJob(
-            host, dialogs, "review pack", ask_save, buttons=(view.preview_button, view.save_button)
+            host, dialogs, "review pack", buttons=(view.preview_button, view.save_button)
         )
         view.preview_button.clicked.connect(self.preview)
         view.save_button.clicked.connect(self.save_pdf)

@@ -13,7 +13,6 @@ from mentor_desktop.ui.bus import Change, ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.errors import ErrorReporter
 from mentor_desktop.ui.models.timeline_items import TimelineItemModel
-from mentor_desktop.ui.report_jobs import SaveFileAsker, ask_save_file
 from mentor_desktop.ui.timeline.charts_page import ChartsPage
 from mentor_desktop.ui.timeline.navigation import ZOOMS, TimelineNavigator
 from mentor_desktop.ui.timeline.review_page import ReviewPage
@@ -42,7 +41,6 @@ class TimelineTab(TabPage):
         timeline: TimelineService,
         bus: ChangeBus,
         dialogs: Dialogs,
-        ask_save_file: SaveFileAsker = ask_save_file,
     ) -> None:
         super().__init__()
         self._service = timeline
@@ -53,9 +51,9 @@ class TimelineTab(TabPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.navigator = TimelineNavigator(self.view, self.model, timeline.today)
-        self.charts = ChartsPage(self.view, timeline, dialogs, ask_save_file)
+        self.charts = ChartsPage(self.view, timeline, dialogs)
         self.charts.status_message.connect(self.status_message)
-        self.review = ReviewPage(self, self.view, timeline, dialogs, ask_save_file)
+        self.review = ReviewPage(self, self.view, timeline, dialogs)
         self.review.job.status_message.connect(self.status_message)
         self.view.canvas.item_activated.connect(self._open)
         self.view.canvas.current_changed.connect(self.status_message)
