@@ -145,6 +145,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     from mentor_desktop.settings import AppSettings
     from mentor_desktop.ui.app_icon import app_icon
     from mentor_desktop.ui.dialogs import Dialogs
+    from mentor_desktop.ui.locale_dates import use_system_dates
     from mentor_desktop.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -152,6 +153,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(DESKTOP_ID)  # the taskbar finds the menu entry and its icon
     app.setWindowIcon(app_icon())  # the window, its dialogs and the taskbar without the entry
+    use_system_dates()
     _private_settings_folder(settings_path)
     settings = AppSettings(settings_path)
     apply_theme(app, settings.theme)
