@@ -109,13 +109,6 @@ class ReminderService:
                     return self._sessions.store(session).id
         return None
 
-    def session_of_action(self, action_id: int) -> int | None:
-        """The session an action item was agreed in (None: it is gone or has none)."""
-        for action in self._sessions.open_actions():
-            if action.id == action_id:
-                return action.session_id
-        return None
-
 
 def _no_deadlines(_start: date, _end: date) -> Sequence[Deadline]:
     return ()

@@ -45,6 +45,8 @@ class ItemKind:
     MILESTONE = "milestone"
     JOURNAL_ENTRY = "journal_entry"
     SESSION = "session"
+    #: Opens the session it was agreed in, with the item selected.
+    ACTION_ITEM = "action_item"
     PRACTICE = "practice"
     SKILL = "skill"
     OPPORTUNITY = "opportunity"

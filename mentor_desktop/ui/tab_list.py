@@ -36,7 +36,7 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
     sessions = LazyTab(
         "Session prep",
         sessions_tab,
-        opens=(ItemKind.SESSION,),
+        opens=(ItemKind.SESSION, ItemKind.ACTION_ITEM),
         warm=lambda: (import_module("mentor_desktop.ui.sessions.tab"), services.sessions),
         commands=("print",),
     )

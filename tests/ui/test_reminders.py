@@ -3,13 +3,14 @@ at login, and closing to the tray. The rules themselves: tests/unit/domain/test_
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from mentor_desktop.app import build_services
 from mentor_desktop.desktop_entry import autostart_entry
 from mentor_desktop.domain.cadence import CadenceRule
 from mentor_desktop.domain.reminders import (
@@ -18,10 +19,10 @@ from mentor_desktop.domain.reminders import (
     ReminderKind,
     ReminderPreferences,
 )
-from mentor_desktop.domain.sessions import AgreementDraft, MentorDraft
+from mentor_desktop.domain.sessions import ActionItemDraft, AgreementDraft, MentorDraft
 from mentor_desktop.services.reminders import ReminderService
 from mentor_desktop.ui.bus import ChangeBus, ItemKind
-from mentor_desktop.ui.main_window import MainWindow
+from mentor_desktop.ui.main_window import MainWindow, build_tabs
 from mentor_desktop.ui.preferences.dialog import PreferencesDialog
 from mentor_desktop.ui.preferences.reminders import RemindersPage
 from mentor_desktop.ui.tray.icon import TrayIcon
@@ -104,6 +105,51 @@ def test_clicking_a_session_reminder_opens_that_session_stored(
     kind, session_id = opened.args
     assert kind == ItemKind.SESSION and shown_window == [True]
     assert services.sessions.session(session_id).start == datetime(2026, 12, 8, 17)
+
+
+def test_clicking_an_action_reminder_opens_its_session_with_the_item_selected(
+    qtbot, sessions, app_settings, engine, db_path, dialogs
+) -> None:
+    agreement = sessions.list_agreements()[0]
+    first = sessions.store(sessions.list_sessions(agreement.id)[0])
+    sessions.add_action(first, ActionItemDraft("Ask about the budget", due_date=date(2026, 12, 9)))
+    due = sessions.add_action(first, ActionItemDraft("Send the draft", due_date=DAY_BEFORE.date()))
+    window = MainWindow(app_settings, dialogs, db_path)
+    for tab in build_tabs(build_services(engine), window.change_bus, dialogs, app_settings):
+        window.add_tab(tab)
+    qtbot.addWidget(window)
+    window.show()
+    controller, _bus, tray, shown_window, _said = _controller(qtbot, sessions, app_settings)
+    controller._bus = window.change_bus
+    with qtbot.waitSignal(controller.checked, timeout=10_000):
+        controller.check()
+    (action,) = [r for r in tray.notified if r.kind is ReminderKind.ACTION_DUE]
+    assert action.body == "Send the draft"
+    with qtbot.waitSignal(window.change_bus.open_requested, timeout=10_000) as opened:
+        tray.reminder_clicked.emit(action)
+    assert opened.args == [ItemKind.ACTION_ITEM, due.id] and shown_window == [True]
+    tab = window.tab_named("Session prep")
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Session prep"
+    assert tab.current_session().id == first.id
+    assert tab.view.pages.tabText(tab.view.pages.currentIndex()) == "After the &session"
+    selected = tab.view.actions_view.selectionModel().selectedRows()
+    assert [tab.action_items.item_at(i.row()).text for i in selected] == ["Send the draft"]
+
+
+def test_an_action_done_before_its_reminder_is_clicked_says_so(
+    qtbot, sessions, app_settings, engine, db_path, dialogs
+) -> None:
+    agreement = sessions.list_agreements()[0]
+    first = sessions.store(sessions.list_sessions(agreement.id)[0])
+    due = sessions.add_action(first, ActionItemDraft("Send the draft", due_date=DAY_BEFORE.date()))
+    window = MainWindow(app_settings, dialogs, db_path)
+    for tab in build_tabs(build_services(engine), window.change_bus, dialogs, app_settings):
+        window.add_tab(tab)
+    qtbot.addWidget(window)
+    window.show()
+    sessions.set_action_done(due.id, True)
+    window.change_bus.open_requested.emit(ItemKind.ACTION_ITEM, due.id)
+    assert window.statusBar().currentMessage() == "That action item is done or no longer there."
 
 
 def test_turned_off_kinds_stay_quiet(qtbot, sessions, app_settings) -> None:

@@ -79,6 +79,22 @@ class FollowUp(QObject):
         if self._host.run(lambda: self._service.remove_action(item.id), "Cannot remove"):
             self._host.session_changed(actions=True)
 
+    def session_of_action(self, action_id: int) -> int | None:
+        """The session an open action item was agreed in (None: done, gone, or none)."""
+        found = [a for a in self._service.open_actions() if a.id == action_id]
+        return found[0].session_id if found else None
+
+    def select_action(self, action_id: int) -> bool:
+        """Show the After the session page with action item `action_id` selected."""
+        rows = [row for row, item in enumerate(self._actions.rows()) if item.id == action_id]
+        if not rows:
+            return False
+        self._view.pages.setCurrentIndex(1)
+        self._view.actions_view.selectRow(rows[0])
+        self._view.actions_view.scrollTo(self._actions.index(rows[0], 0))
+        self._view.actions_view.setFocus()
+        return True
+
     def _toggle_action_done(self, action_id: int, done: bool) -> None:
         if self._host.run(
             lambda: self._service.set_action_done(action_id, done, self._service.now().date()),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QUndoStack
@@ -41,9 +40,6 @@ from mentor_desktop.ui.sessions.schedule_commands import ScheduleCommands
 from mentor_desktop.ui.sessions.session_list import SessionList
 from mentor_desktop.ui.sessions.view import SessionPrepView, stretch_columns
 from mentor_desktop.ui.widgets.tab_page import TabPage
-
-if TYPE_CHECKING:
-    pass
 
 
 class SessionPrepTab(TabPage):
@@ -274,10 +270,18 @@ class SessionPrepTab(TabPage):
         self.list.load_sessions(keep_key)
 
     def opens(self) -> tuple[str, ...]:
-        return (ItemKind.SESSION,)
+        return (ItemKind.SESSION, ItemKind.ACTION_ITEM)
 
     def open_item(self, kind: str, item_id: int) -> None:
-        """Show a stored session, switching to its mentor's agreement if needed."""
+        """Show a stored session, switching to its mentor's agreement if needed; for an
+        action item, the session it was agreed in with the item selected."""
+        action_id = item_id if kind == ItemKind.ACTION_ITEM else None
+        if action_id is not None:
+            found = self.follow_up.session_of_action(action_id)
+            if found is None:
+                self.status_message.emit("That action item is done or no longer there.")
+                return
+            item_id = found
         try:
             session = self._service.session(item_id)
         except NotFoundError as exc:
@@ -288,6 +292,8 @@ class SessionPrepTab(TabPage):
         self.reload(session.mentorship_id)
         self._load_sessions(keep_key=session.key)
         self.view.sessions_view.setFocus()
+        if action_id is not None:
+            self.follow_up.select_action(action_id)
 
     def _select_row(self, row: int) -> None:
         session = self.sessions.row_at(row)

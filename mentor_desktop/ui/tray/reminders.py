@@ -147,23 +147,16 @@ class ReminderController(QObject):
     # ------------------------------------------------------------------ clicking
 
     def open(self, reminder: Reminder) -> None:
-        """Bring the window up on the reminder's item (a session, the session an action item
-        came from, an opportunity)."""
+        """Bring the window up on the reminder's item: a session; an action item, selected
+        in the session it was agreed in; an opportunity."""
         self._show_window()
-        if reminder.target is Target.OPPORTUNITY and reminder.target_id is not None:
-            self._bus.open_requested.emit(Target.OPPORTUNITY.value, reminder.target_id)
+        if reminder.target is not Target.SESSION:
+            if reminder.target_id is not None:
+                self._bus.open_requested.emit(reminder.target.value, reminder.target_id)
             return
         service = self._service()
-
-        def find(_report: object) -> int | None:
-            if reminder.target is Target.SESSION:
-                return service.session_to_open(reminder.target_key, reminder.target_id)
-            if reminder.target_id is None:
-                return None
-            return service.session_of_action(reminder.target_id)
-
         run_in_background(
-            find,
+            lambda _report: service.session_to_open(reminder.target_key, reminder.target_id),
             on_finished=self._open_session,
             on_failed=self._say,
             description="opening the reminder's session",
