@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as exc:  # a file the command reads or writes: one line, never a traceback
-        from mentor_desktop.storage.files import describe_os_error
+        from mentor_desktop.services.database_file import describe_os_error
 
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"mentor-desktop: {where}{describe_os_error(exc)}.", file=sys.stderr)

@@ -30,7 +30,7 @@ def _counts(counts: dict[str, int]) -> str:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from mentor_desktop.storage.engine import read_stored_revision
+    from mentor_desktop.services.database_file import refuse_if_not_a_database
 
     service = backup_service(args)
     if not service.db_path.exists():
@@ -39,7 +39,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    read_stored_revision(service.db_path)  # refuses a damaged or foreign file
+    refuse_if_not_a_database(service.db_path)
     if args.output:
         info = service.backup_to(Path(args.output).expanduser())
     else:

@@ -22,9 +22,9 @@ PLAIN_EXPORT_NOTE = (
 
 
 def warn_plain_export(db_path: Path) -> None:
-    from mentor_desktop.storage import cipher
+    from mentor_desktop.services.database_file import is_encrypted
 
-    if cipher.looks_encrypted(db_path):
+    if is_encrypted(db_path):
         print(PLAIN_EXPORT_NOTE, file=sys.stderr)
 
 
@@ -105,10 +105,10 @@ def _require_database(db_path: Path) -> None:
 
 
 def _require_encrypted(db_path: Path) -> None:
-    from mentor_desktop.storage import cipher
+    from mentor_desktop.services.database_file import is_encrypted
 
     _require_database(db_path)
-    if not cipher.looks_encrypted(db_path):
+    if not is_encrypted(db_path):
         raise MentorDesktopError(f"{db_path} is not encrypted.")
 
 

@@ -56,9 +56,9 @@ def ask(prompt: str) -> str:
 def unlock_if_encrypted(args: argparse.Namespace, db_path: Path) -> None:
     """Unlock `db_path` for this process when it is encrypted; raises WrongPassphraseError
     (exit status 2, the file unchanged) when the passphrase or recovery key is wrong."""
-    from mentor_desktop.storage import cipher
+    from mentor_desktop.services.database_file import needs_passphrase
 
-    if not cipher.looks_encrypted(db_path) or cipher.key_for(db_path) is not None:
+    if not needs_passphrase(db_path):
         return
     from mentor_desktop.services.privacy import unlock_or_raise
 
@@ -71,10 +71,10 @@ def unlock_if_encrypted(args: argparse.Namespace, db_path: Path) -> None:
 def unlock_if_given(args: argparse.Namespace, db_path: Path) -> None:
     """Before the window opens: unlock with a passphrase given by file or environment (a
     wrong one ends the start with a message); without one, the window asks."""
-    from mentor_desktop.storage import cipher
+    from mentor_desktop.services.database_file import is_encrypted
 
     secret = given_secret(args)
-    if secret is not None and cipher.looks_encrypted(db_path):
+    if secret is not None and is_encrypted(db_path):
         unlock_if_encrypted(args, db_path)
 
 

@@ -76,11 +76,6 @@ def test_domain_has_no_io_imports() -> None:
         }, path
 
 
-#: Commands that still read storage directly, on the lean read-only or key-handling paths,
-#: each waiting for its move (the test fails once one keeps the rule: the list only shrinks).
-CLI_STILL_ON_STORAGE = {"cli.py", "cli_portability.py", "cli_privacy.py", "cli_secrets.py"}
-
-
 @pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=str)
 def test_no_relative_imports(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -119,7 +114,4 @@ def _uses_storage(path: Path) -> bool:
 
 @pytest.mark.parametrize("path", sorted(PACKAGE.glob("cli*.py")), ids=str)
 def test_commands_reach_storage_only_through_the_app_and_services(path: Path) -> None:
-    if _relative(path) in CLI_STILL_ON_STORAGE:
-        assert _uses_storage(path), f"{_relative(path)} keeps the rule now: drop it from the list"
-        return
     assert not _uses_storage(path), "commands go through app.py and the services"
