@@ -10,7 +10,7 @@ import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from mentor_desktop.domain.errors import MentorDesktopError
 from mentor_desktop.paths import resolve_db_path
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from mentor_desktop.app import Services
+
+DataT = TypeVar("DataT")
 
 
 def positive_int(text: str) -> int:
@@ -76,3 +78,29 @@ def output_path(text: str, suffixes: tuple[str, ...], what: str) -> Path:
     if not path.parent.exists():
         raise MentorDesktopError(f"The folder {path.parent} does not exist.")
     return path
+
+
+def read_and_draw(
+    args: argparse.Namespace,
+    read: Callable[[Services], DataT],
+    draw: Callable[[DataT], dict[str, bytes]],
+) -> tuple[DataT, dict[str, bytes]]:
+    """A document's data, `read(services)`, and its chart images, `draw(data)`; Qt is ready.
+
+    Matplotlib loads in a helper process while the data is read (see
+    charts/helper_process.py); `draw` must be a module-level function without Qt.
+    """
+    from mentor_desktop.charts.helper_process import ChartProcess
+
+    with ChartProcess[dict[str, bytes]]() as charts:
+        with opened(args) as (_engine, services):
+            data = read(services)
+        charts.submit(draw, data)
+        if not charts.has_helper:
+            from mentor_desktop.charts.base import import_matplotlib
+
+            import_matplotlib()  # before Qt, see import_matplotlib
+        from mentor_desktop.reports.pipeline import ensure_gui_application
+
+        ensure_gui_application()
+        return data, charts.result()

@@ -5,9 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from mentor_desktop.cli_common import opened, output_path, positive_int, whole_number_between
+from mentor_desktop.cli_common import (
+    opened,
+    output_path,
+    positive_int,
+    read_and_draw,
+    whole_number_between,
+)
 from mentor_desktop.domain.errors import FileWriteError, MentorDesktopError
+
+if TYPE_CHECKING:
+    from mentor_desktop.app import Services
+    from mentor_desktop.domain.sessions import BriefData
 
 #: The furthest ahead `sessions --days` lists: ten years.
 MAX_DAYS = 3660
@@ -16,35 +27,36 @@ MAX_DAYS = 3660
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    from mentor_desktop.charts.base import import_matplotlib
+    from mentor_desktop.reports.chart_images import brief_images
 
     output = output_path(args.output, (".pdf",), "the brief")
-    with opened(args) as (_engine, services):
+
+    def read(services: Services) -> BriefData:
         sessions = services.sessions
         if args.session is not None:
-            session = sessions.session(args.session)
-        else:
-            session = sessions.next_session()
-            if session is None:
-                raise MentorDesktopError(
-                    "There is no upcoming session: add a cadence to an active agreement or "
-                    "plan a session first (or pass --session ID)."
-                )
-        data = sessions.brief_data(session)
-    import_matplotlib()  # before Qt, see import_matplotlib
-    from mentor_desktop.reports.brief import write_brief
-    from mentor_desktop.reports.pipeline import PageSize, ensure_gui_application
+            return sessions.brief_data(sessions.session(args.session))
+        session = sessions.next_session()
+        if session is None:
+            raise MentorDesktopError(
+                "There is no upcoming session: add a cadence to an active agreement or "
+                "plan a session first (or pass --session ID)."
+            )
+        return sessions.brief_data(session)
 
-    ensure_gui_application()
+    data, images = read_and_draw(args, read, brief_images)
+    from mentor_desktop.reports.brief import write_brief
+    from mentor_desktop.reports.pipeline import PageSize
+
     page_size = PageSize(args.page_size) if args.page_size else None
     try:
-        pages = write_brief(data, output, page_size)
+        pages = write_brief(data, output, page_size, images)
     except FileWriteError:
         raise
     except OSError as exc:
         raise FileWriteError(output, f"{exc}.") from exc
     plural = "s" if pages != 1 else ""
-    print(f"Wrote the brief for {session.start:%d %b %Y %H:%M} ({pages} page{plural}) to {output}")
+    when = f"{data.session.start:%d %b %Y %H:%M}"
+    print(f"Wrote the brief for {when} ({pages} page{plural}) to {output}")
     return 0
 
 

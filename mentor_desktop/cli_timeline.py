@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from mentor_desktop.cli_common import opened, output_path
+from mentor_desktop.cli_common import opened, output_path, read_and_draw
 from mentor_desktop.domain.errors import FileWriteError, MentorDesktopError
 
 CHART_CHOICES = ("burnup", "progress", "follow-through", "rhythm", "skills")
@@ -75,7 +75,7 @@ def _add_chart(commands: argparse._SubParsersAction) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from mentor_desktop.charts.base import import_matplotlib
+    from mentor_desktop.reports.chart_images import review_images
     from mentor_desktop.services.timeline import parse_day
 
     start = parse_day(args.start, "--from") if args.start else None
@@ -85,16 +85,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
             f"--from {start.isoformat()} is after --to {end.isoformat()}; swap them."
         )
     output = output_path(args.output, (".pdf",), "the review pack")
-    with opened(args) as (_engine, services):
-        data = services.timeline.review_data(start, end, args.reflection)
-    import_matplotlib()  # before Qt, see import_matplotlib
-    from mentor_desktop.reports.pipeline import PageSize, ensure_gui_application
+    data, images = read_and_draw(
+        args,
+        lambda services: services.timeline.review_data(start, end, args.reflection),
+        review_images,
+    )
+    from mentor_desktop.reports.pipeline import PageSize
     from mentor_desktop.reports.review import range_label, write_review
 
-    ensure_gui_application()
     page_size = PageSize(args.page_size) if args.page_size else None
     try:
-        pages = write_review(data, output, page_size)
+        pages = write_review(data, output, page_size, images)
     except FileWriteError:
         raise
     except OSError as exc:

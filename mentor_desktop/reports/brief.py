@@ -9,6 +9,7 @@ from string import Template
 from mentor_desktop.domain.progress import percent
 from mentor_desktop.domain.sessions import ActionItem, AgendaSource, BriefData
 from mentor_desktop.domain.timeline import days_overdue, overdue_words
+from mentor_desktop.reports.chart_images import BRIEF_CHART_MM, brief_images
 from mentor_desktop.reports.growth_markup import brief_growth_html
 from mentor_desktop.reports.markup import empty_note, escape, text_html
 from mentor_desktop.reports.pipeline import (
@@ -20,7 +21,6 @@ from mentor_desktop.reports.pipeline import (
     write_pdf,
 )
 
-CHART_MM = (78, 44)
 #: Ruled lines under “Notes during the session”.
 NOTE_LINES = 9
 #: The brief shows at most this many goals, then “and N more”.
@@ -156,8 +156,8 @@ def brief_html(data: BriefData, note_lines: int = NOTE_LINES) -> str:
         "purpose": text_html(data.purpose) if data.purpose else "",
         "goals": _goals_html(data),
         "chart": (
-            f'<img src="chart:milestones" width="{mm_to_px(CHART_MM[0])}" '
-            f'height="{mm_to_px(CHART_MM[1])}" />'
+            f'<img src="chart:milestones" width="{mm_to_px(BRIEF_CHART_MM[0])}" '
+            f'height="{mm_to_px(BRIEF_CHART_MM[1])}" />'
             if data.milestone_points
             else empty_note("The milestone chart appears once your goals have dated milestones.")
         ),
@@ -175,24 +175,25 @@ def brief_html(data: BriefData, note_lines: int = NOTE_LINES) -> str:
     return Template(load_template("brief.html")).substitute(values)
 
 
-def brief_report(data: BriefData, page_size: PageSize | None = None) -> Report:
+def brief_report(
+    data: BriefData,
+    page_size: PageSize | None = None,
+    images: dict[str, bytes] | None = None,
+) -> Report:
     """The brief as a Report (HTML, CSS, the chart image), ready to print or write as PDF.
 
     The notes area takes the room left on the page (`page_size`, the locale's paper by
-    default): as many ruled lines as still fit on one page, up to NOTE_LINES.
+    default): as many ruled lines as still fit on one page, up to NOTE_LINES. `images` are
+    the charts already drawn by `brief_images` (drawn here when not given).
     """
-    from mentor_desktop.charts.progress import milestone_progress_png
-
-    chart = milestone_progress_png(
-        data.milestone_points, width_mm=CHART_MM[0], height_mm=CHART_MM[1]
-    )
+    drawn = brief_images(data) if images is None else images
 
     def with_lines(lines: int) -> Report:
         return Report(
             title=f"Session brief — {data.mentor.name} — {data.session.start:%d %B %Y}",
             html=brief_html(data, lines),
             css=load_template("brief.css"),
-            images={"chart:milestones": chart},
+            images=drawn,
             footer=f"Session brief · {data.mentor.name} · {data.session.start:%d %b %Y}",
         )
 
@@ -210,6 +211,11 @@ def brief_report(data: BriefData, page_size: PageSize | None = None) -> Report:
     return fitting
 
 
-def write_brief(data: BriefData, path: Path, page_size: PageSize | None = None) -> int:
-    """Write the brief for `data` to `path`; returns the number of pages."""
-    return write_pdf(brief_report(data, page_size), path, page_size)
+def write_brief(
+    data: BriefData,
+    path: Path,
+    page_size: PageSize | None = None,
+    images: dict[str, bytes] | None = None,
+) -> int:
+    """Write the brief for `data` to `path` (charts from `images` if given); returns the pages."""
+    return write_pdf(brief_report(data, page_size, images), path, page_size)

@@ -12,14 +12,13 @@ from string import Template
 
 from mentor_desktop.domain.progress import percent
 from mentor_desktop.domain.timeline import CompletedMilestone, GoalPace, ReviewData
+from mentor_desktop.reports.chart_images import REVIEW_CHART_MM, review_images
 from mentor_desktop.reports.growth_markup import review_growth_html
 from mentor_desktop.reports.markup import empty_note as _empty
 from mentor_desktop.reports.markup import escape
 from mentor_desktop.reports.markup import text_html as _text
 from mentor_desktop.reports.pipeline import PageSize, Report, load_template, mm_to_px, write_pdf
 
-CHART_MM = (170, 80)
-CHART_DPI = 200
 MAX_WINS = 25
 MAX_FEEDBACK = 20
 
@@ -196,8 +195,8 @@ def review_html(data: ReviewData) -> str:
         "headline": _headline_html(data),
         "completed": _completed_html(data),
         "goals": _goals_html(data),
-        "chart_width": str(mm_to_px(CHART_MM[0])),
-        "chart_height": str(mm_to_px(CHART_MM[1])),
+        "chart_width": str(mm_to_px(REVIEW_CHART_MM[0])),
+        "chart_height": str(mm_to_px(REVIEW_CHART_MM[1])),
         "slips": _slips_html(data),
         "feedback": _feedback_html(data),
         "wins": _wins_html(data),
@@ -207,21 +206,13 @@ def review_html(data: ReviewData) -> str:
     return Template(load_template("review.html")).substitute(values)
 
 
-def review_report(data: ReviewData) -> Report:
-    """The review pack as a Report (HTML, CSS and the two chart images)."""
-    from mentor_desktop.charts.base import render_png
-    from mentor_desktop.charts.burnup import burnup_figure
-    from mentor_desktop.charts.goal_progress import goal_progress_figure
+def review_report(data: ReviewData, images: dict[str, bytes] | None = None) -> Report:
+    """The review pack as a Report (HTML, CSS and the two chart images).
 
-    width, height = CHART_MM
-    images = {
-        "chart:burnup": render_png(
-            burnup_figure(data.burnup, width_mm=width, height_mm=height), CHART_DPI
-        ),
-        "chart:progress": render_png(
-            goal_progress_figure(data.goals, width_mm=width, height_mm=height), CHART_DPI
-        ),
-    }
+    `images` are the charts already drawn by `review_images` (drawn here when not given).
+    """
+    if images is None:
+        images = review_images(data)
     return Report(
         title=f"Review pack — {range_label(data)}",
         html=review_html(data),
@@ -231,6 +222,11 @@ def review_report(data: ReviewData) -> Report:
     )
 
 
-def write_review(data: ReviewData, path: Path, page_size: PageSize | None = None) -> int:
-    """Write the review pack to `path`; returns the number of pages."""
-    return write_pdf(review_report(data), path, page_size)
+def write_review(
+    data: ReviewData,
+    path: Path,
+    page_size: PageSize | None = None,
+    images: dict[str, bytes] | None = None,
+) -> int:
+    """Write the review pack to `path` (charts from `images` if given); returns the pages."""
+    return write_pdf(review_report(data, images), path, page_size)

@@ -1,0 +1,128 @@
+"""Charts drawn in a second process while a command reads its data.
+
+A command that writes a document with charts (`brief`, `report`) would spend about half its
+time importing Matplotlib. Where the system can fork (Linux) and has a second core, the command
+starts a helper before it reads anything: the helper imports Matplotlib on the other core, then
+draws the one job the command sends it and returns the result. Wherever that is not possible,
+or the helper fails in any way, the job runs in the command itself, so the document is always
+the same; only the wait differs.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from types import TracebackType
+from typing import IO, Any, Generic, NoReturn, TypeVar
+
+T = TypeVar("T")
+
+
+def can_fork_helper() -> bool:
+    """Whether a helper can run beside the command: fork exists and a second core is there."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+
+
+class ChartProcess(Generic[T]):
+    """One chart job drawn by a forked helper that imported Matplotlib while the caller worked.
+
+    Use as a context manager, started before the command imports anything heavy (and before
+    any thread starts): `submit(job, *args)` once the data is known, then `result()`.
+    """
+
+    def __init__(self, use_helper: bool | None = None) -> None:
+        self._pid: int | None = None
+        self._jobs: IO[bytes] | None = None
+        self._results: IO[bytes] | None = None
+        self._job: tuple[Callable[..., T], tuple[Any, ...]] | None = None
+        if can_fork_helper() if use_helper is None else use_helper:
+            self._start()
+
+    def _start(self) -> None:
+        jobs_read, jobs_write = os.pipe()
+        results_read, results_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the helper
+            os.close(jobs_write)
+            os.close(results_read)
+            _serve(jobs_read, results_write)
+        os.close(jobs_read)
+        os.close(results_write)
+        self._pid = pid
+        self._jobs = os.fdopen(jobs_write, "wb")
+        self._results = os.fdopen(results_read, "rb")
+
+    @property
+    def has_helper(self) -> bool:
+        """Whether a helper process is drawing (False: jobs run in this process)."""
+        return self._pid is not None
+
+    def submit(self, job: Callable[..., T], *args: Any) -> None:
+        """Send `job(*args)` to the helper; it must be a module-level function."""
+        self._job = (job, args)
+        if self._jobs is None:
+            return
+        try:
+            pickle.dump((job, args), self._jobs, protocol=pickle.HIGHEST_PROTOCOL)
+            self._jobs.close()
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            self._stop_helper()
+        self._jobs = None
+
+    def result(self) -> T:
+        """What the submitted job returned: from the helper, or computed here if it could not."""
+        if self._job is None:
+            raise RuntimeError("submit a job before asking for its result")
+        job, args = self._job
+        if self._results is not None:
+            try:
+                done, value = pickle.load(self._results)
+            except Exception:  # whatever went wrong there, the job runs here below
+                done, value = False, None
+            self._stop_helper()
+            if done:
+                return value  # type: ignore[no-any-return]  # whatever `job` returned
+        return job(*args)  # here: the same result, or the same error, as the helper's
+
+    def _stop_helper(self) -> None:
+        for stream in (self._jobs, self._results):
+            if stream is not None:
+                stream.close()
+        self._jobs = self._results = None
+        if self._pid is not None:
+            os.waitpid(self._pid, 0)
+            self._pid = None
+
+    def __enter__(self) -> ChartProcess[T]:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self._stop_helper()
+
+
+def _serve(jobs_fd: int, results_fd: int) -> NoReturn:
+    """The helper's life: import Matplotlib, draw the one job, send the result, exit."""
+    try:
+        from mentor_desktop.charts.base import import_matplotlib
+
+        import_matplotlib()
+        with os.fdopen(jobs_fd, "rb") as jobs, os.fdopen(results_fd, "wb") as results:
+            try:
+                job, args = pickle.load(jobs)
+            except EOFError:  # the command ended (or failed) before it had a job
+                os._exit(0)
+            try:
+                answer: tuple[bool, object] = (True, job(*args))
+            except Exception:  # the command runs the job itself and reports the error
+                answer = (False, None)
+            pickle.dump(answer, results, protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException:  # never let the helper run the command's code after the fork
+        os._exit(1)
+    os._exit(0)

@@ -1,0 +1,45 @@
+"""The charts the brief and the review pack print, drawn as PNG images (Matplotlib, no Qt).
+
+Kept apart from the documents, which need Qt, so that a command can have these drawn in a
+helper process (see charts/helper_process.py) while it lays out the page.
+"""
+
+from __future__ import annotations
+
+from mentor_desktop.domain.sessions import BriefData
+from mentor_desktop.domain.timeline import ReviewData
+
+#: The brief's milestone chart, in millimetres on the page.
+BRIEF_CHART_MM = (78, 44)
+#: Each of the review pack's charts, in millimetres on the page, and their resolution.
+REVIEW_CHART_MM = (170, 80)
+REVIEW_CHART_DPI = 200
+
+
+def brief_images(data: BriefData) -> dict[str, bytes]:
+    """The brief's chart images by name, as `reports.brief.brief_report` takes them."""
+    from mentor_desktop.charts.progress import milestone_progress_png
+
+    width, height = BRIEF_CHART_MM
+    return {
+        "chart:milestones": milestone_progress_png(
+            data.milestone_points, width_mm=width, height_mm=height
+        )
+    }
+
+
+def review_images(data: ReviewData) -> dict[str, bytes]:
+    """The review pack's chart images by name, as `reports.review.review_report` takes them."""
+    from mentor_desktop.charts.base import render_png
+    from mentor_desktop.charts.burnup import burnup_figure
+    from mentor_desktop.charts.goal_progress import goal_progress_figure
+
+    width, height = REVIEW_CHART_MM
+    return {
+        "chart:burnup": render_png(
+            burnup_figure(data.burnup, width_mm=width, height_mm=height), REVIEW_CHART_DPI
+        ),
+        "chart:progress": render_png(
+            goal_progress_figure(data.goals, width_mm=width, height_mm=height), REVIEW_CHART_DPI
+        ),
+    }

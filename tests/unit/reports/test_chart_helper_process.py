@@ -1,0 +1,88 @@
+"""Charts drawn by a forked helper: the same result as drawing here, from another process, and
+every way the helper can fail still gives the document its charts (or the job's own error)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from mentor_desktop.charts.helper_process import ChartProcess, can_fork_helper
+from mentor_desktop.reports.chart_images import brief_images
+from mentor_desktop.services.sessions import SessionService
+from mentor_desktop.storage.uow import unit_of_work_factory
+from tests.factories import NOW, agreement_draft, write_sample
+
+needs_fork = pytest.mark.skipif(not can_fork_helper(), reason="needs fork and a second core")
+
+
+def drawn_where(label: str) -> tuple[str, int]:
+    return label, os.getpid()
+
+
+def refuses(label: str) -> str:
+    raise ValueError(f"cannot draw {label}")
+
+
+def leaves_something_unpicklable(label: str) -> object:
+    return lambda: label
+
+
+@needs_fork
+def test_the_helper_draws_in_another_process_and_returns_the_result() -> None:
+    with ChartProcess[tuple[str, int]]() as charts:
+        assert charts.has_helper
+        charts.submit(drawn_where, "burn-up")
+        label, pid = charts.result()
+    assert label == "burn-up" and pid != os.getpid()
+
+
+def test_without_a_helper_the_job_runs_here() -> None:
+    with ChartProcess[tuple[str, int]](use_helper=False) as charts:
+        assert not charts.has_helper
+        charts.submit(drawn_where, "burn-up")
+        assert charts.result() == ("burn-up", os.getpid())
+
+
+@pytest.mark.parametrize("use_helper", [True, False], ids=["helper", "here"])
+def test_a_job_that_fails_raises_its_own_error_to_the_command(use_helper: bool) -> None:
+    if use_helper and not can_fork_helper():
+        pytest.skip("needs fork and a second core")
+    with ChartProcess[str](use_helper) as charts:
+        charts.submit(refuses, "the skills chart")
+        with pytest.raises(ValueError, match="cannot draw the skills chart"):
+            charts.result()
+
+
+@needs_fork
+def test_what_cannot_travel_between_the_processes_is_drawn_here() -> None:
+    with ChartProcess[tuple[str, int]]() as charts:  # a lambda cannot be sent to the helper
+        charts.submit(lambda label: drawn_where(label), "progress")
+        assert not charts.has_helper
+        assert charts.result() == ("progress", os.getpid())
+    with ChartProcess[object]() as charts:  # nor can a lambda come back
+        charts.submit(leaves_something_unpicklable, "progress")
+        assert charts.result()() == "progress"
+
+
+@needs_fork
+def test_a_command_that_ends_before_it_has_a_job_leaves_no_helper_behind() -> None:
+    with ChartProcess[str]() as charts:
+        pid = charts._pid
+    assert pid is not None and not charts.has_helper
+    with pytest.raises(ChildProcessError):  # already reaped: no zombie left
+        os.waitpid(pid, os.WNOHANG)
+
+
+@needs_fork
+def test_the_brief_chart_drawn_by_the_helper_is_the_one_drawn_here(engine) -> None:
+    service = SessionService(unit_of_work_factory(engine)).with_now(NOW)
+    write_sample(engine)  # goals with dated milestones, so the chart has lines to draw
+    agreement = service.save_agreement(None, agreement_draft())
+    data = service.brief_data(service.store(service.next_session(agreement.id)))
+    assert data.milestone_points, "the chart needs dated milestones to draw"
+    with ChartProcess[dict[str, bytes]]() as charts:
+        charts.submit(brief_images, data)
+        from_helper = charts.result()
+    assert from_helper == brief_images(data)
+    assert from_helper["chart:milestones"].startswith(b"\x89PNG")
