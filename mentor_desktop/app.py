@@ -158,6 +158,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     settings = AppSettings(settings_path)
     apply_theme(app, settings.theme)
     dialogs = Dialogs(settings)
+    app_window.use_spelling(settings)
     lock = None
     if not quit_after_show:
         from mentor_desktop.storage.files import new_folders_private

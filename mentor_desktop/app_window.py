@@ -75,6 +75,16 @@ def keep_dialog_drafts(db_path: Path) -> None:
     use_store(DraftStore(data_dir() / "drafts" / folder))
 
 
+def use_spelling(settings: AppSettings) -> None:
+    """Spelling in the language Preferences name; added words kept in the data folder."""
+    from mentor_desktop.paths import data_dir
+    from mentor_desktop.services.spelling_words import PersonalWords
+    from mentor_desktop.ui.widgets.spelling import speller
+
+    speller().set_language(settings.spelling_language)
+    speller().use_word_store(PersonalWords(data_dir() / "dictionary.txt"))
+
+
 def install_privacy(
     window: MainWindow,
     database: ReopenableDatabase,
@@ -212,8 +222,14 @@ def preferences_registry(
             services.profile, settings, data_dir() / "backups", window.set_theme, set_backups
         )
 
+    def writing() -> PreferencesPage:
+        from mentor_desktop.ui.preferences.writing import WritingPage
+
+        return WritingPage(settings)
+
     preferences = PreferencesRegistry(window)
     preferences.add_page("General", general, order=0)
+    preferences.add_page("Writing", writing, order=10)
     return preferences
 
 

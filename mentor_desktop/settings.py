@@ -138,6 +138,15 @@ class AppSettings:
     def keep_in_tray(self, keep: bool) -> None:
         self._settings.setValue("preferences/keep_in_tray", keep)
 
+    @property
+    def spelling_language(self) -> str:
+        """The language spelling is checked in: a code ("en_GB"), "" (the system's) or "off"."""
+        return str(self._settings.value("preferences/spelling_language", "") or "")
+
+    @spelling_language.setter
+    def spelling_language(self, value: str) -> None:
+        self._settings.setValue("preferences/spelling_language", value)
+
     def _flag(self, key: str, default: bool) -> bool:
         value = self._settings.value(f"preferences/{key}", default)
         return value if isinstance(value, bool) else str(value).lower() in ("true", "1")

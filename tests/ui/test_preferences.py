@@ -55,7 +55,8 @@ def _ok(dialog: PreferencesDialog) -> None:
 
 def test_general_page_saves_my_profile_in_the_database(qtbot, opened, engine) -> None:
     assert [opened.pages_list.item(i).text() for i in range(opened.pages_list.count())] == [
-        "General"
+        "General",
+        "Writing",
     ]
     page = opened.page("General")
     assert isinstance(page, GeneralPage)

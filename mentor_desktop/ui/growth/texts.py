@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from mentor_desktop.ui.autosave import Autosave
 from mentor_desktop.ui.theme import show_as_error
+from mentor_desktop.ui.widgets.spelling_highlighter import enable_spelling
 
 #: save(record_id, field name, text) writes one field and returns the record as saved.
 SaveText = Callable[[int, str, str], object]
@@ -53,6 +54,7 @@ class TextFields(QWidget):
             edit.setPlaceholderText((placeholders or {}).get(name, ""))
             caption.setBuddy(edit)
             edit.textChanged.connect(lambda n=name: self._touched(n))
+            enable_spelling(edit)
             layout.addWidget(caption)
             layout.addWidget(edit, 1)
             self.edits[name] = edit

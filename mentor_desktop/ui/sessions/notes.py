@@ -17,6 +17,7 @@ from mentor_desktop.ui.conflicts import KEEP_BOTH, TAKE_THEIRS, ask_which_text, 
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.sessions.host import SessionHost
 from mentor_desktop.ui.sessions.view import SessionPrepView
+from mentor_desktop.ui.widgets.spelling_highlighter import enable_spelling
 
 #: The session's text fields, named as on Session and as the view's text boxes.
 TEXT_FIELDS = ("personal_update", "notes", "takeaways")
@@ -50,6 +51,7 @@ class SessionNotes(QObject):
             autosave.saved.connect(partial(self._saved, name))
             self.autosaves[name] = autosave
             self.edit(name).textChanged.connect(partial(self._typed, name))
+            enable_spelling(self.edit(name))
 
     def edit(self, name: str) -> QPlainTextEdit:
         """The text box of field `name` (one of TEXT_FIELDS)."""

@@ -15,6 +15,7 @@ from mentor_desktop.ui.autosave import Autosave
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.report_jobs import ReportJob
 from mentor_desktop.ui.timeline.view import TimelineView
+from mentor_desktop.ui.widgets.spelling_highlighter import enable_spelling
 
 if TYPE_CHECKING:
     from mentor_desktop.reports.pipeline import Report
@@ -67,6 +68,7 @@ class ReviewPage(QObject):
         self.autosave.saved.connect(lambda: view.reflection_error.setVisible(False))
         self.load_reflection()
         view.reflection.textChanged.connect(self.autosave.touch)
+        enable_spelling(view.reflection)
 
     def review_range(self) -> tuple[date, date] | None:
         """The chosen period, or None (with a message next to the dates) when it is wrong."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QTextEdit, QWi
 
 from mentor_desktop.domain.errors import MentorDesktopError
 from mentor_desktop.ui.autosave import Autosave
+from mentor_desktop.ui.widgets.spelling_highlighter import enable_spelling
 
 TextWidget = QLineEdit | QPlainTextEdit | QTextEdit
 
@@ -65,6 +66,8 @@ class TextDrafts:
             return
         if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
             self.fields[name] = widget
+        if isinstance(widget, QPlainTextEdit) and not widget.isReadOnly():
+            enable_spelling(widget)
 
     def start(self, ask: Callable[[str], bool]) -> None:
         """The dialog is shown, filled in: offer back a draft a crash left, then keep

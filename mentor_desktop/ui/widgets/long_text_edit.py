@@ -6,7 +6,8 @@ characters, each ending in a soft break (an invisible separator and a line break
 after a space; the soft breaks are taken out again in `text()`, on copy and cut (keys and
 context menu), so what is saved and copied is exactly what was typed or loaded. Text
 dragged out to another program keeps them. Text that already holds the invisible separator
-is shown as it is.
+is shown as it is. Misspelt words on screen are underlined (ui/widgets/spelling_highlighter.py);
+the context menu offers suggestions for the word under the mouse.
 """
 
 from __future__ import annotations
@@ -14,6 +15,11 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from mentor_desktop.ui.widgets.spelling_highlighter import (
+    SpellingHighlighter,
+    add_spelling_actions,
+)
 
 #: U+2063 INVISIBLE SEPARATOR: not on any keyboard, never shown.
 MARK = "\u2063"
@@ -70,6 +76,7 @@ class LongTextEdit(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.spelling = SpellingHighlighter(self)
 
     def set_text(self, text: str) -> None:
         self.setPlainText(split_long_lines(text))
@@ -105,6 +112,7 @@ class LongTextEdit(QPlainTextEdit):
             if handler is not None:
                 action.triggered.disconnect()
                 action.triggered.connect(handler)
+        add_spelling_actions(menu, self, event.pos(), self.spelling.checker)
         menu.exec(event.globalPos())
         menu.deleteLater()
 
