@@ -6,13 +6,12 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.domain.journal import HIGHLIGHT_END, HIGHLIGHT_START, EntrySummary
-from mentor_desktop.ui.models.display import marks_bidi
+from mentor_desktop.ui.models.list_table import AnyIndex, ListTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 HEADERS = ("Date", "Title", "Kind", "Tags", "Text")
 COL_DATE, COL_TITLE, COL_KIND, COL_TAGS, COL_TEXT = range(len(HEADERS))
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,16 +37,17 @@ def html_snippet(snippet: str) -> str:
     return text.replace(HIGHLIGHT_START, "<b>").replace(HIGHLIGHT_END, "</b>")
 
 
-class JournalEntriesModel(QAbstractTableModel):
+class JournalEntriesModel(ListTableModel[EntrySummary]):
     """Entry summaries (never whole bodies), loaded a page at a time as the view scrolls.
 
     Signals: none beyond QAbstractTableModel's.
     """
 
+    HEADERS = HEADERS
+
     def __init__(self, page_size: int = 200, parent: Any = None) -> None:
         super().__init__(parent)
         self.page_size = page_size
-        self._rows: list[EntrySummary] = []
         self._loader: PageLoader | None = None
         self._more = False
 
@@ -55,11 +55,10 @@ class JournalEntriesModel(QAbstractTableModel):
 
     def set_loader(self, loader: PageLoader | None) -> None:
         """Start again from the first page of `loader` (None empties the list)."""
-        self.beginResetModel()
+        first = loader(None, 0, self.page_size) if loader else []
         self._loader = loader
-        self._rows = loader(None, 0, self.page_size) if loader else []
-        self._more = loader is not None and len(self._rows) >= self.page_size
-        self.endResetModel()
+        self._more = loader is not None and len(first) >= self.page_size
+        self.set_rows(first)
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:
         return not parent.isValid() and self._more
@@ -72,11 +71,7 @@ class JournalEntriesModel(QAbstractTableModel):
         known = {row.id for row in self._rows}
         page = [row for row in page if row.id not in known]
         self._more = len(page) >= self.page_size
-        if page:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
+        self.append_rows(page)
 
     def fetch_all(self) -> None:
         while self.canFetchMore():
@@ -85,7 +80,7 @@ class JournalEntriesModel(QAbstractTableModel):
     # ---------------------------------------------------------------- access
 
     def summary_at(self, row: int) -> EntrySummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, entry_id: int) -> int:
         return next((i for i, row in enumerate(self._rows) if row.id == entry_id), -1)
@@ -93,56 +88,33 @@ class JournalEntriesModel(QAbstractTableModel):
     def replace(self, summary: EntrySummary) -> None:
         """Show new values for an entry already in the list (after a save)."""
         row = self.row_of(summary.id)
-        if row < 0:
+        old = self.row_at(row)
+        if old is None:
             return
-        old = self._rows[row]
         if old.snippet and not summary.snippet:
             summary = _with_snippet(summary, old.snippet)
-        self._rows[row] = summary
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+        self.replace_row(row, summary)
 
     def remove_entry(self, entry_id: int) -> None:
-        row = self.row_of(entry_id)
-        if row >= 0:
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
+        self.remove_row(self.row_of(entry_id))
 
-    # ---------------------------------------------------------------- Qt
+    # ---------------------------------------------------------------- cells
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
-
-    @marks_bidi
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
-        column = index.column()
+    def cell(self, item: EntrySummary, column: int, role: int) -> Any:
         if role == ENTRY_ID_ROLE:
-            return entry.id
+            return item.id
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entry, column)
+            return self._display(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == COL_TITLE and entry.flagged:
-                return f"{entry.display_title} (raise at the next session)"
-            return self._display(entry, column)
+            if column == COL_TITLE and item.flagged:
+                return f"{item.display_title} (raise at the next session)"
+            return self._display(item, column)
         if role == HTML_ROLE and column == COL_TEXT:
-            if entry.snippet:
-                return html_snippet(entry.snippet)
-            return html.escape(mark_bidi(entry.first_line))
+            if item.snippet:
+                return html_snippet(item.snippet)
+            return html.escape(mark_bidi(item.first_line))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(entry, column)
+            return self._display(item, column)
         return None
 
     @staticmethod

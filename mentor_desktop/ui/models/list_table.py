@@ -1,4 +1,9 @@
-"""The shared shape of the read-only tables: a list of dataclasses, one per row."""
+"""The shared shape of the tables: a list of dataclasses, one per row, named columns.
+
+A subclass names its columns in HEADERS (with COL_* constants beside it) and answers `cell`;
+`set_rows` shows a new list, and `replace_row`, `append_rows` and `remove_row` change the
+rows in place so a view keeps its selection and scroll position.
+"""
 
 from __future__ import annotations
 
@@ -35,6 +40,29 @@ class ListTableModel(QAbstractTableModel, Generic[RowT]):
 
     def row_at(self, row: int) -> RowT | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def replace_row(self, row: int, item: RowT) -> None:
+        """Show `item` in place of row `row` (every column repaints)."""
+        if not 0 <= row < len(self._rows):
+            return
+        self._rows[row] = item
+        self.dataChanged.emit(self.index(row, 0), self.index(row, max(len(self.HEADERS) - 1, 0)))
+
+    def append_rows(self, items: Iterable[RowT]) -> None:
+        """Add `items` after the last row."""
+        added = list(items)
+        if not added:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+        self._rows.extend(added)
+        self.endInsertRows()
+
+    def remove_row(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
 
     def cell(self, item: RowT, column: int, role: int) -> Any:
         """What `item` shows in `column` for `role` (None for nothing)."""

@@ -10,13 +10,13 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from mentor_desktop.domain.timeline import TimelineItem, TimelineKind
-from mentor_desktop.ui.models.display import marks_bidi
+from mentor_desktop.ui.models.list_table import ListTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 HEADERS = ("Kind", "Title", "Start", "End", "Status")
+COL_KIND, COL_TITLE, COL_START, COL_END, COL_STATUS = range(len(HEADERS))
 #: The growth lane's kinds; like sessions, the goal filters leave them alone.
 GROWTH_KINDS = (TimelineKind.PRACTICE, TimelineKind.OPPORTUNITY)
 #: The TimelineItem of a row.
@@ -59,7 +59,7 @@ def describe(item: TimelineItem) -> str:
     return "\n".join(lines)
 
 
-class TimelineItemModel(QAbstractTableModel):
+class TimelineItemModel(ListTableModel[TimelineItem]):
     """Rows of TimelineItem inside the current window that pass the kind/status filter.
 
     Goals and milestones are filtered by their goal's kind and status; sessions always show.
@@ -67,10 +67,11 @@ class TimelineItemModel(QAbstractTableModel):
     Signals: none beyond QAbstractTableModel's (a window or filter change resets the model).
     """
 
+    HEADERS = HEADERS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._all: list[TimelineItem] = []
-        self._rows: list[TimelineItem] = []
         self._window: tuple[date, date] | None = None
         self._kind: str | None = None
         self._status: str | None = None
@@ -127,22 +128,20 @@ class TimelineItemModel(QAbstractTableModel):
         return self._status is None or item.goal_status == self._status
 
     def _refilter(self) -> None:
-        self.beginResetModel()
         window = self._window
-        self._rows = [
+        self.set_rows(
             item
             for item in self._all
             if self._passes(item) and (window is None or item.overlaps(*window))
-        ]
-        self.endResetModel()
+        )
 
     # ---------------------------------------------------------------- access
 
     def items(self) -> list[TimelineItem]:
-        return list(self._rows)
+        return self.rows()
 
     def item_at(self, row: int) -> TimelineItem | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, kind: TimelineKind, item_id: int) -> int:
         for row, item in enumerate(self._rows):
@@ -150,42 +149,23 @@ class TimelineItemModel(QAbstractTableModel):
                 return row
         return -1
 
-    # ---------------------------------------------------------------- Qt
+    # ---------------------------------------------------------------- cells
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
-
-    @marks_bidi
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.item_at(index.row())
-        if item is None:
-            return None
+    def cell(self, item: TimelineItem, column: int, role: int) -> Any:
         if role == ItemRole:
             return item
         if role == Qt.ItemDataRole.ToolTipRole:
             return describe(item)
-        if role == Qt.ItemDataRole.DisplayRole:
-            column = index.column()
-            if column == 0:
-                return item.kind.label
-            if column == 1:
-                return item.title
-            if column == 2:
-                return item.start.isoformat()
-            if column == 3:
-                return item.end.isoformat()
-            if column == 4:
-                return item.status.capitalize()
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == COL_KIND:
+            return item.kind.label
+        if column == COL_TITLE:
+            return item.title
+        if column == COL_START:
+            return item.start.isoformat()
+        if column == COL_END:
+            return item.end.isoformat()
+        if column == COL_STATUS:
+            return item.status.capitalize()
         return None
