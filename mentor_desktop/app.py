@@ -148,7 +148,8 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     from mentor_desktop.ui.locale_dates import use_system_dates
     from mentor_desktop.ui.theme import apply_theme
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(DESKTOP_ID)  # the taskbar finds the menu entry and its icon

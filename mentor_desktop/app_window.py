@@ -255,7 +255,8 @@ def start_tray_reminders(services: Services, settings: AppSettings, window: Main
             settings, controller.tray.available, launcher_command(), controller.preferences_changed
         )
 
-    window.preferences.add_page("Reminders", page, order=20)
+    if window.preferences is not None:  # None only in windows built without preferences
+        window.preferences.add_page("Reminders", page, order=20)
 
 
 def close_on_terminate(window: MainWindow) -> None:

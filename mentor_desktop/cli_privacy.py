@@ -44,8 +44,8 @@ def _new_passphrase(
     if file:
         secret = read_secret_file(file)
         return secret, secret
-    if env_allowed and (secret := given_secret(args)) is not None:
-        return secret, secret
+    if env_allowed and (given := given_secret(args)) is not None:
+        return given, given
     from mentor_desktop.services.passphrase import strength
 
     first = ask("New passphrase: ")

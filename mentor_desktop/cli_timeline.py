@@ -25,10 +25,11 @@ def _cmd_chart(args: argparse.Namespace) -> int:
         )
     output = output_path(args.output, CHART_EXTENSIONS, "a chart")
     with opened(args) as (_engine, services):
-        if args.name == "skills":
-            data = services.growth.skills_chart_data()
-        else:
-            data = services.timeline.chart_data(args.name)
+        data = (
+            services.growth.skills_chart_data()
+            if args.name == "skills"
+            else services.timeline.chart_data(args.name)
+        )
     from mentor_desktop.charts.base import PRINT_PALETTE, ChartPalette, export_figure
     from mentor_desktop.charts.catalog import draw_chart
 

@@ -31,6 +31,13 @@ class Theme(enum.StrEnum):
     DARK = "dark"
 
 
+def _whole(value: object) -> int:
+    """A number setting as read back (text or a number); TypeError or ValueError otherwise."""
+    if isinstance(value, (int, float, str)):
+        return int(value)
+    raise TypeError(value)
+
+
 class AppSettings:
     """Typed access to the settings file; `preferences/*` and `state/*` keys."""
 
@@ -75,7 +82,9 @@ class AppSettings:
     def backups_kept_daily(self) -> int:
         """How many days keep their newest automatic backup (weekly and monthly ones too)."""
         try:
-            value = int(self._settings.value("preferences/backups_kept_daily", KEEP_DAILY_DEFAULT))
+            value = _whole(
+                self._settings.value("preferences/backups_kept_daily", KEEP_DAILY_DEFAULT)
+            )
         except (TypeError, ValueError):
             return KEEP_DAILY_DEFAULT
         return min(max(value, 1), KEEP_DAILY_MAX)
@@ -89,7 +98,7 @@ class AppSettings:
         encrypted database, never for a plain one."""
         default = LOCK_AFTER_ENCRYPTED if encrypted else 0
         try:
-            value = int(self._settings.value("preferences/lock_after_minutes", default))
+            value = _whole(self._settings.value("preferences/lock_after_minutes", default))
         except (TypeError, ValueError):
             return default
         return min(max(value, 0), LOCK_AFTER_MAX)
@@ -107,7 +116,7 @@ class AppSettings:
             str(self._settings.value("preferences/reminders/morning", "")), "HH:mm"
         )
         try:
-            days = int(self._settings.value("preferences/reminders/deadline_days", -1))
+            days = _whole(self._settings.value("preferences/reminders/deadline_days", -1))
         except (TypeError, ValueError):
             days = -1
         return ReminderPreferences(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -103,7 +103,7 @@ _F_KEYS = range(Qt.Key.Key_F1.value, Qt.Key.Key_F12.value + 1)
 
 def _typed(key: QKeySequence) -> bool:
     """False for keys only special keyboards have (a "New" or "Undo" key, F13 and up)."""
-    combination = key[0]
+    combination: QKeyCombination = key[0]  # type: ignore[index]  # the stubs omit [] (Qt has it)
     if combination.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
         return True
     return combination.key() == Qt.Key.Key_Delete or combination.key().value in _F_KEYS

@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.undo_group = QUndoGroup(self)
         #: Every menu command, once (see ui/actions.py).
-        self.actions = ActionRegistry(self)
+        self.action_registry = ActionRegistry(self)
         self._build_menus()
         self.statusBar().showMessage(f"Data: {db_path}", 5000)
         self._closing = False
@@ -90,7 +90,8 @@ class MainWindow(QMainWindow):
         """App-wide File commands (Import…, Export…, Backups…), in their own group above Quit."""
         self.file_menu.insertSeparator(self._file_tab_anchor)
         for action in actions:
-            self.file_menu.insertAction(self._file_tab_anchor, self.actions.register(action))
+            registered = self.action_registry.register(action)
+            self.file_menu.insertAction(self._file_tab_anchor, registered)
 
     def _fit_to_screen(self) -> None:
         """Open at 1100x720, or smaller so the whole window (and its frame) is on the screen."""
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         """Edit > Preferences…, at the foot of the Edit menu, opening `preferences`' pages."""
         self.preferences = preferences
         self.edit_menu.addSeparator()
-        self.edit_menu.addAction(self.actions.register(preferences.action))
+        self.edit_menu.addAction(self.action_registry.register(preferences.action))
 
     # ---------------------------------------------------------------- tabs
 
@@ -115,7 +116,8 @@ class MainWindow(QMainWindow):
             tab.created.connect(self._on_tab_built)
         tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         for action in tab.file_actions():
-            self.file_menu.insertAction(self._file_tab_anchor, self.actions.register(action))
+            registered = self.action_registry.register(action)
+            self.file_menu.insertAction(self._file_tab_anchor, registered)
         if self.tabs.count() == 1:
             self._on_tab_changed(0)
 
@@ -152,19 +154,18 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, index: int) -> None:
         tab = self.tabs.widget(index)
         if isinstance(tab, TabPage):
-            self.undo_group.setActiveStack(tab.undo_stack())
+            # a tab without undo (None) leaves Undo/Redo disabled; the stubs omit None
+            self.undo_group.setActiveStack(tab.undo_stack())  # type: ignore[arg-type]
             commands = tab.window_commands()
-            self.actions[ActionId.NEW].setEnabled("new" in commands)
-            self.actions[ActionId.FIND].setEnabled("find" in commands)
+            self.action_registry[ActionId.NEW].setEnabled("new" in commands)
+            self.action_registry[ActionId.FIND].setEnabled("find" in commands)
 
     # ---------------------------------------------------------------- menus
 
     def _build_menus(self) -> None:
-        a = self.actions
-        a[ActionId.NEW].triggered.connect(
-            lambda: self.current_tab() and self.current_tab().new_item()
-        )
-        a[ActionId.FIND].triggered.connect(lambda: self.current_tab() and self.current_tab().find())
+        a = self.action_registry
+        a[ActionId.NEW].triggered.connect(self._new_item)
+        a[ActionId.FIND].triggered.connect(self._find)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.ABOUT].triggered.connect(self._about)
 
@@ -212,11 +213,21 @@ class MainWindow(QMainWindow):
         help_menu.addAction(a[ActionId.ABOUT])
         self.help_menu = help_menu
 
+    def _new_item(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.new_item()
+
+    def _find(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.find()
+
     def show_shortcuts(self) -> QDialog:
         """Help > Keyboard shortcuts: every command's keys, from the action registry."""
         from mentor_desktop.ui.shortcuts_dialog import ShortcutsDialog
 
-        dialog = ShortcutsDialog(self.actions.shortcut_rows(), self)
+        dialog = ShortcutsDialog(self.action_registry.shortcut_rows(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -224,7 +235,7 @@ class MainWindow(QMainWindow):
     def set_theme(self, theme: Theme) -> None:
         self.settings.theme = theme
         for action_id, choice in _THEME_ACTIONS.items():
-            self.actions[action_id].setChecked(choice is theme)
+            self.action_registry[action_id].setChecked(choice is theme)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, theme)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import import_module
+from typing import TYPE_CHECKING, Protocol, cast
 
 from mentor_desktop.settings import AppSettings
 from mentor_desktop.ui.bus import ChangeBus, ItemKind
@@ -10,8 +11,34 @@ from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.widgets.lazy_tab import LazyTab
 from mentor_desktop.ui.widgets.tab_page import TabPage
 
+if TYPE_CHECKING:
+    from mentor_desktop.services.goals import GoalService
+    from mentor_desktop.services.growth import GrowthService
+    from mentor_desktop.services.journal import JournalService
+    from mentor_desktop.services.sessions import SessionService
+    from mentor_desktop.services.timeline import TimelineService
+    from mentor_desktop.ui.sessions.tab import SessionPrepTab
+    from mentor_desktop.ui.timeline.tab import TimelineTab
 
-def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings) -> list[TabPage]:
+
+class TabServices(Protocol):
+    """The services the tabs are built from (app.Services has them)."""
+
+    @property
+    def goals(self) -> GoalService: ...
+    @property
+    def growth(self) -> GrowthService: ...
+    @property
+    def journal(self) -> JournalService: ...
+    @property
+    def sessions(self) -> SessionService: ...
+    @property
+    def timeline(self) -> TimelineService: ...
+
+
+def build_tabs(
+    services: TabServices, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
+) -> list[TabPage]:
     """The tabs, in their fixed order, each given only the services it needs.
 
     Each is a LazyTab: its module is imported and the tab built when it is first shown (or
@@ -44,7 +71,7 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
         "E&xport sessions to calendar…",
         "action_export_sessions",
         "Write upcoming sessions to an .ics file",
-        lambda tab: tab.export_calendar(),
+        lambda tab: cast("SessionPrepTab", tab).export_calendar(),
     )
 
     def growth_tab() -> TabPage:
@@ -76,13 +103,13 @@ def build_tabs(services, bus: ChangeBus, dialogs: Dialogs, settings: AppSettings
         "Pre&view review pack…",
         "action_preview_review",
         "Preview the review pack for the period chosen in the Timeline tab",
-        lambda tab: tab.preview_review(),
+        lambda tab: cast("TimelineTab", tab).preview_review(),
     )
     timeline.add_file_action(
         "Save review pack as P&DF…",
         "action_save_review",
         "Write the review pack for the period chosen in the Timeline tab as PDF",
-        lambda tab: tab.save_review_pdf(),
+        lambda tab: cast("TimelineTab", tab).save_review_pdf(),
     )
     return [
         LazyTab(

@@ -97,7 +97,7 @@ def _builders(services, db_path: Path, dialogs, window) -> dict[str, Callable[[]
         "AboutDialog": lambda: AboutDialog(db_path),
         "StepDialog": lambda: StepDialog("First talk", lambda _t: None),
         "UserGuideDialog": lambda: UserGuideDialog(),
-        "ShortcutsDialog": lambda: ShortcutsDialog(window.actions.shortcut_rows()),
+        "ShortcutsDialog": lambda: ShortcutsDialog(window.action_registry.shortcut_rows()),
         "PreferencesDialog": lambda: preferences_registry(
             services, backups, window.settings, window
         ).dialog(),

@@ -104,7 +104,7 @@ def test_the_lock_hides_every_tab_and_unlocking_returns_to_where_one_was(
         window.tabs.setCurrentIndex(index)
         qtbot.wait(50)
         content = _grab(window)
-        window.actions[ActionId.LOCK].trigger()
+        window.action_registry[ActionId.LOCK].trigger()
         assert lock.locked and window.windowTitle() == LOCKED_TITLE
         assert not window.tabs.isVisible() and not window.menuBar().isVisible()
         grab = _grab(window)
@@ -135,7 +135,7 @@ def test_while_locked_no_command_runs_and_open_dialogs_are_covered_too(
     lock.lock()
     assert dialog.isVisible() and not typed.isVisible()
     assert dialog.windowTitle() == LOCKED_TITLE
-    new = window.actions[ActionId.NEW]
+    new = window.action_registry[ActionId.NEW]
     fired = []
     new.triggered.connect(lambda: fired.append(True))
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)

@@ -313,7 +313,8 @@ def test_main_window_offers_print_and_calendar_export(
     assert titles.index("Session prep") == titles.index("Goals") + 2 or "Journal" not in titles
     texts = [a.text() for a in window.file_menu.actions()]
     assert "&Print…" in texts and "E&xport sessions to calendar…" in texts
-    assert window.actions[ActionId.PRINT].shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    print_action = window.action_registry[ActionId.PRINT]
+    assert print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
     # no agreement yet: printing has nothing to print and says so
     window.print_document()
     assert window.statusBar().currentMessage() == "There is nothing to print yet."

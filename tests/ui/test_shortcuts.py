@@ -132,7 +132,7 @@ def test_redo_answers_both_keys_and_undo_its_own(qtbot, window, services) -> Non
 
 
 def test_new_and_find_are_offered_only_where_they_do_something(window) -> None:
-    new, find = window.actions[ActionId.NEW], window.actions[ActionId.FIND]
+    new, find = window.action_registry[ActionId.NEW], window.action_registry[ActionId.FIND]
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         title = window.tabs.tabText(index)
@@ -146,7 +146,7 @@ def test_every_menu_command_is_in_the_registry_once(window) -> None:
     in_menus = []
     for menu_action in window.menuBar().actions():
         in_menus += [a for a in menu_action.menu().actions() if not a.isSeparator()]
-    registered = window.actions.actions()
+    registered = window.action_registry.actions()
     assert all(any(a is r for r in registered) for a in in_menus), [
         a.objectName() for a in in_menus if not any(a is r for r in registered)
     ]
@@ -155,7 +155,7 @@ def test_every_menu_command_is_in_the_registry_once(window) -> None:
 
 
 def test_help_lists_the_keyboard_shortcuts(qtbot, window) -> None:
-    window.actions[ActionId.SHORTCUTS].trigger()
+    window.action_registry[ActionId.SHORTCUTS].trigger()
     dialog = next(d for d in QApplication.topLevelWidgets() if d.objectName() == "shortcuts_dialog")
     model = dialog.model
     rows = {model.index(r, 1).data(): model.index(r, 0).data() for r in range(model.rowCount())}
@@ -173,7 +173,7 @@ def test_the_shortcut_table_passes_the_model_checks(qtmodeltester, window) -> No
     from mentor_desktop.ui.shortcuts_dialog import ShortcutTableModel
 
     model = ShortcutTableModel()
-    model.set_rows(window.actions.shortcut_rows())
+    model.set_rows(window.action_registry.shortcut_rows())
     qtmodeltester.check(model)
 
 

@@ -69,7 +69,7 @@ def install_privacy(
     encrypted = service.is_encrypted()
     lock = WindowLock(
         window,
-        window.actions[ActionId.LOCK],
+        window.action_registry[ActionId.LOCK],
         window.flush_tabs,
         service.check_secret if encrypted else None,
         settings.lock_after_minutes(encrypted),

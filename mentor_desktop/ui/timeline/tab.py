@@ -102,6 +102,10 @@ class TimelineTab(TabPage):
         """The open print preview of the review pack, if any."""
         return self.review.job.preview_dialog
 
+    def preview_review(self) -> None:
+        """File > Preview review pack…: the preview of the pack for the chosen period."""
+        self.review.preview()
+
     def save_review_pdf(self) -> None:
         self.review.save_pdf()
 
