@@ -8,9 +8,14 @@ first, then mine under a line), which is also what closing the question does.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtWidgets import QWidget
 
+from mentor_desktop.domain.errors import TextConflictError
 from mentor_desktop.ui.dialogs import Dialogs
+
+T = TypeVar("T")
 
 KEEP_MINE = "mine"
 TAKE_THEIRS = "theirs"
@@ -19,6 +24,14 @@ CHOICES = ((KEEP_MINE, "Keep mine"), (TAKE_THEIRS, "Take theirs"), (KEEP_BOTH, "
 #: The line between their text and mine when both are kept.
 BOTH_MARK = "— My version (both were kept) —"
 _PREVIEW = 160
+
+
+def their_record(conflict: TextConflictError, kind: type[T]) -> T:
+    """The record as stored now, which the service raising `conflict` sends as a `kind`."""
+    theirs = conflict.theirs
+    if not isinstance(theirs, kind):
+        raise TypeError(f"{conflict.what} came back as {type(theirs).__name__}") from conflict
+    return theirs
 
 
 def _preview(text: str) -> str:

@@ -6,7 +6,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.settings import AppSettings
@@ -57,7 +64,7 @@ class Dialogs:
         """One of several answers: `choices` are (key, button text); returns the key chosen
         (`default` when the box is closed without a choice)."""
         box = QMessageBox(QMessageBox.Icon.Warning, title, mark_bidi(text), parent=parent)
-        buttons = {}
+        buttons: dict[QAbstractButton, str] = {}
         for key, label in choices:
             button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
             buttons[button] = key

@@ -80,14 +80,14 @@ def reports_errors(
     """Decorate a slot method: a MentorDesktopError is shown by `self.errors`, not raised."""
 
     def decorate(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R | None]:
-        @functools.wraps(method)
-        def guarded(self: S, *args: P.args, **kwargs: P.kwargs) -> R | None:
+        def guarded(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R | None:
             try:
                 return method(self, *args, **kwargs)
             except MentorDesktopError as exc:
                 self.errors.show(title, exc)
                 return None
 
+        functools.update_wrapper(guarded, method)
         return guarded
 
     return decorate

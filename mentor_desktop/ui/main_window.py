@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
     def _find(self) -> None:
         tab = self.current_tab()
         if tab is not None:
-            tab.find()
+            tab.focus_search()
 
     def show_shortcuts(self) -> QDialog:
         """Help > Keyboard shortcuts: every command's keys, from the action registry."""

@@ -19,8 +19,8 @@ class ServiceCommand(QUndoCommand):
     def __init__(
         self,
         text: str,
-        redo: Callable[[], None],
-        undo: Callable[[], None],
+        redo: Callable[[], object],
+        undo: Callable[[], object],
         after: Callable[[], None],
         on_error: Callable[[Exception], None],
     ) -> None:
@@ -40,7 +40,7 @@ class ServiceCommand(QUndoCommand):
     def undo(self) -> None:
         self._run(self._undo)
 
-    def _run(self, action: Callable[[], None]) -> None:
+    def _run(self, action: Callable[[], object]) -> None:
         try:
             action()
         except Exception as exc:  # reported, never raised out of a Qt override

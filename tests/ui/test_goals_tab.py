@@ -303,7 +303,7 @@ def test_find_focuses_the_words_filter_which_matches_goals_milestones_and_steps(
     goals.add_step(milestone.id, "Book the Café room")
     goals.create_goal(GoalDraft("Run a half marathon"))
     tab.reload()
-    tab.find()
+    tab.focus_search()
     assert tab.view.text_filter.hasFocus()
     qtbot.keyClicks(tab.view.text_filter, "CAF")
     tab.view.text_filter.insert("É")  # the test keyboard types ASCII only

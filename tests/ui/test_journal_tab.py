@@ -352,7 +352,7 @@ def test_the_templates_dialog_edits_and_adds_prompts(
 def test_find_focuses_the_search_box(qtbot, make_tab) -> None:
     tab = make_tab()
     tab.activateWindow()
-    tab.find()
+    tab.focus_search()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.view.search_edit, timeout=1000)
 
 

@@ -26,8 +26,7 @@ from mentor_desktop.ui.models.resources import ResourceTableModel
 from mentor_desktop.ui.widgets.tab_page import TabPage
 
 if TYPE_CHECKING:
-    from mentor_desktop.ui.goals.dialogs import GoalDialog, MilestoneDialog, ResourceDialog
-    from mentor_desktop.ui.goals.editing import GoalEditing
+    from mentor_desktop.ui.goals.editing import AnyGoalDialog, GoalEditing
     from mentor_desktop.ui.goals.resources import ResourceEdits
     from mentor_desktop.ui.goals.tree_edits import GoalTreeEdits
 
@@ -181,7 +180,7 @@ class GoalsTab(TabPage):
     def new_item(self) -> None:
         self.tree_edits.new_goal()
 
-    def find(self) -> None:
+    def focus_search(self) -> None:
         self.view.text_filter.setFocus()
         self.view.text_filter.selectAll()
 
@@ -294,7 +293,7 @@ class GoalsTab(TabPage):
         """Show goal `goal_id` as stored now, updating only its rows; reloads everything when
         it is None, new, gone or no longer passes the filters (the tree's shape changes)."""
         goal = self._fetch_shown(goal_id)
-        if goal is None:
+        if goal is None or goal_id is None:
             self.reload()
             return
         tree = self.view.tree
@@ -342,8 +341,8 @@ class GoalsTab(TabPage):
     # ---------------------------------------------------------------- selection
 
     @property
-    def active_dialog(self) -> GoalDialog | MilestoneDialog | ResourceDialog | None:
-        """The goal, milestone or resource dialog open now, if any."""
+    def active_dialog(self) -> AnyGoalDialog | None:
+        """The goal, milestone, step or resource dialog open now, if any."""
         return self._editing.active_dialog if self._editing else None
 
     def current_item(self) -> Goal | Milestone | Step | None:

@@ -11,6 +11,8 @@ from mentor_desktop.domain.errors import ValidationError
 from mentor_desktop.domain.growth.practice import Practice
 from mentor_desktop.domain.growth.skills import LevelChangeNote, SkillDraft
 from mentor_desktop.services.growth import GrowthService
+from mentor_desktop.services.growth.practice import DeletedPractice
+from mentor_desktop.services.growth.skills import DeletedSkill
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.growth.page import button, quoted
 from mentor_desktop.ui.growth.skill_dialogs import RaiseTargetDialog, SkillDialog
@@ -111,7 +113,7 @@ class GapActions(QWidget):
 
         def submit(draft: SkillDraft, note: LevelChangeNote) -> None:
             skill = skills.create_from_debrief(practice.id, draft, practice.debrief.gaps_found)
-            state = {"deleted": None}
+            state: dict[str, DeletedSkill] = {}  # filled by the first undo
             self._page.push(
                 f"Add skill {quoted(skill.name)} from a debrief",
                 redo=lambda: (
@@ -159,7 +161,7 @@ class GapActions(QWidget):
         created = self._page.run(lambda: service.next_step_as_practice(practice.id))
         if created is None:
             return
-        state = {"deleted": None}
+        state: dict[str, DeletedPractice] = {}  # filled by the first undo
         self._page.push(
             f"New practice {quoted(created.title)}",
             redo=lambda: service.restore_practice(state["deleted"]),

@@ -18,6 +18,7 @@ from mentor_desktop.domain.growth.opportunities import (
     OpportunityStatus,
 )
 from mentor_desktop.services.growth import GrowthService
+from mentor_desktop.services.growth.opportunities import DeletedOpportunity
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.growth.models import MoveTableModel, OpportunityTableModel
 from mentor_desktop.ui.growth.opportunity_dialogs import MoveDialog, OpportunityDialog
@@ -174,7 +175,7 @@ class OpportunitiesPage(GrowthPage[Opportunity]):
     def new_item(self) -> None:
         def submit(draft: OpportunityDraft) -> None:
             opportunity = self._service.create_opportunity(draft)
-            state = {"deleted": None}
+            state: dict[str, DeletedOpportunity] = {}  # filled by the first undo
             self.push(
                 f"Add opportunity {quoted(opportunity.title)}",
                 redo=lambda: self._service.restore_opportunity(state["deleted"]),

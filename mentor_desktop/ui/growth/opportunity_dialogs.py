@@ -18,6 +18,7 @@ from mentor_desktop.domain.growth.opportunities import (
 )
 from mentor_desktop.ui.growth.fields import CheckList, enum_combo, rating_combo, select
 from mentor_desktop.ui.growth.practice_dialogs import date_edit
+from mentor_desktop.ui.qt_values import to_date
 from mentor_desktop.ui.widgets.date_field import OptionalDateField
 from mentor_desktop.ui.widgets.validated_dialog import ValidatedDialog
 
@@ -115,6 +116,6 @@ class MoveDialog(ValidatedDialog):
     def submit(self) -> None:
         self._on_submit(
             OpportunityStatus(self.status_combo.currentData()),
-            self.day_edit.date().toPython(),
+            to_date(self.day_edit.date()),
             self.note_edit.text(),
         )

@@ -24,6 +24,7 @@ from mentor_desktop.ui.growth.fields import (
     enum_combo,
     select,
 )
+from mentor_desktop.ui.qt_values import to_date
 from mentor_desktop.ui.widgets.date_field import OptionalDateField
 from mentor_desktop.ui.widgets.validated_dialog import ValidatedDialog
 
@@ -180,7 +181,7 @@ class MeasurementDialog(ValidatedDialog):
 
     def draft(self) -> MeasurementDraft:
         return MeasurementDraft(
-            measured_on=self.day_edit.date().toPython(),
+            measured_on=to_date(self.day_edit.date()),
             value=self.value_edit.value("value", "The value"),
             note=self.note_edit.text(),
         )
@@ -221,5 +222,5 @@ class PracticeStatusDialog(ValidatedDialog):
 
     def submit(self) -> None:
         self._on_submit(
-            PracticeStatus(self.status_combo.currentData()), self.day_edit.date().toPython()
+            PracticeStatus(self.status_combo.currentData()), to_date(self.day_edit.date())
         )

@@ -17,6 +17,7 @@ from mentor_desktop.domain.growth.practice import (
     PracticeStatus,
 )
 from mentor_desktop.services.growth import GrowthService
+from mentor_desktop.services.growth.practice import DeletedPractice
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.growth.gap_actions import GapActions
 from mentor_desktop.ui.growth.models import MeasurementTableModel, PracticeTableModel
@@ -204,7 +205,7 @@ class PracticePage(GrowthPage[Practice]):
 
         def submit(draft: PracticeDraft) -> None:
             practice = self._service.create_practice(draft)
-            state = {"deleted": None}
+            state: dict[str, DeletedPractice] = {}  # filled by the first undo
             self.push(
                 f"Add practice {quoted(practice.title)}",
                 redo=lambda: self._service.restore_practice(state["deleted"]),

@@ -16,6 +16,7 @@ from mentor_desktop.domain.growth.skills import (
 )
 from mentor_desktop.ui.growth.fields import CheckList, choice_combo, rating_combo, select
 from mentor_desktop.ui.growth.practice_dialogs import date_edit
+from mentor_desktop.ui.qt_values import to_date
 from mentor_desktop.ui.widgets.validated_dialog import ValidatedDialog
 
 
@@ -90,7 +91,7 @@ class SkillDialog(ValidatedDialog):
     def note(self) -> LevelChangeNote:
         return LevelChangeNote(
             reason=self.reason_edit.text(),
-            changed_on=self.day_edit.date().toPython(),
+            changed_on=to_date(self.day_edit.date()),
             evidence=Evidence(
                 journal_entry_id=self.journal_combo.currentData(),
                 practice_id=self.practice_combo.currentData(),

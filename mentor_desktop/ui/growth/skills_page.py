@@ -19,6 +19,7 @@ from mentor_desktop.domain.growth.skills import (
     level_label,
 )
 from mentor_desktop.services.growth import GrowthService
+from mentor_desktop.services.growth.skills import DeletedSkill
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.growth.models import SkillHistoryModel, SkillTableModel
 from mentor_desktop.ui.growth.page import GrowthPage, button, quoted, table
@@ -69,8 +70,8 @@ class SkillsPage(GrowthPage[Skill]):
             {"why": "Why it matters"},
             lambda skill_id, _name, text: self._service.save_why(skill_id, text),
             lambda: (
-                f"Why {quoted(self.current_item().name)} matters"
-                if self.current_item()
+                f"Why {quoted(skill.name)} matters"
+                if (skill := self.current_item())
                 else "A skill's text"
             ),
             self.details,
@@ -154,7 +155,7 @@ class SkillsPage(GrowthPage[Skill]):
 
         def submit(draft: SkillDraft, note: LevelChangeNote) -> None:
             skill = self._service.create_skill(draft, note)
-            state = {"deleted": None}
+            state: dict[str, DeletedSkill] = {}  # filled by the first undo
             self.push(
                 f"Add skill {quoted(skill.name)}",
                 redo=lambda: self._service.restore_skill(state["deleted"]),

@@ -92,7 +92,7 @@ class GrowthTab(TabPage):
     def new_item(self) -> None:
         self.current_page().new_item()
 
-    def find(self) -> None:
+    def focus_search(self) -> None:
         edit = self.current_page().filter_edit
         edit.setFocus()
         edit.selectAll()
@@ -101,11 +101,12 @@ class GrowthTab(TabPage):
         return OPENS
 
     def open_item(self, kind: str, item_id: int) -> None:
-        page = {
+        pages: dict[str, GrowthPage] = {
             ItemKind.PRACTICE: self.practice,
             ItemKind.SKILL: self.skills,
             ItemKind.OPPORTUNITY: self.opportunities,
-        }.get(kind)
+        }
+        page = pages.get(kind)
         if page is not None:
             self.pages.setCurrentWidget(page)
             page.open_id(item_id)

@@ -25,7 +25,8 @@ def licence() -> str:
         meta = importlib.metadata.metadata("mentor-desktop")
     except importlib.metadata.PackageNotFoundError:
         return ""
-    return meta.get("License-Expression") or meta.get("License") or ""
+    values = [*meta.get_all("License-Expression", []), *meta.get_all("License", [])]
+    return next((str(value) for value in values if value), "")
 
 
 class AboutDialog(QDialog):

@@ -13,6 +13,7 @@ from mentor_desktop.ui.journal.editor import EntryEditorController
 from mentor_desktop.ui.journal.entry_list import EntryList
 from mentor_desktop.ui.journal.view import JournalView
 from mentor_desktop.ui.models.journal_entries import ENTRY_ID_ROLE, JournalEntriesModel
+from mentor_desktop.ui.qt_values import to_date
 
 ON_THIS_DAY_PAGE = 50
 
@@ -60,14 +61,14 @@ class JournalCalendar:
 
     def days_marked(self) -> list[date]:
         """The days the calendar shows as having entries (for tests and accessibility)."""
-        return sorted(d.toPython() for d in self._view.calendar.dateTextFormat())
+        return sorted(to_date(d) for d in self._view.calendar.dateTextFormat())
 
     def jump_to_day(self, qdate: QDate) -> None:
         """Show entries from that day back in time, and what was written on it in earlier years."""
         self._entries.set_shown_until(qdate)
         self._entries.apply_filters(select_id=None)
         self._entries.select_row(0)
-        self.show_on_this_day(qdate.toPython())
+        self.show_on_this_day(to_date(qdate))
 
     def show_on_this_day(self, day: date) -> None:
         journal = self._journal

@@ -34,11 +34,13 @@ from mentor_desktop.domain.journal import (
 )
 from mentor_desktop.services.journal import JournalService
 from mentor_desktop.ui.autosave import MAX_WAIT_MS, Autosave
+from mentor_desktop.ui.conflicts import their_record
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.journal.changed_elsewhere import ChangedElsewhere
 from mentor_desktop.ui.journal.growth_links import GrowthLinks
 from mentor_desktop.ui.journal.view import EntryEditorView
 from mentor_desktop.ui.models.journal_choices import GoalChecklistModel
+from mentor_desktop.ui.qt_values import to_date
 
 #: Longest time typed text waits before it is written while typing goes on.
 AUTOSAVE_MS = MAX_WAIT_MS
@@ -222,7 +224,7 @@ class EntryEditorController(ChangedElsewhere, QObject):
         try:
             self._journal.save_text(self._entry.id, title, body, self._base())
         except TextConflictError as exc:
-            self._settle(exc.theirs, title, body)
+            self._settle(their_record(exc, JournalEntry), title, body)
             return
         except NotFoundError as exc:  # deleted elsewhere: nothing left to save it into
             self._dirty = False
@@ -238,7 +240,7 @@ class EntryEditorController(ChangedElsewhere, QObject):
     def _draft(self) -> EntryDraft:
         v = self.view
         return EntryDraft(
-            entry_date=v.date_edit.date().toPython(),
+            entry_date=to_date(v.date_edit.date()),
             title=v.title_edit.text(),
             body=v.body_edit.text(),
             kind=EntryKind(v.kind_combo.currentData()),
@@ -270,7 +272,9 @@ class EntryEditorController(ChangedElsewhere, QObject):
             entry = self._journal.update_entry(self._entry.id, self._draft(), self._base())
         except TextConflictError as exc:
             if not self._settle(
-                exc.theirs, self.view.title_edit.text(), self.view.body_edit.text()
+                their_record(exc, JournalEntry),
+                self.view.title_edit.text(),
+                self.view.body_edit.text(),
             ):
                 return
             entry = self._journal.update_entry(self._entry.id, self._draft(), self._base())

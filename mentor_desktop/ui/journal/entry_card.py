@@ -27,7 +27,8 @@ SEARCH_LINES, LIST_LINES = 2, 1
 def title_line(index: QModelIndex | QPersistentModelIndex) -> str:
     """“Title · Kind · tags”: one line, cut short with … when the column is narrow."""
     parts = [str(index.data() or "")]
-    parts += [str(index.siblingAtColumn(column).data() or "") for column in (COL_KIND, COL_TAGS)]
+    row = index.row()
+    parts += [str(index.sibling(row, column).data() or "") for column in (COL_KIND, COL_TAGS)]
     return " · ".join(part for part in parts if part)
 
 
@@ -63,7 +64,7 @@ class EntryCardDelegate(QStyledItemDelegate):
             rect.top() + metrics.ascent(),
             metrics.elidedText(title_line(index), Qt.TextElideMode.ElideRight, rect.width()),
         )
-        passage = index.siblingAtColumn(COL_TEXT).data(HTML_ROLE) or ""
+        passage = index.sibling(index.row(), COL_TEXT).data(HTML_ROLE) or ""
         doc = QTextDocument()
         doc.setDefaultFont(opt.font)
         doc.setDocumentMargin(0)

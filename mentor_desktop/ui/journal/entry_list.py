@@ -26,6 +26,7 @@ from mentor_desktop.ui.models.journal_entries import (
     counted,
 )
 from mentor_desktop.ui.models.journal_filters import FilterChoicesModel
+from mentor_desktop.ui.qt_values import to_date
 
 #: Search runs this long after the last key press.
 SEARCH_DEBOUNCE_MS = 250
@@ -84,13 +85,13 @@ class EntryList:
         v = self._view
         kind = v.kind_filter.currentData()
         from_date = v.from_filter.date()
-        to_date = v.to_filter.date()
+        until = v.to_filter.date()
         return EntryFilter(
             kinds=(EntryKind(kind),) if kind else (),
             tag=v.tag_filter.currentData() or None,
             goal_id=v.goal_filter.currentData(),
-            date_from=None if from_date == NO_DATE else from_date.toPython(),
-            date_to=None if to_date == NO_DATE else to_date.toPython(),
+            date_from=None if from_date == NO_DATE else to_date(from_date),
+            date_to=None if until == NO_DATE else to_date(until),
             flagged_only=v.flagged_filter.isChecked(),
             text=v.search_edit.text().strip(),
         )
@@ -106,7 +107,7 @@ class EntryList:
         if entry_filter.text:
             self.model.page_size = SEARCH_PAGE
 
-            def load(_last: EntrySummary | None, offset: int, limit: int) -> list[EntrySummary]:
+            def load(_last: EntrySummary | None, offset: int, limit: int, /) -> list[EntrySummary]:
                 return journal.search(
                     entry_filter.text, entry_filter, limit, offset, as_you_type=True
                 )
@@ -114,7 +115,7 @@ class EntryList:
         else:
             self.model.page_size = LIST_PAGE
 
-            def load(last: EntrySummary | None, _offset: int, limit: int) -> list[EntrySummary]:
+            def load(last: EntrySummary | None, _offset: int, limit: int, /) -> list[EntrySummary]:
                 after = PageCursor(last.entry_date, last.id) if last else None
                 return journal.list_page(entry_filter, after, limit)
 

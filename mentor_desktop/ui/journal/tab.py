@@ -138,7 +138,7 @@ class JournalTab(TabPage):
         self._announce(entry.id)
         self.status_message.emit("New entry for today; it saves as you type.")
 
-    def find(self) -> None:
+    def focus_search(self) -> None:
         self.view.search_edit.setFocus()
         self.view.search_edit.selectAll()
 

@@ -213,7 +213,8 @@ class GoalTreeModel(QAbstractItemModel):
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
         if column < 0 or column >= len(Column) or row < 0:
             return QModelIndex()
-        siblings = self._roots if not parent.isValid() else self._node(parent).children
+        node = self._node(parent)
+        siblings = self._roots if node is None else node.children
         if row >= len(siblings):
             return QModelIndex()
         return self.createIndex(row, column, siblings[row])
@@ -225,11 +226,12 @@ class GoalTreeModel(QAbstractItemModel):
         return self.createIndex(node.parent.row, 0, node.parent)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        if not parent.isValid():
+        node = self._node(parent)
+        if node is None:
             return len(self._roots)
         if parent.column() != 0:
             return 0
-        return len(self._node(parent).children)
+        return len(node.children)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return len(Column)
@@ -269,9 +271,9 @@ class GoalTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node, column)
         if role == Qt.ItemDataRole.CheckStateRole and column is Column.TITLE:
-            if node.kind is NodeKind.STEP:
+            if isinstance(node.item, Step):
                 return Qt.CheckState.Checked if node.item.done else Qt.CheckState.Unchecked
-            if node.kind is NodeKind.MILESTONE:
+            if isinstance(node.item, Milestone):
                 done = node.item.done_date is not None
                 return Qt.CheckState.Checked if done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.FontRole and node.kind is NodeKind.GOAL:

@@ -158,7 +158,7 @@ class PrivacyFlows(QObject):
         progress = QProgressDialog(title + "…", "", 0, 0, parent)
         progress.setObjectName("privacy_progress")
         progress.setWindowTitle(title)
-        progress.setCancelButton(None)  # type: ignore[arg-type]
+        progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.show()

@@ -42,6 +42,7 @@ from mentor_desktop.domain.cadence_pattern import (
     upcoming,
 )
 from mentor_desktop.domain.errors import ValidationError
+from mentor_desktop.ui.qt_values import to_date, to_time
 from mentor_desktop.ui.widgets.validated_dialog import ValidatedDialog, error_label
 
 #: Sessions start at this time unless the person picks another.
@@ -224,7 +225,7 @@ class CadenceEditor(QWidget):
     def start(self) -> datetime:
         """The chosen start date at the chosen time (the first session is on or after it)."""
         return datetime.combine(
-            self.start_edit.date().toPython(), self.time_edit.time().toPython().replace(second=0)
+            to_date(self.start_edit.date()), to_time(self.time_edit.time()).replace(second=0)
         )
 
     def rule(self) -> CadenceRule:
@@ -298,7 +299,7 @@ class CadenceEditor(QWidget):
                 self.errors["rrule"].setVisible(True)
         else:
             dates = upcoming(rule, PREVIEW_COUNT)
-            start = self.start_edit.date().toPython()
+            start = to_date(self.start_edit.date())
             self.first_label.setText(
                 f"First session: {session_when(dates[0])} — the first date this rhythm "
                 f"gives on or after {start.day} {start:%B %Y}."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from mentor_desktop.domain.cadence import CadenceRule, describe
 from mentor_desktop.domain.errors import ValidationError
 from mentor_desktop.domain.sessions import Agreement, AgreementDraft, MentorDraft
+from mentor_desktop.ui.qt_values import qt_datetime, to_datetime
 from mentor_desktop.ui.sessions.cadence_editor import CadenceRuleDialog
 from mentor_desktop.ui.widgets.date_field import OptionalDateField
 from mentor_desktop.ui.widgets.validated_dialog import ValidatedDialog
@@ -265,7 +266,7 @@ class SessionTimeDialog(ValidatedDialog):
     ) -> None:
         super().__init__(title, parent)
         self._submit = submit
-        self.when = QDateTimeEdit(QDateTime(start), self)
+        self.when = QDateTimeEdit(qt_datetime(start), self)
         self.when.setObjectName("session_when")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -283,5 +284,5 @@ class SessionTimeDialog(ValidatedDialog):
             self.label.hide()
 
     def submit(self) -> None:
-        moment = self.when.dateTime().toPython().replace(second=0, microsecond=0)
+        moment = to_datetime(self.when.dateTime()).replace(second=0, microsecond=0)
         self._submit(moment, self.minutes.value(), self.label.text())

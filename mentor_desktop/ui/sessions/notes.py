@@ -13,7 +13,13 @@ from mentor_desktop.domain.errors import TextConflictError
 from mentor_desktop.domain.sessions import Session
 from mentor_desktop.services.sessions import SessionService
 from mentor_desktop.ui.autosave import Autosave
-from mentor_desktop.ui.conflicts import KEEP_BOTH, TAKE_THEIRS, ask_which_text, both_texts
+from mentor_desktop.ui.conflicts import (
+    KEEP_BOTH,
+    TAKE_THEIRS,
+    ask_which_text,
+    both_texts,
+    their_record,
+)
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.sessions.host import SessionHost
 from mentor_desktop.ui.sessions.view import SessionPrepView
@@ -92,7 +98,7 @@ class SessionNotes(QObject):
         try:
             saved = self._service.update_texts(stored.id, **{name: text}, base=base)
         except TextConflictError as exc:
-            settled = self._settle(name, exc.theirs, text)
+            settled = self._settle(name, their_record(exc, Session), text)
             if settled is None:
                 return
             saved = settled

@@ -308,15 +308,15 @@ class SessionPrepView(QWidget):
                 ("response", "My res&ponse:"),
             )
         ):
-            edit = QLineEdit(feedback_box)
-            edit.setObjectName(f"feedback_{name}")
-            edit.setAccessibleName(label.replace("&", "").rstrip(":"))
+            field = QLineEdit(feedback_box)
+            field.setObjectName(f"feedback_{name}")
+            field.setAccessibleName(label.replace("&", "").rstrip(":"))
             caption = QLabel(label, feedback_box)
-            caption.setBuddy(edit)
-            row, column = divmod(index, 2)
-            form.addWidget(caption, row, column * 2)
-            form.addWidget(edit, row, column * 2 + 1)
-            self.feedback_fields[name] = edit
+            caption.setBuddy(field)
+            grid_row, column = divmod(index, 2)
+            form.addWidget(caption, grid_row, column * 2)
+            form.addWidget(field, grid_row, column * 2 + 1)
+            self.feedback_fields[name] = field
         self.add_feedback_button = _button("Add &feedback", "add_feedback", feedback_box)
         self.remove_feedback_button = _button("Remove", "remove_feedback", feedback_box)
         self.feedback_error = QLabel(feedback_box)

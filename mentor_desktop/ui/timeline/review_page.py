@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from mentor_desktop.services.timeline import TimelineService, default_review_range
 from mentor_desktop.ui.autosave import Autosave
 from mentor_desktop.ui.dialogs import Dialogs
+from mentor_desktop.ui.qt_values import to_date
 from mentor_desktop.ui.report_jobs import ReportJob
 from mentor_desktop.ui.timeline.view import TimelineView
 from mentor_desktop.ui.widgets.spelling_highlighter import enable_spelling
@@ -73,8 +74,8 @@ class ReviewPage(QObject):
     def review_range(self) -> tuple[date, date] | None:
         """The chosen period, or None (with a message next to the dates) when it is wrong."""
         v = self._view
-        start = v.review_from.date().toPython()
-        end = v.review_to.date().toPython()
+        start = to_date(v.review_from.date())
+        end = to_date(v.review_to.date())
         assert isinstance(start, date) and isinstance(end, date)
         if start > end:
             v.range_error.setText(

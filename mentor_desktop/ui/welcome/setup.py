@@ -171,7 +171,9 @@ class SetupWizard(QWizard):
     def validateCurrentPage(self) -> bool:
         page = self.currentPage()
         errors = self._errors()
-        if not page.show_errors(errors) or (page is self.pages[1] and "rules" in errors):
+        if not isinstance(page, _FormPage) or not page.show_errors(errors):
+            return False
+        if page is self.pages[1] and "rules" in errors:
             return False
         if page is not self.pages[-1]:
             return True

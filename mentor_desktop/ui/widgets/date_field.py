@@ -7,6 +7,8 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
+from mentor_desktop.ui.qt_values import to_date
+
 
 class OptionalDateField(QWidget):
     """A QDateEdit (ISO format, calendar pop-up) that is only used when its box is ticked.
@@ -39,7 +41,7 @@ class OptionalDateField(QWidget):
     def value(self) -> date | None:
         if not self.enabled_box.isChecked():
             return None
-        return self.date_edit.date().toPython()
+        return to_date(self.date_edit.date())
 
     def set_value(self, value: date | None) -> None:
         self.enabled_box.setChecked(value is not None)

@@ -93,8 +93,8 @@ class LazyTab(TabPage):
     def new_item(self) -> None:
         self.tab().new_item()
 
-    def find(self) -> None:
-        self.tab().find()
+    def focus_search(self) -> None:
+        self.tab().focus_search()
 
     def opens(self) -> tuple[str, ...]:
         return self._opens

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 from mentor_desktop.settings import AppSettings
 
 #: Window command -> the TabPage method that carries it out.
-_COMMANDS = {"new": "new_item", "find": "find", "print": "print_document"}
+_COMMANDS = {"new": "new_item", "find": "focus_search", "print": "print_document"}
 
 
 class TabPage(QWidget):
@@ -41,7 +41,7 @@ class TabPage(QWidget):
     def new_item(self) -> None:
         """File > New while this tab is current."""
 
-    def find(self) -> None:
+    def focus_search(self) -> None:
         """Edit > Find while this tab is current."""
 
     def print_document(self) -> bool:
