@@ -27,7 +27,8 @@ run: $(STAMP_RUN)
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check mentor_desktop tests packaging resources
 
-# Type hints checked (configured in pyproject.toml: strict below the UI).
+# Type hints checked (configured in pyproject.toml: strict below the UI, the default checks
+# on the UI and the commands).
 types: $(STAMP_TEST)
 	$(BIN)/mypy
 
