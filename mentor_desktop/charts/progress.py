@@ -12,6 +12,7 @@ from mentor_desktop.charts.base import (
     new_figure,
     render_png,
     style_axes,
+    style_legend,
 )
 from mentor_desktop.domain.sessions import MilestonePoint
 
@@ -31,26 +32,36 @@ def milestone_progress_figure(
     style_axes(axes, palette)
     xs = list(range(len(points)))
     if points:
-        axes.plot(xs, [p.due for p in points], color=palette.muted, linewidth=1.2, label="Planned")
-        axes.plot(xs, [p.done for p in points], color=palette.primary, linewidth=1.8, label="Done")
-        axes.fill_between(xs, [p.done for p in points], color=palette.primary, alpha=0.12)
+        last = points[-1]
+        planned = [p.due for p in points]
+        done = [p.done for p in points]
+        axes.plot(xs, planned, color=palette.muted, linewidth=1.2, label=f"Planned {last.due}")
+        axes.plot(xs, done, color=palette.primary, linewidth=1.8, label=f"Done {last.done}")
+        axes.fill_between(xs, done, color=palette.primary, alpha=0.12)
         step = max(1, -(-len(points) // 4))
         axes.set_xticks(xs[::step], [p.month.strftime("%b %Y") for p in points][::step])
         # from zero, so the gap between planned and done reads true to size
-        axes.set_ylim(
-            bottom=0, top=max(max(p.due for p in points), max(p.done for p in points), 1) * 1.1
+        axes.set_ylim(bottom=0, top=max(*planned, *done, 1) * 1.1)
+        axes.set_xlim(xs[0], xs[-1])
+        # in the lower right, on the filled area, where it never covers the lines
+        legend = axes.legend(
+            fontsize=6.5,
+            loc="lower right",
+            ncols=2,
+            frameon=True,
+            framealpha=0.9,
+            facecolor=palette.background,
+            edgecolor=palette.grid,
         )
+        style_legend(legend, palette)
     else:
         axes.text(0.5, 0.5, "No milestones yet", ha="center", va="center", color=palette.muted)
     axes.set_title(
-        "Milestones planned and done (cumulative)",
+        "Milestones planned and done, to date",
         fontsize=7.5,
         color=palette.foreground,
         loc="left",
     )
-    legend = axes.legend(fontsize=6.5, frameon=False, loc="upper left", ncols=2)
-    for text in legend.get_texts():
-        text.set_color(palette.foreground)
     return figure
 
 

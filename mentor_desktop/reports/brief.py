@@ -6,9 +6,10 @@ from datetime import date
 from pathlib import Path
 from string import Template
 
+from mentor_desktop.domain.growth.common import short
 from mentor_desktop.domain.progress import percent
-from mentor_desktop.domain.sessions import ActionItem, AgendaSource, BriefData
-from mentor_desktop.domain.timeline import days_overdue, overdue_words
+from mentor_desktop.domain.sessions import ActionItem, AgendaSource, BriefData, GoalProgressLine
+from mentor_desktop.domain.timeline import days_overdue
 from mentor_desktop.reports.chart_images import BRIEF_CHART_MM, brief_images
 from mentor_desktop.reports.growth_markup import brief_growth_html
 from mentor_desktop.reports.markup import empty_note, escape, text_html
@@ -18,6 +19,7 @@ from mentor_desktop.reports.pipeline import (
     load_template,
     mm_to_px,
     page_count,
+    room_left,
     write_pdf,
 )
 
@@ -26,6 +28,10 @@ NOTE_LINES = 9
 #: The brief shows at most this many goals, then “and N more”.
 MAX_GOALS = 8
 MAX_COMMITMENTS = 12
+#: The agenda and the questions sit side by side while each has at most this many items.
+SIDE_BY_SIDE_ITEMS = 8
+#: A goal's title is cut to this many characters, so each goal takes one line.
+GOAL_TITLE_CHARS = 60
 
 
 def _nowrap(day: date | None) -> str:
@@ -33,7 +39,18 @@ def _nowrap(day: date | None) -> str:
     return f"{day:%d}&nbsp;{day:%b}&nbsp;{day:%Y}" if day else ""
 
 
+def _goal_when(goal: GoalProgressLine, today: date) -> str:
+    """The target date, or in red how long ago it passed for an unfinished goal."""
+    if goal.target_date is None:
+        return ""
+    late = days_overdue(goal.target_date, goal.progress, today)
+    if late:
+        return f'<span class="overdue">{late}&nbsp;d&nbsp;overdue</span>'
+    return f"by&nbsp;{_nowrap(goal.target_date)}"
+
+
 def _goals_html(data: BriefData) -> str:
+    """One line a goal: its title, the target date (or days overdue), a bar, the share done."""
     if not data.goals:
         return empty_note("No active goals.")
     rows = []
@@ -48,21 +65,11 @@ def _goals_html(data: BriefData) -> str:
                 f'<td class="bar-done" width="{share}%">&nbsp;</td>'
                 f'<td class="bar-left" width="{100 - share}%">&nbsp;</td>'
             )
-        target = (
-            f'<span class="tag"> · by {_nowrap(goal.target_date)}</span>'
-            if goal.target_date
-            else ""
-        )
-        late = days_overdue(goal.target_date, goal.progress, data.today)
-        if late:
-            target = (
-                f' <span class="overdue">· {_nowrap(goal.target_date)}, '
-                f"{overdue_words(late).replace(' ', '&nbsp;')}</span>"
-            )
         rows.append(
-            f'<tr><td width="62%">{escape(goal.title)}{target}</td>'
-            f'<td width="28%"><table width="100%" cellspacing="0" cellpadding="0"><tr>{bar}'
-            f'</tr></table></td><td width="10%" class="pct" align="right">{share} %</td></tr>'
+            f'<tr><td width="62%">{escape(short(goal.title, GOAL_TITLE_CHARS))}</td>'
+            f'<td width="14%" class="tag" align="right">{_goal_when(goal, data.today)}</td>'
+            f'<td width="16%"><table width="100%" cellspacing="0" cellpadding="0"><tr>{bar}'
+            f'</tr></table></td><td width="8%" class="pct" align="right">{share}&nbsp;%</td></tr>'
         )
     more = len(data.goals) - MAX_GOALS
     extra = empty_note(f"… and {more} more active goals.") if more > 0 else ""
@@ -94,6 +101,21 @@ def _questions_html(data: BriefData) -> str:
     if not data.questions:
         return empty_note("No questions yet.")
     return "<ol>" + "".join(f"<li>{escape(q.text)}</li>" for q in data.questions) + "</ol>"
+
+
+def _agenda_and_questions_html(data: BriefData) -> str:
+    """Side by side while both are short (the brief stays one page); one under the other
+    when either is long, so a long agenda flows onto the next page whole."""
+    agenda = f"<h2>Agenda</h2>{_agenda_html(data)}"
+    questions = f"<h2>Questions for my mentor</h2>{_questions_html(data)}"
+    shown = len(data.topics) or len(data.suggested)
+    if shown > SIDE_BY_SIDE_ITEMS or len(data.questions) > SIDE_BY_SIDE_ITEMS:
+        return agenda + questions
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td width="55%" valign="top" class="top">{agenda}</td>'
+        f'<td width="45%" valign="top" class="top right">{questions}</td></tr></table>'
+    )
 
 
 def _commitments_html(data: BriefData) -> str:
@@ -163,14 +185,13 @@ def brief_html(data: BriefData, note_lines: int = NOTE_LINES) -> str:
         ),
         "notes": _notes_html(note_lines),
         "follow_through": escape(data.follow_through.summary()),
-        "agenda": _agenda_html(data),
-        "questions": _questions_html(data),
+        "agenda_and_questions": _agenda_and_questions_html(data),
         "personal_update": f"<p>{text_html(data.personal_update)}</p>"
         if data.personal_update.strip()
         else empty_note("No personal update written."),
         "commitments": _commitments_html(data),
         "wins": _wins_html(data),
-        "growth": brief_growth_html(data.growth),
+        "growth": brief_growth_html(data.growth, data.today),
     }
     return Template(load_template("brief.html")).substitute(values)
 
@@ -197,18 +218,22 @@ def brief_report(
             footer=f"Session brief · {data.mentor.name} · {data.session.start:%d %b %Y}",
         )
 
-    report = with_lines(NOTE_LINES)
-    if page_count(report, page_size) == 1:
-        return report
-    fitting, low, high = with_lines(0), 0, NOTE_LINES - 1  # the most lines that fit
-    while low < high:
-        middle = (low + high + 1) // 2
-        candidate = with_lines(middle)
-        if page_count(candidate, page_size) == 1:
-            fitting, low = candidate, middle
-        else:
-            high = middle - 1
-    return fitting
+    # Measure the room left under one ruled line and under two: the difference is the
+    # height of a line, and the room under one says how many more still fit.
+    one = with_lines(1)
+    pages, room = room_left(one, page_size)
+    if pages > 1:
+        return with_lines(0)
+    two_pages, room_two = room_left(with_lines(2), page_size)
+    if two_pages > 1:
+        return one
+    line = max(1.0, room - room_two)
+    lines = min(NOTE_LINES, 1 + int(room // line))
+    report = with_lines(lines)
+    while lines > 1 and page_count(report, page_size) > 1:
+        lines -= 1
+        report = with_lines(lines)
+    return report
 
 
 def write_brief(

@@ -10,7 +10,7 @@ from mentor_desktop.domain.sessions import BriefData
 from mentor_desktop.domain.timeline import ReviewData
 
 #: The brief's milestone chart, in millimetres on the page.
-BRIEF_CHART_MM = (78, 44)
+BRIEF_CHART_MM = (74, 40)
 #: Each of the review pack's charts, in millimetres on the page, and their resolution.
 REVIEW_CHART_MM = (170, 80)
 REVIEW_CHART_DPI = 200

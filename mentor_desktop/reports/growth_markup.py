@@ -8,6 +8,8 @@ from datetime import date
 
 from mentor_desktop.domain.growth.brief import BriefGrowth
 from mentor_desktop.domain.growth.common import short
+from mentor_desktop.domain.growth.opportunities import Opportunity
+from mentor_desktop.domain.growth.practice import Practice
 from mentor_desktop.domain.growth.review import ReviewGrowth
 from mentor_desktop.domain.growth.skills import level_label
 from mentor_desktop.reports.markup import empty_note, escape, text_html
@@ -21,46 +23,53 @@ def _day(value: date | None) -> str:
     return f"{value:%d %b %Y}" if value else "no date"
 
 
-def brief_growth_html(growth: BriefGrowth) -> str:
-    """Two short columns: practice in progress (with its metric) and the nearest deadlines."""
+def _short_day(day: date, today: date) -> str:
+    """“22 Dec”, with the year only when it is not this year's (“07 Jan 2027”)."""
+    text = f"{day:%d}&nbsp;{day:%b}"
+    return text if day.year == today.year else f"{text}&nbsp;{day:%Y}"
+
+
+def _practice_row(p: Practice, today: date) -> str:
+    """Title (and state, when not running) | due date | metric."""
+    due = f"due {_short_day(p.due_date, today)}" if p.due_date else ""
+    state = ""
+    if p.status.value != "running":
+        state = f' <span class="tag">({p.status.label.lower()})</span>'
+    metric = escape(short(p.metric_summary(), 70)) if p.metric else ""
+    return (
+        f'<tr><td>{escape(short(p.title, 36))}{state}</td><td class="tag">{due}</td>'
+        f'<td class="tag">{metric}</td></tr>'
+    )
+
+
+def _deadline_row(o: Opportunity, today: date) -> str:
+    """Title | deadline | where it stands."""
+    when = _short_day(o.deadline, today) if o.deadline else ""
+    return (
+        f'<tr><td>{escape(short(o.title, 40))}</td><td class="tag">{when}</td>'
+        f'<td class="tag">{o.status.label.lower()}</td></tr>'
+    )
+
+
+def brief_growth_html(growth: BriefGrowth, today: date) -> str:
+    """One table, one line an item: practice in progress with its metric, then the nearest
+    opportunity deadlines, so the brief stays one page."""
     if growth.is_empty:
         return empty_note("No practice in progress and no opportunity deadlines ahead.")
-    practice = (
-        "".join(
-            f'<li>{escape(short(p.title, 48))} <span class="tag">({p.status.label.lower()}'
-            + (f", due {p.due_date:%d %b}" if p.due_date else "")
-            + ")</span>"
-            + (
-                f'<br/><span class="tag">{escape(short(p.metric_summary(), 70))}</span>'
-                if p.metric
-                else ""
-            )
-            + "</li>"
-            for p in growth.practice
-        )
-        if growth.practice
-        else ""
-    )
-    deadlines = "".join(
-        f'<li>{escape(short(o.title, 48))} <span class="tag">({_day(o.deadline)}, '
-        f"{o.status.label.lower()})</span></li>"
-        for o in growth.deadlines
-    )
-    left = (
-        f"<b>Practice in progress</b><ul>{practice}</ul>"
-        if practice
-        else empty_note("No practice in progress.")
-    )
-    right = (
-        f"<b>Opportunity deadlines</b><ul>{deadlines}</ul>"
-        if deadlines
-        else empty_note("No opportunity deadlines ahead.")
-    )
-    return (
-        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
-        f'<td width="55%" valign="top">{left}</td><td width="45%" valign="top">{right}</td>'
-        "</tr></table>"
-    )
+    rows = [
+        '<tr><td width="42%" class="sub">Practice in progress</td><td width="13%"></td>'
+        '<td width="45%"></td></tr>'
+    ]
+    if growth.practice:
+        rows += [_practice_row(p, today) for p in growth.practice]
+    else:
+        rows.append('<tr><td colspan="3" class="muted">No practice in progress.</td></tr>')
+    rows.append('<tr><td colspan="3" class="sub">Opportunity deadlines</td></tr>')
+    if growth.deadlines:
+        rows += [_deadline_row(o, today) for o in growth.deadlines]
+    else:
+        rows.append('<tr><td colspan="3" class="muted">No opportunity deadlines ahead.</td></tr>')
+    return f'<table class="growth" width="100%" cellspacing="0">{"".join(rows)}</table>'
 
 
 def _skills_html(growth: ReviewGrowth) -> str:

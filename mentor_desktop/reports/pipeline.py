@@ -126,9 +126,9 @@ def build_document(report: Report) -> QTextDocument:
     return document
 
 
-def page_count(report: Report, page_size: PageSize | None = None) -> int:
-    """How many pages `report` takes on `page_size` (the locale's paper by default), laid
-    out as `paint_report` lays it out, without painting anything."""
+def _laid_out(report: Report, page_size: PageSize | None) -> QTextDocument:
+    """`report` laid out on `page_size` (the locale's paper by default) as `paint_report`
+    lays it out, without painting anything."""
     layout = QPageLayout(
         (page_size or locale_page_size()).qt,
         QPageLayout.Orientation.Portrait,
@@ -138,7 +138,24 @@ def page_count(report: Report, page_size: PageSize | None = None) -> int:
     paint_rect = layout.paintRectPixels(LAYOUT_DPI)
     document = build_document(report)
     document.setPageSize(QSizeF(paint_rect.width(), paint_rect.height() - FOOTER_PX))
-    return document.pageCount()
+    return document
+
+
+def page_count(report: Report, page_size: PageSize | None = None) -> int:
+    """How many pages `report` takes on `page_size` (the locale's paper by default)."""
+    return _laid_out(report, page_size).pageCount()
+
+
+def room_left(report: Report, page_size: PageSize | None = None) -> tuple[int, float]:
+    """The pages `report` takes on `page_size` and the height (layout pixels) still free
+    at the foot of its last page."""
+    document = _laid_out(report, page_size)
+    pages = document.pageCount()
+    last = document.lastBlock()
+    bottom = document.documentLayout().blockBoundingRect(last).bottom()
+    frame = document.rootFrame().frameFormat()
+    bottom += frame.bottomMargin() + frame.padding()
+    return pages, max(0.0, pages * document.pageSize().height() - bottom)
 
 
 def paint_report(

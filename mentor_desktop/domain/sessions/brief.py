@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from mentor_desktop.domain.growth.brief import BriefGrowth
 from mentor_desktop.domain.models import Mentor
@@ -27,7 +28,8 @@ class GoalProgressLine:
 
 @dataclass(frozen=True, slots=True)
 class MilestonePoint:
-    """Cumulative milestones due and done by `month` (the first day of a month)."""
+    """Cumulative milestones planned (for their original due date, as on the burn-up) and
+    done by the end of `month` (its first day), or by today in the current month."""
 
     month: date
     due: int
@@ -66,19 +68,12 @@ class BriefData:
 
 
 def milestone_points(
-    dates: list[tuple[date | None, date | None]], today: date, months: int = 12
+    burnup: Sequence[tuple[date, int, int]], today: date, months: int = 12
 ) -> list[MilestonePoint]:
-    """Cumulative milestones due and done at the end of each of the last `months` months,
-    from (due, done) of every milestone."""
-    first = date(today.year, today.month, 1)
-    starts = []
-    for back in range(months - 1, -1, -1):
-        year, month = divmod(first.year * 12 + first.month - 1 - back, 12)
-        starts.append(date(year, month + 1, 1))
-    points = []
-    for index, month_start in enumerate(starts):
-        end = starts[index + 1] if index + 1 < len(starts) else today + timedelta(days=1)
-        due = sum(1 for d, _ in dates if d is not None and d < end)
-        done = sum(1 for _, f in dates if f is not None and f < end)
-        points.append(MilestonePoint(month_start, due, done))
-    return points
+    """The brief's trend from the burn-up's (day, planned, done) points: the last `months`
+    points up to `today`, one a month, so the brief and the burn-up tell the same story."""
+    past = [(day, planned, done) for day, planned, done in burnup if day <= today]
+    return [
+        MilestonePoint(date(day.year, day.month, 1), planned, done)
+        for day, planned, done in past[-months:]
+    ]

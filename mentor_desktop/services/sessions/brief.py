@@ -13,9 +13,11 @@ from mentor_desktop.domain.sessions import (
     overdue_first,
 )
 from mentor_desktop.domain.sessions.brief import BRIEF_SUGGESTIONS, BRIEF_WINS
+from mentor_desktop.domain.timeline import burnup
 from mentor_desktop.services.sessions.agenda import AgendaUseCases
 from mentor_desktop.storage.repositories.profile import load_profile
 from mentor_desktop.storage.repositories.sessions import SessionRepository
+from mentor_desktop.storage.repositories.timeline import TimelineRepository
 
 
 class BriefUseCases(AgendaUseCases):
@@ -43,7 +45,8 @@ class BriefUseCases(AgendaUseCases):
                 )
             )
             actions = repo.actions(mentorship_id=session.mentorship_id)
-            milestone_dates = repo.milestone_dates()
+            # the burn-up's own numbers: planned for the original due date, done when done
+            trend = burnup(TimelineRepository(uow.session).milestone_dates(), (), today)
             growth = brief_growth(repo.growth_sources(), today)
             profile = load_profile(uow.session.connection())
         return BriefData(
@@ -55,7 +58,9 @@ class BriefUseCases(AgendaUseCases):
             personal_update=session.personal_update,
             commitments=tuple(overdue_first((a for a in actions if not a.is_done), today)),
             wins=wins,
-            milestone_points=tuple(milestone_points(milestone_dates, today)),
+            milestone_points=tuple(
+                milestone_points([(p.day, p.planned, p.done) for p in trend.points], today)
+            ),
             follow_through=follow_through(actions, today),
             today=today,
             suggested=tuple(self.suggestions(session)[:BRIEF_SUGGESTIONS]) if not agenda else (),

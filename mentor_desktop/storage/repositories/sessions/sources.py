@@ -89,15 +89,6 @@ class SourceReads(RepositoryPart):
             for r in self._db.scalars(query.order_by(GoalChangeRow.changed_at))
         ]
 
-    def milestone_dates(self) -> list[tuple[date | None, date | None]]:
-        """(due, done) of every milestone of goals that are not dropped."""
-        query = (
-            select(MilestoneRow.due_date, MilestoneRow.done_date)
-            .join(GoalRow, GoalRow.id == MilestoneRow.goal_id)
-            .where(GoalRow.status != "dropped")
-        )
-        return [(due, done) for due, done in self._db.execute(query)]
-
     def active_goals(self) -> list[Goal]:
         """Active goals with everything under them, in the user's order."""
         return goal_reads.load_goals(self._db.connection(), statuses=["active"])
