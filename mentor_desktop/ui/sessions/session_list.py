@@ -12,6 +12,7 @@ from mentor_desktop.domain.sessions import Agreement, Session
 from mentor_desktop.services.sessions import SessionService
 from mentor_desktop.ui.models.session_agreements import AgreementListModel
 from mentor_desktop.ui.models.session_table import SessionTableModel
+from mentor_desktop.ui.sessions.columns import fit_columns
 from mentor_desktop.ui.sessions.view import SessionPrepView
 
 
@@ -125,6 +126,7 @@ class SessionList(QObject):
             row = self._sessions.next_row()
         if row < 0:
             row = self._sessions.rowCount() - 1
+        fit_columns(v.sessions_view, max(row, 0))
         if row >= 0:
             v.sessions_view.selectRow(row)
             v.sessions_view.scrollTo(self._sessions.index(row, 0))

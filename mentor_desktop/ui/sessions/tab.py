@@ -32,13 +32,14 @@ from mentor_desktop.ui.models.session_feedback import FeedbackTableModel
 from mentor_desktop.ui.models.session_table import SessionTableModel
 from mentor_desktop.ui.sessions.agenda_builder import AgendaBuilder
 from mentor_desktop.ui.sessions.brief import BriefActions
+from mentor_desktop.ui.sessions.columns import size_columns
 from mentor_desktop.ui.sessions.dialogs import AgreementDialog, SessionTimeDialog
 from mentor_desktop.ui.sessions.drafts import composing_drafts
 from mentor_desktop.ui.sessions.follow_up import FollowUp
 from mentor_desktop.ui.sessions.notes import SessionNotes
 from mentor_desktop.ui.sessions.schedule_commands import ScheduleCommands
 from mentor_desktop.ui.sessions.session_list import SessionList
-from mentor_desktop.ui.sessions.view import SessionPrepView, stretch_columns
+from mentor_desktop.ui.sessions.view import SessionPrepView
 from mentor_desktop.ui.widgets.tab_page import TabPage
 
 
@@ -87,7 +88,7 @@ class SessionPrepTab(TabPage):
             (v.feedback_view, self.feedback),
         ):
             table.setModel(model)
-            stretch_columns(table)
+            size_columns(table, fit_when_filled=table is not v.sessions_view)
 
         self.list = SessionList(
             v,

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -37,10 +36,6 @@ def _button(text: str, name: str, parent: QWidget, tip: str = "") -> QPushButton
     return button
 
 
-#: Rows a column measures to fit its contents (Qt measures a thousand by default).
-CONTENTS_PRECISION = 60
-
-
 def _table(name: str, parent: QWidget, stretch_column: int) -> QTableView:
     view = QTableView(parent)
     view.setObjectName(name)
@@ -50,17 +45,6 @@ def _table(name: str, parent: QWidget, stretch_column: int) -> QTableView:
     view.setWordWrap(True)
     view.setProperty("stretch_column", stretch_column)
     return view
-
-
-def stretch_columns(view: QTableView) -> None:
-    """Size columns to their contents and let the main text column take the rest."""
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    # Measure the rows on screen and a few more, not every row of fifty years of sessions.
-    header.setResizeContentsPrecision(CONTENTS_PRECISION)
-    header.setSectionResizeMode(
-        int(view.property("stretch_column")), QHeaderView.ResizeMode.Stretch
-    )
 
 
 def _text(name: str, placeholder: str, parent: QWidget, height: int = 70) -> QPlainTextEdit:

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from mentor_desktop.domain import cadence as cadence_rules
 from mentor_desktop.domain.errors import NotFoundError
 from mentor_desktop.domain.sessions import Agreement, AgreementDraft
 from mentor_desktop.storage.orm import CadenceRuleRow, MentorRow, MentorshipRow
-from mentor_desktop.storage.repositories.sessions.mapping import (
-    RepositoryPart,
-    mentorship_to_domain,
-    rule_to_domain,
-)
+from mentor_desktop.storage.repositories.sessions.mapping import RepositoryPart
+from mentor_desktop.storage.repositories.sessions.reads import load_agreements
 
 
 class AgreementRows(RepositoryPart):
@@ -34,23 +30,15 @@ class AgreementRows(RepositoryPart):
         return list(self._db.scalars(query))
 
     def agreement(self, mentorship_id: int) -> Agreement:
-        """One agreement; NotFoundError when there is none with that id."""
-        row = self._mentorship(mentorship_id)
-        return Agreement(
-            mentorship_to_domain(row),
-            tuple(rule_to_domain(r) for r in self._rules(mentorship_id)),
-        )
+        """One agreement; NotFoundError when there is none with that id (plain SQL)."""
+        found = load_agreements(self._db.connection(), mentorship_id)
+        if not found:
+            raise NotFoundError("Mentorship", mentorship_id)
+        return found[0]
 
     def agreements(self) -> list[Agreement]:
-        """Every agreement, active ones first, then the most recent."""
-        query = (
-            select(MentorshipRow)
-            .options(selectinload(MentorshipRow.mentor))
-            .order_by(
-                MentorshipRow.active.desc(), MentorshipRow.start_date.desc(), MentorshipRow.id
-            )
-        )
-        return [self.agreement(row.id) for row in self._db.scalars(query)]
+        """Every agreement, active ones first, then the most recent (plain SQL)."""
+        return load_agreements(self._db.connection())
 
     def save_agreement(self, mentorship_id: int | None, draft: AgreementDraft) -> Agreement:
         """Create (`mentorship_id` None) or update an agreement with its cadence rules, as

@@ -9,8 +9,6 @@ from typing import Any
 from sqlalchemy import Row
 from sqlalchemy.orm import Session as DbSession
 
-from mentor_desktop.domain.cadence import CadenceRule
-from mentor_desktop.domain.models import Mentor, Mentorship
 from mentor_desktop.domain.sessions import (
     ActionItem,
     ActionOwner,
@@ -24,10 +22,7 @@ from mentor_desktop.domain.sessions import (
 from mentor_desktop.storage.orm import (
     ActionItemRow,
     AgendaItemRow,
-    CadenceRuleRow,
     FeedbackRow,
-    MentorRow,
-    MentorshipRow,
     SessionRow,
 )
 
@@ -37,39 +32,6 @@ class RepositoryPart:
 
     def __init__(self, db: DbSession) -> None:
         self._db = db
-
-
-def mentor_to_domain(row: MentorRow) -> Mentor:
-    return Mentor(row.id, row.name, row.role, row.organisation, row.contact)
-
-
-def rule_to_domain(row: CadenceRuleRow) -> CadenceRule:
-    return CadenceRule(
-        label=row.label,
-        rrule=row.rrule,
-        first_start=row.first_start,
-        duration_minutes=row.duration_minutes,
-        id=row.id,
-    )
-
-
-def mentorship_to_domain(row: MentorshipRow) -> Mentorship:
-    return Mentorship(
-        id=row.id,
-        mentor=mentor_to_domain(row.mentor),
-        purpose=row.purpose,
-        hopes=row.hopes,
-        offers=row.offers,
-        mentor_expectations=row.mentor_expectations,
-        mentee_expectations=row.mentee_expectations,
-        cadence=row.cadence,
-        communication=row.communication,
-        confidentiality=row.confidentiality,
-        start_date=row.start_date,
-        end_date=row.end_date,
-        review_date=row.review_date,
-        active=row.active,
-    )
 
 
 def session_to_domain(row: SessionRow, agenda_count: int = 0) -> Session:

@@ -13,6 +13,7 @@ from mentor_desktop.storage.repositories.sessions.mapping import (
     RepositoryPart,
     session_to_domain,
 )
+from mentor_desktop.storage.repositories.sessions.reads import load_sessions
 
 
 class ScheduleRows(RepositoryPart):
@@ -41,15 +42,8 @@ class ScheduleRows(RepositoryPart):
         return session_to_domain(row, count)
 
     def sessions(self, mentorship_id: int, with_agenda_counts: bool = True) -> list[Session]:
-        """The stored sessions of one mentorship in time order."""
-        query = (
-            select(SessionRow)
-            .where(SessionRow.mentorship_id == mentorship_id)
-            .order_by(SessionRow.start, SessionRow.id)
-        )
-        rows = list(self._db.scalars(query))
-        counts = self._agenda_counts([r.id for r in rows]) if with_agenda_counts else {}
-        return [session_to_domain(r, counts.get(r.id, 0)) for r in rows]
+        """The stored sessions of one mentorship in time order (plain SQL)."""
+        return load_sessions(self._db.connection(), mentorship_id, with_agenda_counts)
 
     def stored(self, session: Session) -> Session:
         """`session` as stored: a cadence occurrence gets its row now (once)."""

@@ -1,0 +1,126 @@
+"""Reading agreements and the session list in plain SQL: the Session prep tab's first screen.
+
+Three queries load every agreement with its mentor and cadence rules, one query a
+mentorship's sessions with their agenda counts; no ORM objects are built, so fifty years of
+sessions list in milliseconds. Writes stay in the ORM parts of the repository.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+from mentor_desktop.domain.cadence import CadenceRule
+from mentor_desktop.domain.models import Mentor, Mentorship
+from mentor_desktop.domain.sessions import Agreement, Session, SessionStatus
+
+
+def _day(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _moment(value: Any) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def _optional_moment(value: Any) -> datetime | None:
+    return None if value is None else _moment(value)
+
+
+_MENTORSHIPS = (
+    "SELECT ms.id, m.id, m.name, m.role, m.organisation, m.contact, ms.purpose, ms.hopes, "
+    "ms.offers, ms.mentor_expectations, ms.mentee_expectations, ms.cadence, ms.communication, "
+    "ms.confidentiality, ms.start_date, ms.end_date, ms.review_date, ms.active "
+    "FROM mentorship ms JOIN mentor m ON m.id = ms.mentor_id"
+)
+_RULES = "SELECT id, mentorship_id, label, rrule, first_start, duration_minutes FROM cadence_rule"
+
+
+def load_agreements(connection: Connection, mentorship_id: int | None = None) -> list[Agreement]:
+    """Every agreement (or the one of `mentorship_id`), active ones first, then the most
+    recent, each with its cadence rules in their order."""
+    one = mentorship_id is not None
+    where, params = (" WHERE ms.id = ?", (mentorship_id,)) if one else ("", ())
+    run = connection.exec_driver_sql
+    mentorships = list(
+        run(
+            f"{_MENTORSHIPS}{where} ORDER BY ms.active DESC, ms.start_date DESC, ms.id",
+            params,
+        )
+    )
+    rules: dict[int, list[CadenceRule]] = defaultdict(list)
+    rule_where = " WHERE mentorship_id = ?" if one else ""
+    for rule_id, owner, label, rrule, first_start, minutes in run(
+        f"{_RULES}{rule_where} ORDER BY mentorship_id, position, id", params
+    ):
+        rules[owner].append(
+            CadenceRule(
+                label=label,
+                rrule=rrule,
+                first_start=_moment(first_start),
+                duration_minutes=minutes,
+                id=rule_id,
+            )
+        )
+    return [
+        Agreement(
+            Mentorship(
+                id=row[0],
+                mentor=Mentor(row[1], row[2], row[3], row[4], row[5]),
+                purpose=row[6],
+                hopes=row[7],
+                offers=row[8],
+                mentor_expectations=row[9],
+                mentee_expectations=row[10],
+                cadence=row[11],
+                communication=row[12],
+                confidentiality=row[13],
+                start_date=_day(row[14]),
+                end_date=_day(row[15]),
+                review_date=_day(row[16]),
+                active=bool(row[17]),
+            ),
+            tuple(rules.get(row[0], ())),
+        )
+        for row in mentorships
+    ]
+
+
+def load_sessions(
+    connection: Connection, mentorship_id: int, with_agenda_counts: bool = True
+) -> list[Session]:
+    """The stored sessions of one mentorship in time order, with how many agenda items each
+    has (dropped ones not counted) when `with_agenda_counts`."""
+    counts = (
+        "(SELECT count(*) FROM agenda_item a WHERE a.session_id = s.id AND NOT a.dropped)"
+        if with_agenda_counts
+        else "0"
+    )
+    rows = connection.exec_driver_sql(
+        "SELECT s.id, s.mentorship_id, s.label, s.start, s.duration_minutes, s.status, "
+        "s.rule_id, s.original_start, s.personal_update, s.notes, s.takeaways, "
+        f"{counts} FROM session s WHERE s.mentorship_id = ? ORDER BY s.start, s.id",
+        (mentorship_id,),
+    )
+    return [
+        Session(
+            id=row[0],
+            mentorship_id=row[1],
+            label=row[2],
+            start=_moment(row[3]),
+            duration_minutes=row[4],
+            status=SessionStatus(row[5]),
+            rule_id=row[6],
+            original_start=_optional_moment(row[7]),
+            personal_update=row[8],
+            notes=row[9],
+            takeaways=row[10],
+            agenda_count=row[11],
+        )
+        for row in rows
+    ]
