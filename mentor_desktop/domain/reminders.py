@@ -30,6 +30,25 @@ class ReminderKind(enum.StrEnum):
     OPPORTUNITY_DEADLINE = "opportunity_deadline"
 
 
+class Channel(enum.StrEnum):
+    """Where a notification shows."""
+
+    #: The tray icon's message.
+    TRAY = "tray"
+    #: The desktop's notification service (org.freedesktop.Notifications), for a desktop
+    #: without a tray (plain GNOME).
+    DESKTOP = "desktop"
+    #: Nowhere: the desktop has neither (the reminder is only logged).
+    NONE = "none"
+
+
+def notification_channel(has_tray: bool, has_service: bool) -> Channel:
+    """The tray where the desktop has one; else its notification service; else nowhere."""
+    if has_tray:
+        return Channel.TRAY
+    return Channel.DESKTOP if has_service else Channel.NONE
+
+
 class Target(enum.StrEnum):
     """What clicking a reminder opens."""
 

@@ -1,9 +1,9 @@
 """The tray icon and the reminders shown while the app runs.
 
 `start_reminders(window, reminders, settings)` (app.py) puts the icon in the tray where the
-desktop has one, starts the checks, and returns the ReminderController. The window lock
-calls `controller.set_locked(True)` while locked: the tooltip and the notifications then
-show nothing of the data.
+desktop has one (else the notifications go to its notification service), starts the checks,
+and returns the ReminderController. The window lock calls `controller.set_locked(True)`
+while locked: the tooltip and the notifications then show nothing of the data.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from mentor_desktop.settings import AppSettings
 from mentor_desktop.ui.bus import ChangeBus
+from mentor_desktop.ui.tray.desktop_notifications import DesktopNotifications
 from mentor_desktop.ui.tray.icon import TrayIcon
 from mentor_desktop.ui.tray.reminders import ReminderController
 
@@ -48,7 +49,7 @@ def start_reminders(
     settings: AppSettings,
     first_check_ms: int = FIRST_CHECK_MS,
 ) -> ReminderController:
-    tray = TrayIcon(window)
+    tray = TrayIcon(window, DesktopNotifications(parent=window))
     controller = ReminderController(
         reminders,
         settings,

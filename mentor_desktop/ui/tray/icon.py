@@ -1,14 +1,20 @@
 """The tray icon, where the desktop has a tray: the next session in its tooltip, the
-reminders as desktop notifications, and Show / Quit in its menu."""
+reminders as its messages, and Show / Quit in its menu. Where the desktop has no tray, the
+reminders go to its notification service (desktop_notifications.py); with neither, nowhere."""
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
-from mentor_desktop.domain.reminders import Reminder, locked_view
+from mentor_desktop.domain.reminders import Channel, Reminder, locked_view, notification_channel
 from mentor_desktop.ui.app_icon import app_icon
+from mentor_desktop.ui.tray.desktop_notifications import DesktopNotifications
+
+log = logging.getLogger(__name__)
 
 #: How long a notification stays up (the desktop may keep it in its list after).
 MESSAGE_MS = 15_000
@@ -19,7 +25,9 @@ def tray_available() -> bool:
 
 
 class TrayIcon(QObject):
-    """The app's icon in the tray; does nothing at all where the desktop has no tray.
+    """The app's icon in the tray, and the reminders' notifications: the tray's messages, or
+    the desktop's notification service (`desktop`) where there is no tray; without either
+    there is no icon, and a notification is only logged (no error).
 
     While locked (`set_locked(True)`) the tooltip and every notification show nothing of
     the person's data; clicking a notification still asks to open its item (the window
@@ -35,8 +43,13 @@ class TrayIcon(QObject):
     show_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, desktop: DesktopNotifications | None = None
+    ) -> None:
         super().__init__(parent)
+        self.desktop = desktop
+        if desktop is not None:
+            desktop.clicked.connect(self.reminder_clicked)
         self._locked = False
         self._tooltip = ""
         self._last: Reminder | None = None
@@ -82,12 +95,20 @@ class TrayIcon(QObject):
         return self.icon.toolTip() if self.icon is not None else ""
 
     def notify(self, reminder: Reminder) -> bool:
-        """Show `reminder` as a desktop notification; False where there is no tray."""
-        if self.icon is None:
-            return False
+        """Show `reminder` as a notification; False where it cannot show (logged)."""
         shown = locked_view(reminder) if self._locked else reminder
+        desktop = self.desktop
+        channel = notification_channel(
+            self.icon is not None, desktop is not None and desktop.available()
+        )
+        if channel is Channel.TRAY and self.icon is not None:
+            self.icon.showMessage(shown.title, shown.body, app_icon(), MESSAGE_MS)
+        elif channel is Channel.DESKTOP and desktop is not None:
+            desktop.notify(reminder, shown)
+        else:
+            log.info("no tray and no notification service: reminder %s not shown", reminder.key)
+            return False
         self._last = reminder
-        self.icon.showMessage(shown.title, shown.body, app_icon(), MESSAGE_MS)
         return True
 
     def last_notified(self) -> Reminder | None:

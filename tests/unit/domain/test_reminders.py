@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+import pytest
+
 from mentor_desktop.domain.reminders import (
+    Channel,
     Deadline,
     DueAction,
     ReminderData,
@@ -16,6 +19,7 @@ from mentor_desktop.domain.reminders import (
     locked_view,
     next_due_at,
     next_session,
+    notification_channel,
     planned_reminders,
     still_relevant,
     tray_tooltip,
@@ -131,3 +135,16 @@ def test_locked_view_keeps_no_content() -> None:
         assert hidden.key == reminder.key and hidden.target_id == reminder.target_id
         for secret in ("Amara", "draft", "Conference", "suggestion"):
             assert secret not in hidden.title + hidden.body
+
+
+@pytest.mark.parametrize(
+    ("tray", "service", "channel"),
+    [
+        (True, True, Channel.TRAY),  # the tray, where the desktop has one
+        (True, False, Channel.TRAY),
+        (False, True, Channel.DESKTOP),  # plain GNOME: no tray, a notification service
+        (False, False, Channel.NONE),  # neither: nothing shows, nothing fails
+    ],
+)
+def test_which_channel_a_notification_takes(tray: bool, service: bool, channel: Channel) -> None:
+    assert notification_channel(tray, service) is channel
