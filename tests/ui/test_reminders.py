@@ -176,6 +176,7 @@ def test_locked_notifications_and_tooltip_show_nothing_of_the_data(
 
 def test_the_tray_icon_shows_with_its_menu(qtbot) -> None:
     if not QSystemTrayIcon.isSystemTrayAvailable():  # asked once the QApplication exists
+        # tests/e2e/test_tray.py starts a tray of its own and checks the icon there
         pytest.skip("this platform has no system tray (offscreen, or a desktop without one)")
     tray = TrayIcon(None)
     assert tray.available and tray.icon is not None and tray.icon.isVisible()
