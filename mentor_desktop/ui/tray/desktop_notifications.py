@@ -126,7 +126,8 @@ class DesktopNotifications(QObject):
                 ("ActionInvoked", "1_action_invoked(QDBusMessage)"),
                 ("NotificationClosed", "1_closed(QDBusMessage)"),
             ):
-                self._connection.connect(SERVICE, PATH, INTERFACE, signal, self, slot)
+                # the stubs type the slot as bytes; the binding wants its signature as str
+                self._connection.connect(SERVICE, PATH, INTERFACE, signal, self, slot)  # type: ignore[call-overload]
         return self._connection
 
     def available(self) -> bool:
