@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from mentor_desktop.domain.growth.opportunities import (
@@ -18,12 +18,11 @@ from mentor_desktop.domain.growth.opportunities import (
     OpportunityStatus,
 )
 from mentor_desktop.services.growth import GrowthService
-from mentor_desktop.services.growth.opportunities import DeletedOpportunity
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.growth.models import MoveTableModel, OpportunityTableModel
 from mentor_desktop.ui.growth.opportunity_dialogs import MoveDialog, OpportunityDialog
-from mentor_desktop.ui.growth.page import GrowthPage, button, quoted, table
-from mentor_desktop.ui.growth.texts import TextFields
+from mentor_desktop.ui.growth.page import quoted, table
+from mentor_desktop.ui.growth.record_page import RecordCommands, RecordPage
 
 WEIGH_TEXTS = {k: OPPORTUNITY_TEXTS[k] for k in ("risk_notes", "value_pitch")}
 OUTCOME_TEXTS = {k: OPPORTUNITY_TEXTS[k] for k in ("outcome", "do_differently")}
@@ -35,7 +34,7 @@ PLACEHOLDERS = {
 }
 
 
-class OpportunitiesPage(GrowthPage[Opportunity]):
+class OpportunitiesPage(RecordPage[Opportunity]):
     """Opportunities, open ones by nearest deadline, with their pitch, moves and outcome.
 
     Signals: inherits `changed()` and `status_message(str)` from GrowthPage.
@@ -46,6 +45,12 @@ class OpportunitiesPage(GrowthPage[Opportunity]):
         "No opportunities yet. Press Ctrl+N (or New opportunity…) when you spot a stretch "
         "role, a project, a talk, an introduction or a course."
     )
+    new_tip = "Note an opportunity"
+    step_text = "&Move…"
+    step_tip = "Move it along the pipeline, dated"
+    nameless_text = "An opportunity's text"
+    text_names = tuple(OPPORTUNITY_TEXTS)
+    placeholders = PLACEHOLDERS
 
     def __init__(
         self,
@@ -55,21 +60,21 @@ class OpportunitiesPage(GrowthPage[Opportunity]):
         today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(OpportunityTableModel(), undo, dialogs, parent)
-        self._growth = growth
-        self._service = growth.opportunities
-        self._today = today
-        self.status_filter.addItem("All opportunities", None)
-        self.status_filter.addItem("Open", "open")
-        for status in OpportunityStatus:
-            self.status_filter.addItem(status.label, status.value)
-        self.new_button = button("&New opportunity…", "Note an opportunity (Ctrl+N)", self)
-        self.edit_button = button("&Edit…", "Edit the selected opportunity (Enter)", self)
-        self.move_button = button("&Move…", "Move it along the pipeline, dated (Ctrl+M)", self)
-        self.delete_button = button("&Delete", "Delete the selected opportunity (Del)", self)
-        for widget in (self.new_button, self.edit_button, self.move_button, self.delete_button):
-            self.buttons.addWidget(widget)
-        self.buttons.addStretch(1)
+        filters: list[tuple[str, object]] = [
+            ("All opportunities", None),
+            ("Open", "open"),
+            *((status.label, status.value) for status in OpportunityStatus),
+        ]
+        o = growth.opportunities
+        calls = RecordCommands(
+            o.create_opportunity, o.update_opportunity, o.delete_opportunity,
+            o.restore_opportunity, OpportunityDialog,
+        )  # fmt: skip
+        model = OpportunityTableModel()
+        super().__init__(model, growth, o, calls, filters, undo, dialogs, today, parent)
+        self.move_button = self.step_button
+
+    def build_details(self) -> None:
         d = self.details_layout
         self.summary_label = QLabel(self.details)
         self.summary_label.setWordWrap(True)
@@ -80,19 +85,11 @@ class OpportunitiesPage(GrowthPage[Opportunity]):
         self.outcome_hint.setVisible(False)
         self.sections = QTabWidget(self.details)
         weigh = QWidget(self.sections)
-        QVBoxLayout(weigh).addWidget(
-            weigh_texts := TextFields(
-                WEIGH_TEXTS, self._save_text, self._what, weigh, PLACEHOLDERS, height=56
-            )
-        )
-        self.weigh_texts = weigh_texts
+        self.weigh_texts = self.first_texts = self.text_fields(WEIGH_TEXTS, weigh, 56)
+        QVBoxLayout(weigh).addWidget(self.weigh_texts)
         outcome = QWidget(self.sections)
-        QVBoxLayout(outcome).addWidget(
-            outcome_texts := TextFields(
-                OUTCOME_TEXTS, self._save_text, self._what, outcome, PLACEHOLDERS, height=56
-            )
-        )
-        self.outcome_texts = outcome_texts
+        self.outcome_texts = self.second_texts = self.text_fields(OUTCOME_TEXTS, outcome, 56)
+        QVBoxLayout(outcome).addWidget(self.outcome_texts)
         self.sections.addTab(weigh, "&Weigh and pitch")
         self.sections.addTab(outcome, "O&utcome")
         self.moves_model = MoveTableModel(self)
@@ -103,19 +100,6 @@ class OpportunitiesPage(GrowthPage[Opportunity]):
         d.addWidget(self.sections, 1)
         d.addWidget(QLabel("Pipeline (every move, dated):", self.details))
         d.addWidget(self.moves_view)
-        self.new_button.clicked.connect(self.new_item)
-        self.edit_button.clicked.connect(self.edit_current)
-        self.move_button.clicked.connect(self.move_current)
-        self.delete_button.clicked.connect(self.delete_current)
-        QShortcut(QKeySequence("Ctrl+M"), self, self.move_current)
-        self.load_when_shown()
-
-    def _what(self) -> str:
-        item = self.current_item()
-        return f"The opportunity {quoted(item.title)}" if item else "An opportunity's text"
-
-    def _save_text(self, opportunity_id: int, name: str, text: str) -> Opportunity:
-        return self._service.save_text(opportunity_id, name, text)
 
     # ---------------------------------------------------------------- GrowthPage
 
@@ -131,12 +115,7 @@ class OpportunitiesPage(GrowthPage[Opportunity]):
         return not words or words in text
 
     def show_item(self, item: Opportunity | None) -> bool:
-        record_id = item.id if item else None
-        texts = {name: item.text(name) for name in OPPORTUNITY_TEXTS} if item else {}
-        if not (
-            self.weigh_texts.show_record(record_id, texts)
-            and self.outcome_texts.show_record(record_id, texts)
-        ):
+        if not self.show_texts(item):
             return False
         self.summary_label.setText(self._summary(item) if item else "Select an opportunity.")
         self.outcome_hint.setVisible(bool(item and item.needs_outcome))
@@ -160,54 +139,15 @@ class OpportunitiesPage(GrowthPage[Opportunity]):
         for widget in (self.edit_button, self.move_button, self.delete_button):
             widget.setEnabled(item is not None)
 
-    def flush(self) -> bool:
-        return self.weigh_texts.flush() and self.outcome_texts.flush()
+    # ---------------------------------------------------------------- RecordPage
 
-    def unsaved_work(self) -> str:
-        return self.weigh_texts.unsaved_problem() or self.outcome_texts.unsaved_problem()
-
-    def forget(self) -> None:
-        self.weigh_texts.forget()
-        self.outcome_texts.forget()
+    def new_draft(self) -> OpportunityDraft:
+        return OpportunityDraft(title="")
 
     # ---------------------------------------------------------------- commands
 
-    def new_item(self) -> None:
-        def submit(draft: OpportunityDraft) -> None:
-            opportunity = self._service.create_opportunity(draft)
-            state: dict[str, DeletedOpportunity] = {}  # filled by the first undo
-            self.push(
-                f"Add opportunity {quoted(opportunity.title)}",
-                redo=lambda: self._service.restore_opportunity(state["deleted"]),
-                undo=lambda: state.update(deleted=self._service.delete_opportunity(opportunity.id)),
-            )
-            self.open_id(opportunity.id)
-
-        self.open_dialog(
-            OpportunityDialog(
-                "New opportunity", OpportunityDraft(title=""), self._growth.choices(), submit, self
-            )
-        )
-
-    def edit_current(self) -> None:
-        item = self.current_item()
-        if item is None:
-            return
-        old = item.draft()
-
-        def submit(draft: OpportunityDraft) -> None:
-            if draft == old:
-                return
-            self._service.update_opportunity(item.id, draft)
-            self.push(
-                f"Edit opportunity {quoted(draft.title)}",
-                redo=lambda: self._service.update_opportunity(item.id, draft),
-                undo=lambda: self._service.update_opportunity(item.id, old),
-            )
-
-        self.open_dialog(
-            OpportunityDialog("Edit opportunity", old, self._growth.choices(), submit, self)
-        )
+    def step(self) -> None:
+        self.move_current()
 
     def move_current(self) -> None:
         item = self.current_item()
@@ -236,19 +176,4 @@ class OpportunitiesPage(GrowthPage[Opportunity]):
                 submit,
                 self,
             )
-        )
-
-    def delete_current(self) -> None:
-        item = self.current_item()
-        if item is None:
-            return
-        deleted = self.run(lambda: self._service.delete_opportunity(item.id))
-        if deleted is None:
-            return
-        self.forget()
-        state = {"deleted": deleted}
-        self.push(
-            f"Delete opportunity {quoted(item.title)}",
-            redo=lambda: state.update(deleted=self._service.delete_opportunity(item.id)),
-            undo=lambda: self._service.restore_opportunity(state["deleted"]),
         )

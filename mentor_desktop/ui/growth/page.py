@@ -295,6 +295,22 @@ class GrowthPage(QWidget, Generic[ItemT]):
         self.after_change()
         self.status_message.emit(f"{text}. Undo with Ctrl+Z.")
 
+    def push_added(
+        self,
+        text: str,
+        record_id: int,
+        delete: Callable[[int], Any],
+        restore: Callable[[Any], object],
+    ) -> None:
+        """Record an item just added (undo deletes it, redo puts it back) and select it."""
+        state: dict[str, Any] = {}  # filled by the first undo
+        self.push(
+            text,
+            redo=lambda: restore(state["deleted"]),
+            undo=lambda: state.update(deleted=delete(record_id)),
+        )
+        self.open_id(record_id)
+
     def after_change(self) -> None:
         self.reload()
         self.changed.emit()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from mentor_desktop.domain.growth.practice import (
@@ -17,17 +17,16 @@ from mentor_desktop.domain.growth.practice import (
     PracticeStatus,
 )
 from mentor_desktop.services.growth import GrowthService
-from mentor_desktop.services.growth.practice import DeletedPractice
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.growth.gap_actions import GapActions
 from mentor_desktop.ui.growth.models import MeasurementTableModel, PracticeTableModel
-from mentor_desktop.ui.growth.page import GrowthPage, button, quoted, table
+from mentor_desktop.ui.growth.page import button, quoted, table
 from mentor_desktop.ui.growth.practice_dialogs import (
     MeasurementDialog,
     PracticeDialog,
     PracticeStatusDialog,
 )
-from mentor_desktop.ui.growth.texts import TextFields
+from mentor_desktop.ui.growth.record_page import RecordCommands, RecordPage
 
 PLAN_TEXTS = {"hypothesis": PRACTICE_TEXTS["hypothesis"]}
 DEBRIEF_TEXTS = {k: v for k, v in PRACTICE_TEXTS.items() if k != "hypothesis"}
@@ -40,7 +39,7 @@ PLACEHOLDERS = {
 }
 
 
-class PracticePage(GrowthPage[Practice]):
+class PracticePage(RecordPage[Practice]):
     """Practice items with their plan (hypothesis, metric, measurements) and debrief.
 
     Signals: inherits `changed()` and `status_message(str)` from GrowthPage.
@@ -51,6 +50,12 @@ class PracticePage(GrowthPage[Practice]):
         "No practice yet. Press Ctrl+N (or New practice…) to plan an experiment, an "
         "assignment or a small project to test a skill."
     )
+    new_tip = "Plan a new practice"
+    step_text = "S&tatus…"
+    step_tip = "Start, finish, drop or reopen it"
+    nameless_text = "A practice's text"
+    text_names = tuple(PRACTICE_TEXTS)
+    placeholders = PLACEHOLDERS
 
     def __init__(
         self,
@@ -60,31 +65,23 @@ class PracticePage(GrowthPage[Practice]):
         today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(PracticeTableModel(), undo, dialogs, parent)
-        self._growth = growth
-        self._service = growth.practice
-        self._today = today
-        self.status_filter.addItem("All practice", None)
-        self.status_filter.addItem("In progress (planned or running)", "open")
-        for status in PracticeStatus:
-            self.status_filter.addItem(status.label, status.value)
-        self.status_filter.addItem("Needs a debrief", "debrief")
-        self.new_button = button("&New practice…", "Plan a new practice (Ctrl+N)", self)
-        self.edit_button = button("&Edit…", "Edit the selected practice (Enter)", self)
-        self.status_button = button("S&tatus…", "Start, finish, drop or reopen it (Ctrl+M)", self)
-        self.delete_button = button("&Delete", "Delete the selected practice (Del)", self)
-        for widget in (self.new_button, self.edit_button, self.status_button, self.delete_button):
-            self.buttons.addWidget(widget)
-        self.buttons.addStretch(1)
-        self._build_details()
-        self.new_button.clicked.connect(self.new_item)
-        self.edit_button.clicked.connect(self.edit_current)
-        self.status_button.clicked.connect(self.change_status)
-        self.delete_button.clicked.connect(self.delete_current)
-        QShortcut(QKeySequence("Ctrl+M"), self, self.change_status)
-        self.load_when_shown()
+        filters: list[tuple[str, object]] = [
+            ("All practice", None),
+            ("In progress (planned or running)", "open"),
+            *((status.label, status.value) for status in PracticeStatus),
+            ("Needs a debrief", "debrief"),
+        ]
+        p = growth.practice
+        calls = RecordCommands(
+            p.create_practice, p.update_practice, p.delete_practice, p.restore_practice,
+            PracticeDialog,
+        )  # fmt: skip
+        super().__init__(
+            PracticeTableModel(), growth, p, calls, filters, undo, dialogs, today, parent
+        )
+        self.status_button = self.step_button
 
-    def _build_details(self) -> None:
+    def build_details(self) -> None:
         d = self.details_layout
         self.title_label = QLabel(self.details)
         self.title_label.setWordWrap(True)
@@ -98,9 +95,7 @@ class PracticePage(GrowthPage[Practice]):
         self.sections.setAccessibleName("Practice sections")
         plan = QWidget(self.sections)
         plan_layout = QVBoxLayout(plan)
-        self.plan_texts = TextFields(
-            PLAN_TEXTS, self._save_text, self._what, plan, PLACEHOLDERS, height=56
-        )
+        self.plan_texts = self.first_texts = self.text_fields(PLAN_TEXTS, plan, 56)
         plan_layout.addWidget(self.plan_texts)
         plan_layout.addWidget(QLabel("Measurements:", plan))
         self.measurement_model = MeasurementTableModel(self)
@@ -116,9 +111,7 @@ class PracticePage(GrowthPage[Practice]):
         plan_layout.addLayout(row)
         debrief = QWidget(self.sections)
         debrief_layout = QVBoxLayout(debrief)
-        self.debrief_texts = TextFields(
-            DEBRIEF_TEXTS, self._save_text, self._what, debrief, PLACEHOLDERS, height=44
-        )
+        self.debrief_texts = self.second_texts = self.text_fields(DEBRIEF_TEXTS, debrief, 44)
         debrief_layout.addWidget(self.debrief_texts, 1)
         self.gaps = GapActions(self._growth, self, self._dialogs, debrief)
         debrief_layout.addWidget(self.gaps)
@@ -132,13 +125,6 @@ class PracticePage(GrowthPage[Practice]):
         self.measurement_view.selectionModel().currentRowChanged.connect(
             lambda *_: self.update_buttons()
         )
-
-    def _what(self) -> str:
-        item = self.current_item()
-        return f"The practice {quoted(item.title)}" if item else "A practice's text"
-
-    def _save_text(self, practice_id: int, name: str, text: str) -> Practice:
-        return self._service.save_text(practice_id, name, text)
 
     # ---------------------------------------------------------------- GrowthPage
 
@@ -155,12 +141,7 @@ class PracticePage(GrowthPage[Practice]):
         return not words or words in f"{item.title}\n{item.hypothesis}".casefold()
 
     def show_item(self, item: Practice | None) -> bool:
-        record_id = item.id if item else None
-        texts = {name: item.text(name) for name in PRACTICE_TEXTS} if item else {}
-        if not (
-            self.plan_texts.show_record(record_id, texts)
-            and self.debrief_texts.show_record(record_id, texts)
-        ):
+        if not self.show_texts(item):
             return False
         self.title_label.setText(self._summary(item) if item else "Select a practice.")
         self.debrief_hint.setVisible(bool(item and item.needs_debrief))
@@ -188,52 +169,15 @@ class PracticePage(GrowthPage[Practice]):
         self.measure_button.setEnabled(bool(item and item.metric))
         self.unmeasure_button.setEnabled(self.measurement_view.currentIndex().isValid())
 
-    def flush(self) -> bool:
-        return self.plan_texts.flush() and self.debrief_texts.flush()
+    # ---------------------------------------------------------------- RecordPage
 
-    def unsaved_work(self) -> str:
-        return self.plan_texts.unsaved_problem() or self.debrief_texts.unsaved_problem()
-
-    def forget(self) -> None:
-        self.plan_texts.forget()
-        self.debrief_texts.forget()
+    def new_draft(self) -> PracticeDraft:
+        return PracticeDraft(title="", start_date=self._today())
 
     # ---------------------------------------------------------------- commands
 
-    def new_item(self) -> None:
-        initial = PracticeDraft(title="", start_date=self._today())
-
-        def submit(draft: PracticeDraft) -> None:
-            practice = self._service.create_practice(draft)
-            state: dict[str, DeletedPractice] = {}  # filled by the first undo
-            self.push(
-                f"Add practice {quoted(practice.title)}",
-                redo=lambda: self._service.restore_practice(state["deleted"]),
-                undo=lambda: state.update(deleted=self._service.delete_practice(practice.id)),
-            )
-            self.open_id(practice.id)
-
-        self.open_dialog(
-            PracticeDialog("New practice", initial, self._growth.choices(), submit, self)
-        )
-
-    def edit_current(self) -> None:
-        item = self.current_item()
-        if item is None:
-            return
-        old = item.draft()
-
-        def submit(draft: PracticeDraft) -> None:
-            if draft == old:
-                return
-            self._service.update_practice(item.id, draft)
-            self.push(
-                f"Edit practice {quoted(draft.title)}",
-                redo=lambda: self._service.update_practice(item.id, draft),
-                undo=lambda: self._service.update_practice(item.id, old),
-            )
-
-        self.open_dialog(PracticeDialog("Edit practice", old, self._growth.choices(), submit, self))
+    def step(self) -> None:
+        self.change_status()
 
     def change_status(self) -> None:
         item = self.current_item()
@@ -259,22 +203,6 @@ class PracticePage(GrowthPage[Practice]):
                 submit,
                 self,
             )
-        )
-
-    def delete_current(self) -> None:
-        item = self.current_item()
-        if item is None:
-            return
-        deleted = self.run(lambda: self._service.delete_practice(item.id))
-        if deleted is None:
-            return
-        self.plan_texts.forget()
-        self.debrief_texts.forget()
-        state = {"deleted": deleted}
-        self.push(
-            f"Delete practice {quoted(item.title)}",
-            redo=lambda: state.update(deleted=self._service.delete_practice(item.id)),
-            undo=lambda: self._service.restore_practice(state["deleted"]),
         )
 
     def add_measurement(self) -> None:

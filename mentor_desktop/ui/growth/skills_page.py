@@ -19,7 +19,6 @@ from mentor_desktop.domain.growth.skills import (
     level_label,
 )
 from mentor_desktop.services.growth import GrowthService
-from mentor_desktop.services.growth.skills import DeletedSkill
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.growth.models import SkillHistoryModel, SkillTableModel
 from mentor_desktop.ui.growth.page import GrowthPage, button, quoted, table
@@ -155,13 +154,10 @@ class SkillsPage(GrowthPage[Skill]):
 
         def submit(draft: SkillDraft, note: LevelChangeNote) -> None:
             skill = self._service.create_skill(draft, note)
-            state: dict[str, DeletedSkill] = {}  # filled by the first undo
-            self.push(
-                f"Add skill {quoted(skill.name)}",
-                redo=lambda: self._service.restore_skill(state["deleted"]),
-                undo=lambda: state.update(deleted=self._service.delete_skill(skill.id)),
+            s = self._service
+            self.push_added(
+                f"Add skill {quoted(skill.name)}", skill.id, s.delete_skill, s.restore_skill
             )
-            self.open_id(skill.id)
 
         self.open_dialog(
             SkillDialog(
