@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.errors import ValidationError
 
 _T = TypeVar("_T")
@@ -218,5 +219,5 @@ def describe(rule: CadenceRule) -> str:
     when = f" on {days}" if days else ""
     return (
         f"{rule.duration_minutes}-minute {rule.label}, {every}{when} "
-        f"at {rule.first_start:%H:%M}, from {rule.first_start:%d %b %Y}"
+        f"at {rule.first_start:%H:%M}, from {date_text(rule.first_start)}"
     )

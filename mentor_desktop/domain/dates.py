@@ -100,6 +100,21 @@ def date_range_text(start: date, end: date) -> str:
     return f"{date_text(start)} – {date_text(end)}"
 
 
+def date_pattern() -> str:
+    """The pattern of `date_text`, for a field where a day is typed or picked."""
+    return _style.date
+
+
+def time_pattern() -> str:
+    """The pattern of `time_text`, for a field where a time is typed."""
+    return _style.time
+
+
+def date_time_pattern() -> str:
+    """The pattern of `date_time_text`, for a field where a day and time are typed."""
+    return f"{_style.date} {_style.time}"
+
+
 _TOKEN = re.compile(r"'(?:[^']|'')*'|d{1,4}|M{1,4}|y{4}|y{2}|[Hh]{1,2}|m{1,2}|s{1,2}|AP|ap|Ap|A|a")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.errors import ValidationError
 from mentor_desktop.domain.models import GoalDraft, MilestoneDraft, ResourceDraft
 
@@ -31,7 +32,7 @@ def _text_errors(fields: dict[str, str]) -> dict[str, str]:
 
 
 def fmt(day: date) -> str:
-    return day.isoformat()
+    return date_text(day)
 
 
 def validate_goal(draft: GoalDraft, milestone_dues: Iterable[tuple[str, date | None]] = ()) -> None:

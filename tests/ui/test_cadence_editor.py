@@ -26,15 +26,15 @@ def test_the_default_rhythm_starts_a_week_from_today_without_skipping_a_month(qt
     assert editor.rule().rrule == "FREQ=MONTHLY;BYDAY=2TU"
     assert editor.nth_combo.currentText() == "the second"
     assert editor.first_label.text().startswith(
-        "First session: Tuesday 8 December 2026 at 17:00 — the first date this rhythm gives "
-        "on or after 8 December 2026"
+        "First session: Tue, 8 Dec 2026 at 17:00 — the first date this rhythm gives "
+        "on or after 8 Dec 2026"
     )
     assert editor.dates_label.text().splitlines() == [
-        "Tue 8 Dec 2026, 17:00",
-        "Tue 12 Jan 2027, 17:00",
-        "Tue 9 Feb 2027, 17:00",
-        "Tue 9 Mar 2027, 17:00",
-        "Tue 13 Apr 2027, 17:00",
+        "Tue, 8 Dec 2026 17:00",
+        "Tue, 12 Jan 2027 17:00",
+        "Tue, 9 Feb 2027 17:00",
+        "Tue, 9 Mar 2027 17:00",
+        "Tue, 13 Apr 2027 17:00",
     ]
     assert not editor.rrule_edit.isVisible()  # the rule text is for experts, on request
 
@@ -42,8 +42,8 @@ def test_the_default_rhythm_starts_a_week_from_today_without_skipping_a_month(qt
 def test_the_first_session_is_the_first_date_on_or_after_the_start(qtbot) -> None:
     editor = _editor(qtbot)
     editor.nth_combo.setCurrentIndex(editor.nth_combo.findData(1))  # the first Tuesday
-    assert "First session: Tuesday 5 January 2027 at 17:00" in editor.first_label.text()
-    assert "on or after 8 December 2026" in editor.first_label.text()
+    assert "First session: Tue, 5 Jan 2027 at 17:00" in editor.first_label.text()
+    assert "on or after 8 Dec 2026" in editor.first_label.text()
     assert editor.rule().first_start == datetime(2027, 1, 5, 17)
 
 
@@ -63,8 +63,8 @@ def test_every_two_weeks_with_a_time_and_length(qtbot) -> None:
         30,
     )
     assert editor.dates_label.text().splitlines()[:2] == [
-        "Fri 11 Dec 2026, 09:30",
-        "Fri 25 Dec 2026, 09:30",
+        "Fri, 11 Dec 2026 09:30",
+        "Fri, 25 Dec 2026 09:30",
     ]
 
 
@@ -74,7 +74,7 @@ def test_a_rule_richer_than_the_controls_is_kept_as_typed(qtbot) -> None:
     assert editor.advanced_box.isChecked() and editor.rrule_edit.isVisible()
     assert editor.text_note.isVisible()
     assert not editor.repeat_row.isEnabled()
-    assert editor.dates_label.text().splitlines()[1] == "Fri 15 Jan 2027, 08:00"
+    assert editor.dates_label.text().splitlines()[1] == "Fri, 15 Jan 2027 08:00"
     editor.rrule_edit.setText("FREQ=WEEKLY;BYDAY=WE")  # the controls can show this one
     assert editor.repeat_row.isEnabled() and not editor.text_note.isVisible()
     assert editor.weekday_combo.currentText() == "Wednesday"

@@ -95,7 +95,7 @@ def test_milestone_due_after_goal_target_is_refused_next_to_the_due_field(
     qtbot.keyClicks(dialog.title_edit, "Too late")
     dialog.due_field.date_edit.setDate(QDate(2027, 2, 1))
     _press_ok(qtbot, dialog)
-    assert "after the goal's target date 2026-12-31" in dialog.error_text("due_date")
+    assert "after the goal's target date 31 Dec 2026" in dialog.error_text("due_date")
     assert [m.title for m in goals.get_goal(goal.id).milestones] == ["Run planning"]
 
 
@@ -155,14 +155,14 @@ def test_moving_a_due_date_asks_why_records_history_and_undo_removes_it(
     _press_ok(qtbot, dialog)
 
     assert not dialog.isVisible()
-    assert "from 2026-09-01 to 2026-10-15" in dialogs.asked[-1]
+    assert "from 1 Sep 2026 to 15 Oct 2026" in dialogs.asked[-1]
     history = tab.history_model
     assert history.rowCount() == 1
     row = [history.index(0, c).data() for c in range(history.columnCount())]
     assert row[1:] == [
         "Milestone due date: Run planning",
-        "2026-09-01",
-        "2026-10-15",
+        "1 Sep 2026",
+        "15 Oct 2026",
         "Team reorganised",
     ]
     assert tab.view.details.history_view.isVisible()
@@ -227,7 +227,7 @@ def test_mark_done_on_a_milestone_uses_today_and_a_goal_becomes_achieved(qtbot, 
     qtbot.mouseClick(tab.view.done_button, Qt.MouseButton.LeftButton)
     assert goals.get_goal(goal.id).milestones[0].done_date == TODAY
     assert tab.model.index_for((NodeKind.MILESTONE, milestone.id), Column.STATUS).data() == (
-        "Done 2026-06-01"
+        "Done 1 Jun 2026"
     )
     tab.select((NodeKind.GOAL, goal.id))
     assert tab.view.done_button.text() == "Mark achieved"

@@ -137,7 +137,7 @@ def test_import_dialog_previews_then_imports(qtbot, portability, db_path) -> Non
     assert not dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=WAIT)
-    assert "5 entries found in quirks.journal, from 2023-01-15 to 2023-02-03" in (
+    assert "5 entries found in quirks.journal, from 15 Jan 2023 to 3 Feb 2023" in (
         dialog.summary.text()
     )
     assert "c++" in dialog.summary.text()
@@ -230,7 +230,9 @@ def test_backups_dialog_lists_and_restores_after_confirmation(
     _add_goal(db_path, "Later goal")
     backups.backup_now()
     dialog = _open_backups_dialog(qtbot, backups, dialogs, rows=2)
-    assert dialog.model.data(dialog.model.index(1, 0)) == first.made_at.strftime("%Y-%m-%d %H:%M")
+    assert dialog.model.data(dialog.model.index(1, 0)) == (
+        f"{first.made_at.day} {first.made_at:%b %Y %H:%M}"
+    )
     assert dialog.model.data(dialog.model.index(1, 3)) == "1"
     assert dialog.model.data(dialog.model.index(0, 3)) == "2"
     assert not dialog.restore_button.isEnabled()

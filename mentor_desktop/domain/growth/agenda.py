@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.growth.brief import GrowthSources
 from mentor_desktop.domain.growth.common import short
 from mentor_desktop.domain.sessions.kinds import AgendaKind, AgendaSource
@@ -20,7 +21,7 @@ DEFAULT_GAP = timedelta(days=28)
 
 
 def _day(value: date) -> str:
-    return f"{value:%d %b %Y}"
+    return date_text(value)
 
 
 def growth_suggestions(

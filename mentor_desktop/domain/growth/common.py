@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from mentor_desktop.domain.dates import date_text
+
 MAX_TITLE = 300
 MAX_TEXT = 20_000
 MAX_NAME = 100
@@ -27,7 +29,7 @@ def text_error(text: str) -> str | None:
 
 
 def fmt(day: date) -> str:
-    return day.isoformat()
+    return date_text(day)
 
 
 def short(text: str, limit: int = 40) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.growth.opportunities import Opportunity, OpportunityStatus
 from mentor_desktop.domain.growth.practice import Practice
 from mentor_desktop.domain.growth.skills import LevelField, Skill, SkillChange
@@ -107,7 +108,7 @@ def review_growth(
             cited = evidence(c)
             why = f", {c.reason}" if c.reason else ""
             lines.append(
-                f"{c.changed_on:%d %b %Y}: {c.field.label.lower()} {c.old_level} → {c.new_level}"
+                f"{date_text(c.changed_on)}: {c.field.label.lower()} {c.old_level} → {c.new_level}"
                 f"{why}" + (f" ({cited})" if cited else "")
             )
         rows.append(

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
 from mentor_desktop.domain import cadence as cadence_rules
+from mentor_desktop.domain.dates import date_time_text
 from mentor_desktop.domain.errors import ValidationError
 from mentor_desktop.domain.sessions.kinds import SessionStatus
 from mentor_desktop.domain.sessions.records import Session
@@ -83,7 +84,7 @@ def check_new_start(new_start: datetime, now: datetime) -> None:
     """ValidationError when a session cannot move to `new_start` (in the past)."""
     if new_start < now:
         raise ValidationError.single(
-            "start", f"{new_start:%d %b %Y %H:%M} is in the past; pick a time from now on."
+            "start", f"{date_time_text(new_start)} is in the past; pick a time from now on."
         )
 
 

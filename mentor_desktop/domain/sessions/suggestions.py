@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.sessions.kinds import AgendaKind, AgendaSource
 from mentor_desktop.domain.sessions.records import ActionItem, AgendaItem, Session, overdue_first
 
@@ -91,7 +92,7 @@ def _carried(last: Session | None, agenda: Iterable[AgendaItem]) -> list[Suggest
             AgendaSource.CARRIED,
             item.id,
             item.text,
-            f"Not discussed on {last.start:%d %b %Y}",
+            f"Not discussed on {date_text(last.start)}",
             item.kind,
         )
         for item in agenda
@@ -100,7 +101,7 @@ def _carried(last: Session | None, agenda: Iterable[AgendaItem]) -> list[Suggest
 
 
 def _action(action: ActionItem, today: date) -> Suggestion:
-    due = f"due {action.due_date:%d %b %Y}" if action.due_date else "no due date"
+    due = f"due {date_text(action.due_date)}" if action.due_date else "no due date"
     overdue = action.is_overdue(today)
     return Suggestion(
         AgendaSource.ACTION,
@@ -118,7 +119,8 @@ def _milestone(milestone: MilestoneDue, today: date) -> Suggestion:
         AgendaSource.MILESTONE,
         milestone.id,
         milestone.title,
-        f"{milestone.goal_title}: {'overdue since' if overdue else 'due'} {milestone.due:%d %b %Y}",
+        f"{milestone.goal_title}: {'overdue since' if overdue else 'due'} "
+        f"{date_text(milestone.due)}",
         AgendaKind.UPDATE,
         overdue,
     )
@@ -126,7 +128,7 @@ def _milestone(milestone: MilestoneDue, today: date) -> Suggestion:
 
 def _recalibration(change: Recalibration) -> Suggestion:
     moved = (
-        f"{change.old_value:%d %b %Y} → {change.new_value:%d %b %Y}"
+        f"{date_text(change.old_value)} → {date_text(change.new_value)}"
         if change.old_value and change.new_value
         else "date changed"
     )
@@ -144,7 +146,7 @@ def suggest(sources: AgendaSources, today: date) -> list[Suggestion]:
     """The suggestions for one session, in the module's order, minus `sources.taken`."""
     found = _carried(sources.last_session, sources.last_agenda)
     found += [
-        Suggestion(AgendaSource.JOURNAL, entry.id, entry.text, f"Journal, {entry.day:%d %b %Y}")
+        Suggestion(AgendaSource.JOURNAL, entry.id, entry.text, f"Journal, {date_text(entry.day)}")
         for entry in sources.flagged
     ]
     found += [_action(action, today) for action in overdue_first(sources.open_actions, today)]
@@ -156,7 +158,7 @@ def suggest(sources: AgendaSources, today: date) -> list[Suggestion]:
             AgendaSource.WIN,
             entry.id,
             entry.text,
-            f"Win, {entry.day:%d %b %Y}",
+            f"Win, {date_text(entry.day)}",
             AgendaKind.UPDATE,
         )
         for entry in sources.wins

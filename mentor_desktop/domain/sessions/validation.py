@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from mentor_desktop.domain import cadence as cadence_rules
+from mentor_desktop.domain.dates import date_text, date_time_text
 from mentor_desktop.domain.errors import ValidationError
 from mentor_desktop.domain.sessions.agreement import AgreementDraft
 from mentor_desktop.domain.sessions.records import ActionItemDraft, FeedbackDraft, Session
@@ -76,7 +77,7 @@ def validate_new_session(
     """What is wrong with an ad-hoc session planned at `now`."""
     errors: dict[str, str] = {}
     if start < now:
-        errors["start"] = f"{start:%d %b %Y %H:%M} is in the past; plan sessions from now on."
+        errors["start"] = f"{date_time_text(start)} is in the past; plan sessions from now on."
     if not cadence_rules.MIN_MINUTES <= duration_minutes <= cadence_rules.MAX_MINUTES:
         errors["duration_minutes"] = (
             f"A session lasts between {cadence_rules.MIN_MINUTES} and "
@@ -130,8 +131,8 @@ def clean_action(session: Session, draft: ActionItemDraft) -> str:
         errors["text"] = f"Keep the commitment under {MAX_AGENDA_TEXT:,} characters."
     if draft.due_date is not None and draft.due_date < session.start.date():
         errors["due_date"] = (
-            f"The due date {draft.due_date:%d %b %Y} is before the session "
-            f"({session.start:%d %b %Y})."
+            f"The due date {date_text(draft.due_date)} is before the session "
+            f"({date_text(session.start)})."
         )
     if errors:
         raise ValidationError(errors)

@@ -9,6 +9,7 @@ from typing import TypeVar
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.errors import MentorDesktopError, ValidationError
 from mentor_desktop.services.goals import GoalService
 from mentor_desktop.ui.dialogs import Dialogs
@@ -105,11 +106,11 @@ class GoalEditing:
 
     def ask_reason(self, what: str, old: date, new: date | None) -> str:
         """Ask why a date moved; raises an empty ValidationError (stay in the dialog) on Cancel."""
-        moved_to = new.isoformat() if new else "no date"
+        moved_to = date_text(new, empty="no date")
         answer = self.dialogs.ask_text(
             self.parent,
             "Why did the date move?",
-            f"{what} moves from {old.isoformat()} to {moved_to}.\n"
+            f"{what} moves from {date_text(old)} to {moved_to}.\n"
             "Why? (optional, kept in the recalibration history)",
         )
         if answer is None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentor_desktop.domain.bidi import mark_bidi
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.models import Goal, GoalKind, GoalStatus
 from mentor_desktop.domain.progress import goal_progress, percent
 from mentor_desktop.ui.models.goal_tree import PROGRESS_ROLE, Column
@@ -166,8 +167,8 @@ class GoalDetailsPanel(QWidget):
         if goal is None:
             return
         self.title_label.setText(mark_bidi(goal.title))
-        start = goal.start_date.isoformat() if goal.start_date else "no start date"
-        target = goal.target_date.isoformat() if goal.target_date else "no target date"
+        start = date_text(goal.start_date, empty="no start date")
+        target = date_text(goal.target_date, empty="no target date")
         self.meta_label.setText(
             f"{goal.kind.label} goal · {goal.status.label} · {start} → {target}"
         )

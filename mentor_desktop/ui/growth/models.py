@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.growth.opportunities import (
     IMPACT_WORDS,
     RISK_WORDS,
@@ -23,7 +24,7 @@ DISPLAY = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 
 
 def _day(value: date | None) -> str:
-    return value.isoformat() if value else "—"
+    return date_text(value)
 
 
 class PracticeColumn(IntEnum):
@@ -70,7 +71,7 @@ class MeasurementTableModel(ListTableModel[Measurement]):
 
     def cell(self, m: Measurement, column: int, role: int) -> Any:
         if role in DISPLAY:
-            return (m.measured_on.isoformat(), number(m.value), m.note)[column]
+            return (date_text(m.measured_on), number(m.value), m.note)[column]
         return None
 
 
@@ -104,7 +105,7 @@ class SkillTableModel(ListTableModel[Skill]):
                 level_label(s.current_level),
                 level_label(s.target_level),
                 str(s.gap),
-                s.gap_moved_on.isoformat() + stale,
+                date_text(s.gap_moved_on) + stale,
             )
             return values[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SkillColumn.GAP:
@@ -139,7 +140,7 @@ class SkillHistoryModel(ListTableModel[SkillChange]):
     def cell(self, c: SkillChange, column: int, role: int) -> Any:
         if role in DISPLAY:
             values = (
-                c.changed_on.isoformat(),
+                date_text(c.changed_on),
                 c.field.label,
                 level_label(c.old_level),
                 level_label(c.new_level),
@@ -206,5 +207,5 @@ class MoveTableModel(ListTableModel[StatusMove]):
                 if m.from_status
                 else f"{m.to_status.label}"
             )
-            return (m.moved_on.isoformat(), move, m.note)[column]
+            return (date_text(m.moved_on), move, m.note)[column]
         return None

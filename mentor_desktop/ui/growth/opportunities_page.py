@@ -9,6 +9,7 @@ from html import escape
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.growth.opportunities import (
     IMPACT_WORDS,
     OPPORTUNITY_TEXTS,
@@ -125,7 +126,7 @@ class OpportunitiesPage(RecordPage[Opportunity]):
 
     @staticmethod
     def _summary(o: Opportunity) -> str:
-        deadline = f"deadline {o.deadline.isoformat()}" if o.deadline else "no deadline"
+        deadline = f"deadline {date_text(o.deadline)}" if o.deadline else "no deadline"
         setback = " · a setback to learn from" if o.status.is_setback else ""
         return (
             f"<b>{escape(o.title)}</b><br>{o.kind.label} · surfaced by "

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QWidget
 
+from mentor_desktop.domain.dates import date_pattern
 from mentor_desktop.domain.errors import ValidationError
 from mentor_desktop.domain.growth.practice import (
     MeasurementDraft,
@@ -34,7 +35,7 @@ Choices = Sequence[tuple[int, str]]
 def date_edit(day: date, parent: QWidget, name: str) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_pattern())
     edit.setDate(QDate(day.year, day.month, day.day))
     edit.setAccessibleName(name)
     return edit

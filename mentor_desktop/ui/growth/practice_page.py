@@ -9,6 +9,7 @@ from html import escape
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.growth.practice import (
     PRACTICE_TEXTS,
     MeasurementDraft,
@@ -152,8 +153,8 @@ class PracticePage(RecordPage[Practice]):
 
     @staticmethod
     def _summary(p: Practice) -> str:
-        dates = " → ".join(d.isoformat() for d in (p.start_date, p.due_date) if d) or "no dates"
-        finished = f", finished {p.finished_on.isoformat()}" if p.finished_on else ""
+        dates = " → ".join(date_text(d) for d in (p.start_date, p.due_date) if d) or "no dates"
+        finished = f", finished {date_text(p.finished_on)}" if p.finished_on else ""
         lines = [
             f"<b>{escape(p.title)}</b>",
             f"{p.kind.label} · {p.status.label} · {dates}{finished} · {p.origin.label.lower()}",

@@ -9,6 +9,7 @@ from html import escape
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QWidget
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.growth.review import evidence_describer
 from mentor_desktop.domain.growth.skills import (
     STANDARD_AREAS,
@@ -119,14 +120,14 @@ class SkillsPage(GrowthPage[Skill]):
 
     def _summary(self, s: Skill) -> str:
         stale = (
-            f" · <b>the gap has not moved since {s.gap_moved_on.isoformat()}</b>"
+            f" · <b>the gap has not moved since {date_text(s.gap_moved_on)}</b>"
             if s.is_stale(self._today())
             else ""
         )
         return (
             f"<b>{escape(s.name)}</b> · {escape(s.area)}<br>"
             f"Now {level_label(s.current_level)}, target {level_label(s.target_level)}, "
-            f"gap {s.gap}{stale}<br>On the map since {s.since.isoformat()}"
+            f"gap {s.gap}{stale}<br>On the map since {date_text(s.since)}"
         )
 
     def _describe_evidence(self, change: SkillChange) -> str:

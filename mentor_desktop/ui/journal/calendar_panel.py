@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, QModelIndex
 from PySide6.QtGui import QFont, QTextCharFormat
 from PySide6.QtWidgets import QWidget
 
+from mentor_desktop.domain.dates import day_month_text
 from mentor_desktop.services.journal import JournalService
 from mentor_desktop.ui.journal.editor import EntryEditorController
 from mentor_desktop.ui.journal.entry_list import EntryList
@@ -76,7 +77,7 @@ class JournalCalendar:
             lambda _last, offset, limit: journal.on_this_day(day, limit) if offset == 0 else []
         )
         count = self.on_this_day_model.rowCount()
-        when = f"{day:%d %B}"
+        when = day_month_text(day)
         self._view.on_this_day_label.setText(
             f"On {when} in earlier years: {count}"
             if count

@@ -18,6 +18,7 @@ from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
+from mentor_desktop.domain.dates import date_time_text
 from mentor_desktop.domain.errors import (
     MentorDesktopError,
     NotFoundError,
@@ -183,7 +184,7 @@ class EntryEditorController(ChangedElsewhere, QObject):
             self._show_goals(set(entry.goal_ids))
             self._refresh_milestones(set(entry.milestone_ids))
             self.growth_links.show(entry)
-            v.saved_label.setText(f"Saved {entry.updated_at:%Y-%m-%d %H:%M}")
+            v.saved_label.setText(f"Saved {date_time_text(entry.updated_at)}")
             self._update_prompt(entry.kind)
             if v.preview_button.isChecked():
                 v.preview.setMarkdown(entry.body)

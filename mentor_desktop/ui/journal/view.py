@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentor_desktop.domain.dates import date_pattern, date_text
 from mentor_desktop.domain.journal import MOOD_LABELS, EntryKind
 from mentor_desktop.ui.journal.entry_card import EntryCardDelegate, fit_rows
 from mentor_desktop.ui.models.journal_entries import (
@@ -104,7 +107,7 @@ def compact(combo: QComboBox, characters: int = 8) -> QComboBox:
 def optional_date_edit(name: str, special: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setObjectName(name)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_pattern())
     edit.setCalendarPopup(True)
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(special)
@@ -126,7 +129,7 @@ class EntryEditorView(QWidget):
         self.title_edit.setAccessibleName("Entry title")
         self.date_edit = QDateEdit()
         self.date_edit.setObjectName("journal_date")
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(date_pattern())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setMinimumDate(QDate(1900, 1, 1))
         self.date_edit.setMaximumDate(QDate(2999, 12, 31))
@@ -307,9 +310,11 @@ class JournalView(QWidget):
         filters.addWidget(self.kind_filter, 1, 0)
         filters.addWidget(self.tag_filter, 1, 1)
         filters.addWidget(self.goal_filter, 1, 2)
-        filters.addWidget(self.from_filter, 2, 0)
-        filters.addWidget(self.to_filter, 2, 1)
-        filters.addWidget(self.flagged_filter, 2, 2, Qt.AlignmentFlag.AlignLeft)
+        days = QHBoxLayout()  # the two days share the row, so their width never sets a column
+        days.addWidget(self.from_filter, 1)
+        days.addWidget(self.to_filter, 1)
+        days.addWidget(self.flagged_filter)
+        filters.addLayout(days, 2, 0, 1, 3)
         filters.addWidget(self.result_label, 3, 0, 1, 2)
         filters.addWidget(self.clear_filters_button, 3, 2)
         left = QWidget()
@@ -365,7 +370,9 @@ class JournalView(QWidget):
         header = self.list_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        self.list_view.setColumnWidth(COL_DATE, 82)
+        metrics = self.list_view.fontMetrics()  # the widest day this locale writes, on one line
+        widest = max(metrics.horizontalAdvance(date_text(date(2026, m, 28))) for m in range(1, 13))
+        self.list_view.setColumnWidth(COL_DATE, widest + 14)
         # the title column shows kind, tags and the passage too: nothing off to the right
         for column in (COL_KIND, COL_TAGS, COL_TEXT):
             self.list_view.setColumnHidden(column, True)

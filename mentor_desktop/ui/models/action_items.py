@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.sessions import ActionItem
 from mentor_desktop.ui.models.list_table import AnyIndex, ListTableModel
 from mentor_desktop.ui.theme import error_color
@@ -51,13 +52,13 @@ class ActionItemTableModel(ListTableModel[ActionItem]):
             return Qt.CheckState.Checked if item.is_done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_DONE:
-                return f"{item.done_date:%d %b %Y}" if item.done_date else ""
+                return date_text(item.done_date, empty="")
             if column == COL_OWNER:
                 return item.owner.label
             if column == COL_TEXT:
                 return item.text
             if column == COL_DUE:
-                return f"{item.due_date:%d %b %Y}" if item.due_date else ""
+                return date_text(item.due_date, empty="")
             if column == COL_GOAL:
                 return item.goal_title
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TEXT:

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from mentor_desktop.domain.dates import date_time_text
 from mentor_desktop.services.backups import BackupInfo
 from mentor_desktop.ui.models.list_table import ListTableModel
 
@@ -27,7 +28,7 @@ class BackupTableModel(ListTableModel[BackupInfo]):
     def cell(self, info: BackupInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return info.made_at.strftime("%Y-%m-%d %H:%M")
+                return date_time_text(info.made_at)
             if column == 1:
                 return info.kind
             if column in COUNT_COLUMNS:

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.models import Goal, GoalStatus, Milestone, Step
 from mentor_desktop.domain.progress import goal_progress, milestone_progress, percent
 from mentor_desktop.ui.models.display import marks_bidi
@@ -67,7 +68,7 @@ class _Node:
 
 
 def _fmt(day: date | None) -> str:
-    return day.isoformat() if day else "—"
+    return date_text(day)
 
 
 class GoalTreeModel(QAbstractItemModel):
@@ -336,7 +337,7 @@ class GoalTreeModel(QAbstractItemModel):
 
     def _milestone_status(self, milestone: Milestone) -> str:
         if milestone.done_date:
-            return f"Done {milestone.done_date.isoformat()}"
+            return f"Done {date_text(milestone.done_date)}"
         today = self._today or date.today()
         if milestone.due_date and milestone.due_date < today:
             return "Overdue"

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.services.portability import PreviewRow
 from mentor_desktop.ui.models.list_table import ListTableModel
 
@@ -22,7 +23,7 @@ class ImportPreviewModel(ListTableModel[PreviewRow]):
     def cell(self, row: PreviewRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return row.entry_date.isoformat()
+                return date_text(row.entry_date)
             if column == 1:
                 return row.title or "(no title)"
             if column == 2:

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 
 from mentor_desktop.domain.bidi import mark_bidi
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.journal import HIGHLIGHT_END, HIGHLIGHT_START, EntrySummary
 from mentor_desktop.ui.models.list_table import AnyIndex, ListTableModel
 
@@ -120,7 +121,7 @@ class JournalEntriesModel(ListTableModel[EntrySummary]):
     @staticmethod
     def _display(entry: EntrySummary, column: int) -> str:
         if column == COL_DATE:
-            return entry.entry_date.isoformat()
+            return date_text(entry.entry_date)
         if column == COL_TITLE:
             return (FLAG_MARK if entry.flagged else "") + entry.display_title
         if column == COL_KIND:

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.models import GoalChange
 from mentor_desktop.ui.models.list_table import ListTableModel
 
@@ -26,10 +27,10 @@ class RecalibrationTableModel(ListTableModel[GoalChange]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             local = change.changed_at
             values = (
-                local.strftime("%Y-%m-%d"),
+                date_text(local.date()),
                 f"{change.field.label}: {change.subject}",
-                change.old_value.isoformat() if change.old_value else "—",
-                change.new_value.isoformat() if change.new_value else "—",
+                date_text(change.old_value),
+                date_text(change.new_value),
                 change.reason or "(no reason given)",
             )
             return values[column]

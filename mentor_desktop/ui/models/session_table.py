@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from mentor_desktop.domain.dates import day_month_text, weekday_date_time_text
 from mentor_desktop.domain.sessions import Session, SessionStatus
 from mentor_desktop.ui.models.list_table import ListTableModel
 
@@ -54,7 +55,7 @@ class SessionTableModel(ListTableModel[Session]):
     def cell(self, session: Session, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == 0:
-                return f"{session.start:%a %d %b %Y %H:%M}"
+                return weekday_date_time_text(session.start)
             if column == 1:
                 return f"{session.label} ({session.duration_minutes} min)"
             if column == 2:
@@ -62,7 +63,7 @@ class SessionTableModel(ListTableModel[Session]):
                 if session.status is SessionStatus.PLANNED and session.start < self._now:
                     status = "Not recorded"
                 if session.status is SessionStatus.MOVED and session.original_start:
-                    status += f" from {session.original_start:%d %b}"
+                    status += f" from {day_month_text(session.original_start)}"
                 return status
             return str(session.agenda_count) if session.agenda_count else ""
         if role == Qt.ItemDataRole.ToolTipRole:

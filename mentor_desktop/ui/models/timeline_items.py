@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from mentor_desktop.domain.dates import date_text, weekday_date_text
 from mentor_desktop.domain.timeline import TimelineItem, TimelineKind
 from mentor_desktop.ui.models.list_table import ListTableModel
 
@@ -29,31 +30,31 @@ def describe(item: TimelineItem) -> str:
         lines = [
             f"Goal: {item.title}",
             f"{item.goal_kind.capitalize()} · {item.goal_status.capitalize()}",
-            f"{item.start:%d %b %Y} → {item.end:%d %b %Y}",
+            f"{date_text(item.start)} → {date_text(item.end)}",
         ]
     elif item.kind is TimelineKind.MILESTONE:
-        lines = [f"Milestone: {item.title}", f"Goal: {item.detail}", f"Due {item.start:%d %b %Y}"]
+        lines = [f"Milestone: {item.title}", f"Goal: {item.detail}", f"Due {date_text(item.start)}"]
         if item.first_planned is not None:
             lines.append(
-                f"First planned for {item.first_planned:%d %b %Y} ({item.slipped_days:+d} days)"
+                f"First planned for {date_text(item.first_planned)} ({item.slipped_days:+d} days)"
             )
-        lines.append(f"Done {item.done_date:%d %b %Y}" if item.done_date else "Not done yet")
+        lines.append(f"Done {date_text(item.done_date)}" if item.done_date else "Not done yet")
     elif item.kind is TimelineKind.PRACTICE:
         lines = [
             f"Practice: {item.title}",
-            f"{item.start:%d %b %Y} → {item.end:%d %b %Y} · {item.status.capitalize()}",
+            f"{date_text(item.start)} → {date_text(item.end)} · {item.status.capitalize()}",
             item.detail,
         ]
     elif item.kind is TimelineKind.OPPORTUNITY:
         lines = [
             f"Opportunity: {item.title}",
-            f"Deadline {item.start:%d %b %Y} · {item.status.capitalize()}",
+            f"Deadline {date_text(item.start)} · {item.status.capitalize()}",
             item.detail,
         ]
     else:
         lines = [
             f"Session: {item.title}",
-            f"{item.start:%a %d %b %Y}, {item.detail}",
+            f"{weekday_date_text(item.start)}, {item.detail}",
             item.status.capitalize(),
         ]
     return "\n".join(lines)
@@ -163,9 +164,9 @@ class TimelineItemModel(ListTableModel[TimelineItem]):
         if column == COL_TITLE:
             return item.title
         if column == COL_START:
-            return item.start.isoformat()
+            return date_text(item.start)
         if column == COL_END:
-            return item.end.isoformat()
+            return date_text(item.end)
         if column == COL_STATUS:
             return item.status.capitalize()
         return None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentor_desktop.domain.dates import date_time_text
 from mentor_desktop.services.backups import BackupInfo, BackupService, RestoreResult
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.models.backup_table import BackupTableModel
@@ -139,7 +140,7 @@ class BackupsDialog(QDialog):
             return
         question = (
             f"Replace everything in this database with the backup from "
-            f"{info.made_at:%Y-%m-%d %H:%M} ({describe_counts(info)})?\n\n"
+            f"{date_time_text(info.made_at)} ({describe_counts(info)})?\n\n"
             "The data you have now is kept aside as a backup first, so this can be undone "
             "by restoring that one."
         )
@@ -165,7 +166,7 @@ class BackupsDialog(QDialog):
         self._dialogs.info(
             self,
             "Backup restored",
-            f"Restored the backup from {result.restored.made_at:%Y-%m-%d %H:%M}.{kept}",
+            f"Restored the backup from {date_time_text(result.restored.made_at)}.{kept}",
         )
         self.restored.emit(result)
         self.reload()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.services.importers import FORMAT_LABELS
 from mentor_desktop.services.portability import ImportPreview, ImportResult, PortabilityService
 from mentor_desktop.ui.models.import_preview import ImportPreviewModel
@@ -213,7 +214,11 @@ class ImportDialog(QDialog):
 
 
 def describe_preview(preview: ImportPreview) -> str:
-    span = f"from {preview.first_date} to {preview.last_date}" if preview.first_date else "undated"
+    span = (
+        f"from {date_text(preview.first_date)} to {date_text(preview.last_date)}"
+        if preview.first_date
+        else "undated"
+    )
     lines = [
         f"{preview.entries_found:,} entries found in {preview.path.name}, {span}.",
         f"New: {preview.new_entries:,}. Already in the journal: {preview.duplicates:,}.",

@@ -6,6 +6,7 @@ program's database; never for one that is read-only, a folder or newer than the 
 
 from __future__ import annotations
 
+from mentor_desktop.domain.dates import date_time_text
 from mentor_desktop.domain.errors import DatabaseOpenError, MentorDesktopError
 from mentor_desktop.services.backups import BackupService, aside_label
 from mentor_desktop.ui.dialogs import Dialogs
@@ -39,7 +40,7 @@ def offer_restore(error: DatabaseOpenError, backups: BackupService, dialogs: Dia
         return False
     question = (
         f"{error}\n\nThe newest backup that checks out is from "
-        f"{latest.made_at:%Y-%m-%d %H:%M} ({describe_counts(latest)}). Restore it?\n\n"
+        f"{date_time_text(latest.made_at)} ({describe_counts(latest)}). Restore it?\n\n"
         f"The file that could not be opened will be kept next to it as "
         f"{error.path.name}.{label}-…; nothing is deleted."
     )

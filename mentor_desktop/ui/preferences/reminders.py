@@ -11,6 +11,7 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QCheckBox, QSpinBox, QTimeEdit, QWidget
 
 from mentor_desktop.desktop_entry import autostart_enabled, autostart_path, set_autostart
+from mentor_desktop.domain.dates import time_pattern
 from mentor_desktop.domain.reminders import MAX_DEADLINE_DAYS, ReminderPreferences
 from mentor_desktop.settings import AppSettings
 from mentor_desktop.ui.preferences.page import PreferencesPage
@@ -69,7 +70,7 @@ class RemindersPage(PreferencesPage):
         self.add_row("deadline_days", "&Deadline warning:", self.deadline_days)
         self.morning = QTimeEdit(QTime(prefs.morning.hour, prefs.morning.minute), self)
         self.morning.setObjectName("morning_time")
-        self.morning.setDisplayFormat("HH:mm")
+        self.morning.setDisplayFormat(time_pattern())
         self.add_row(
             "morning",
             "&Morning reminders at:",

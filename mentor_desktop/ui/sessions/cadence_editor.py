@@ -41,6 +41,14 @@ from mentor_desktop.domain.cadence_pattern import (
     pattern_of,
     upcoming,
 )
+from mentor_desktop.domain.dates import (
+    date_pattern,
+    date_text,
+    time_pattern,
+    time_text,
+    weekday_date_text,
+    weekday_date_time_text,
+)
 from mentor_desktop.domain.errors import ValidationError
 from mentor_desktop.ui.qt_values import to_date, to_time
 from mentor_desktop.ui.widgets.validated_dialog import ValidatedDialog, error_label
@@ -52,8 +60,8 @@ PREVIEW_COUNT = 5
 
 
 def session_when(moment: datetime) -> str:
-    """“Tuesday 8 December 2026 at 17:00”."""
-    return f"{moment:%A} {moment.day} {moment:%B %Y} at {moment:%H:%M}"
+    """“Tue, 8 Dec 2026 at 17:00” (in the words of the locale)."""
+    return f"{weekday_date_text(moment)} at {time_text(moment)}"
 
 
 def default_rule(today: date) -> CadenceRule:
@@ -126,7 +134,7 @@ class CadenceEditor(QWidget):
 
         self.time_edit = QTimeEdit(QTime(rule.first_start.hour, rule.first_start.minute), self)
         self.time_edit.setObjectName("cadence_time")
-        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setDisplayFormat(time_pattern())
         self.length_spin = QSpinBox(self)
         self.length_spin.setObjectName("cadence_length")
         self.length_spin.setRange(MIN_MINUTES, MAX_MINUTES)
@@ -145,7 +153,7 @@ class CadenceEditor(QWidget):
         self.start_edit = QDateEdit(self)
         self.start_edit.setObjectName("cadence_start")
         self.start_edit.setCalendarPopup(True)
-        self.start_edit.setDisplayFormat("d MMM yyyy")
+        self.start_edit.setDisplayFormat(date_pattern())
         start = rule.first_start.date()
         self.start_edit.setDate(QDate(start.year, start.month, start.day))
         self.first_label = QLabel(self)
@@ -302,12 +310,12 @@ class CadenceEditor(QWidget):
             start = to_date(self.start_edit.date())
             self.first_label.setText(
                 f"First session: {session_when(dates[0])} — the first date this rhythm "
-                f"gives on or after {start.day} {start:%B %Y}."
+                f"gives on or after {date_text(start)}."
                 if dates
                 else "This rhythm gives no dates."
             )
             self.dates_label.setText(
-                "\n".join(f"{d:%a} {d.day} {d:%b %Y}, {d:%H:%M}" for d in dates)
+                "\n".join(weekday_date_time_text(d) for d in dates)
             )
         self.changed.emit()
 

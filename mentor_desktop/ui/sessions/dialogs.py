@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentor_desktop.domain.cadence import CadenceRule, describe
+from mentor_desktop.domain.dates import date_time_pattern
 from mentor_desktop.domain.errors import ValidationError
 from mentor_desktop.domain.sessions import Agreement, AgreementDraft, MentorDraft
 from mentor_desktop.ui.qt_values import qt_datetime, to_datetime
@@ -269,7 +270,7 @@ class SessionTimeDialog(ValidatedDialog):
         self.when = QDateTimeEdit(qt_datetime(start), self)
         self.when.setObjectName("session_when")
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDisplayFormat(date_time_pattern())
         self.add_field("start", "&When:", self.when)
         self.minutes = QSpinBox(self)
         self.minutes.setRange(1, 24 * 60)

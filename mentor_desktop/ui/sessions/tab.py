@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from mentor_desktop.domain.bidi import mark_bidi
+from mentor_desktop.domain.dates import weekday_date_time_text
 from mentor_desktop.domain.errors import MentorDesktopError, NotFoundError, ValidationError
 from mentor_desktop.domain.sessions import Agreement, Session, SessionStatus
 from mentor_desktop.services.sessions import SessionService
@@ -335,7 +336,7 @@ class SessionPrepTab(TabPage):
                 self.suggestions.set_rows([])
                 return
             v.session_title.setText(
-                f"{mark_bidi(session.label)} on {session.start:%A %d %B %Y, %H:%M} "
+                f"{mark_bidi(session.label)} on {weekday_date_time_text(session.start)} "
                 f"({session.duration_minutes} min) — {session.status.label.lower()}"
             )
         finally:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QObject
 
+from mentor_desktop.domain.dates import date_range_text
 from mentor_desktop.domain.timeline import FAR_FUTURE_YEARS
 from mentor_desktop.ui.models.timeline_items import TimelineItemModel
 from mentor_desktop.ui.timeline.view import TimelineView
@@ -107,7 +108,7 @@ class TimelineNavigator(QObject):
         start = self._origin + timedelta(days=value)
         end = start + timedelta(days=self.window_days() - 1)
         self._model.set_window(start, end)
-        self._view.range_label.setText(f"{start:%d %b %Y} – {end:%d %b %Y}")
+        self._view.range_label.setText(date_range_text(start, end))
 
     def scroll_to_today(self) -> None:
         self._apply_zoom(self._today())

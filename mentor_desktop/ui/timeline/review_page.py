@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QObject, QSignalBlocker
 from PySide6.QtWidgets import QWidget
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.services.timeline import TimelineService, default_review_range
 from mentor_desktop.ui.autosave import Autosave
 from mentor_desktop.ui.dialogs import Dialogs
@@ -79,7 +80,7 @@ class ReviewPage(QObject):
         assert isinstance(start, date) and isinstance(end, date)
         if start > end:
             v.range_error.setText(
-                f"The first day ({start:%d %b %Y}) is after the last ({end:%d %b %Y})."
+                f"The first day ({date_text(start)}) is after the last ({date_text(end)})."
             )
             v.range_error.setVisible(True)
             return None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentor_desktop.domain.dates import date_pattern
 from mentor_desktop.ui.models.timeline_items import TimelineItemModel
 from mentor_desktop.ui.theme import show_as_error
 from mentor_desktop.ui.timeline.canvas import TimelineCanvas
@@ -54,7 +55,7 @@ def _date_edit(parent: QWidget, name: str, accessible: str) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_pattern())
     edit.setAccessibleName(accessible)
     edit.setDate(QDate.currentDate())
     return edit

@@ -7,11 +7,12 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
+from mentor_desktop.domain.dates import date_pattern
 from mentor_desktop.ui.qt_values import to_date
 
 
 class OptionalDateField(QWidget):
-    """A QDateEdit (ISO format, calendar pop-up) that is only used when its box is ticked.
+    """A QDateEdit (locale date format, calendar pop-up), used only when its box is ticked.
 
     Signals:
         changed(): the date or whether it is set changed.
@@ -24,7 +25,7 @@ class OptionalDateField(QWidget):
         self.enabled_box = QCheckBox(label, self)
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(date_pattern())
         self.date_edit.setDate(QDate.currentDate())
         self.date_edit.setEnabled(False)
         self.date_edit.setAccessibleName(label)

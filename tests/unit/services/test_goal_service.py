@@ -70,7 +70,7 @@ def test_milestone_after_goal_target_and_future_done_date_are_refused(goals, eng
         goals.add_milestone(
             goal.id, MilestoneDraft("Late", date(2027, 2, 1), done_date=date(2026, 7, 1))
         )
-    assert "after the goal's target date 2026-12-31" in info.value.errors["due_date"]
+    assert "after the goal's target date 31 Dec 2026" in info.value.errors["due_date"]
     assert "in the future" in info.value.errors["done_date"]
     assert _count(engine, MilestoneRow) == 0
 
@@ -82,7 +82,7 @@ def test_moving_goal_target_before_a_milestone_is_refused(goals: GoalService) ->
     moved = GoalDraft(draft.title, target_date=date(2026, 10, 1), start_date=draft.start_date)
     with pytest.raises(ValidationError) as info:
         goals.update_goal(goal.id, moved)
-    assert "“Ship” is due 2026-11-01" in info.value.errors["target_date"]
+    assert "“Ship” is due 1 Nov 2026" in info.value.errors["target_date"]
     assert goals.get_goal(goal.id).target_date == date(2026, 12, 31)
 
 
