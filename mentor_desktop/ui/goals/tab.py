@@ -19,6 +19,7 @@ from mentor_desktop.settings import AppSettings
 from mentor_desktop.ui.bus import Change, ChangeBus, ChangeKind, ItemKind
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.errors import ErrorReporter
+from mentor_desktop.ui.goals.tree_menu import GoalTreeMenu
 from mentor_desktop.ui.goals.view import GoalsView
 from mentor_desktop.ui.models.goal_tree import GoalTreeModel, NodeKey, NodeKind
 from mentor_desktop.ui.models.recalibrations import RecalibrationTableModel
@@ -80,6 +81,7 @@ class GoalsTab(TabPage):
         self._tree_edits: GoalTreeEdits | None = None
         self._resources: ResourceEdits | None = None
         self._connect()
+        self.tree_menu = GoalTreeMenu(self)  # right-click on the tree; Recalibrate… buttons
         self.reload()
 
     # ---------------------------------------------------------------- sub-controllers
@@ -141,11 +143,9 @@ class GoalsTab(TabPage):
         v.details.delete_resource_button.clicked.connect(lambda: self.resources.delete())
         v.details.resource_view.doubleClicked.connect(lambda _i: self.resources.edit())
         v.details.resource_view.selectionModel().currentChanged.connect(self._update_buttons)
-        self.model.step_done_requested.connect(
-            lambda step_id, done: self.tree_edits.set_step_done(step_id, done)
-        )
+        self.model.step_done_requested.connect(lambda i, d: self.tree_edits.set_step_done(i, d))
         self.model.milestone_done_requested.connect(
-            lambda milestone_id, done: self.tree_edits.set_milestone_done(milestone_id, done)
+            lambda i, done: self.tree_edits.set_milestone_done(i, done)
         )
         self.model.step_rename_requested.connect(
             lambda step_id, title: self.tree_edits.rename_step(step_id, title)
@@ -362,7 +362,7 @@ class GoalsTab(TabPage):
 
     def _show_details(self) -> None:
         goal = self.current_goal()
-        self.view.details.show_goal(goal)
+        self.view.details.show_goal(goal, self.model.overdue_days(goal))
         self.history_model.set_rows(goal.changes if goal else ())
         self.resource_model.set_rows(goal.resources if goal else ())
         self._update_buttons()

@@ -108,7 +108,7 @@ class GoalTreeEdits:
         if goal is not None:
             self.edit_goal(goal)
 
-    def edit_goal(self, goal: Goal) -> None:
+    def edit_goal(self, goal: Goal, recalibrate: bool = False) -> None:
         old = goal.draft()
 
         def submit(draft: GoalDraft) -> None:
@@ -137,7 +137,11 @@ class GoalTreeEdits:
                 goal_id=goal.id,
             )
 
-        self._open(GoalDialog("Edit goal", old, submit, self._editing.parent))
+        title = f"Recalibrate {quoted(goal.title)}" if recalibrate else "Edit goal"
+        dialog = GoalDialog(title, old, submit, self._editing.parent)
+        self._open(dialog)
+        if recalibrate:
+            dialog.target_field.setFocus()
 
     # ---------------------------------------------------------------- milestones
 
@@ -161,7 +165,7 @@ class GoalTreeEdits:
         title = f"New milestone for {quoted(goal.title)}"
         self._open(MilestoneDialog(title, initial, submit, self._editing.parent))
 
-    def edit_milestone(self, milestone: Milestone) -> None:
+    def edit_milestone(self, milestone: Milestone, recalibrate: bool = False) -> None:
         old = milestone.draft()
         goal = self.current_goal()
 
@@ -192,7 +196,11 @@ class GoalTreeEdits:
                 goal_id=milestone.goal_id,
             )
 
-        self._open(MilestoneDialog("Edit milestone", old, submit, self._editing.parent))
+        title = f"Recalibrate {quoted(milestone.title)}" if recalibrate else "Edit milestone"
+        dialog = MilestoneDialog(title, old, submit, self._editing.parent)
+        self._open(dialog)
+        if recalibrate:
+            dialog.due_field.setFocus()
 
     def set_milestone_done(self, milestone_id: int, done: bool) -> None:
         milestone = self._milestone(milestone_id)
@@ -275,6 +283,14 @@ class GoalTreeEdits:
             self.edit_milestone(item)
         elif isinstance(item, Step):
             self._view.tree.edit(self._view.tree.currentIndex())
+
+    def recalibrate_selected(self) -> None:
+        """Move the date of the selected goal or milestone, saying why (the history keeps it)."""
+        item = self.current_item()
+        if isinstance(item, Goal):
+            self.edit_goal(item, recalibrate=True)
+        elif isinstance(item, Milestone):
+            self.edit_milestone(item, recalibrate=True)
 
     def toggle_done_selected(self) -> None:
         item = self.current_item()

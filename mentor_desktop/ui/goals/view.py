@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.models import Goal, GoalKind, GoalStatus
+from mentor_desktop.domain.overdue import overdue_text
 from mentor_desktop.domain.progress import goal_progress, percent
 from mentor_desktop.ui.models.goal_tree import PROGRESS_ROLE, Column
+from mentor_desktop.ui.theme import show_as_error
 from mentor_desktop.ui.widgets.progress_delegate import ProgressBarDelegate
 
 
@@ -68,6 +70,18 @@ class GoalDetailsPanel(QWidget):
         self.why_label = _wrapping_label(self, "Why it matters")
         self.measure_label = _wrapping_label(self, "Success measure")
         self.edit_goal_button = _button("&Edit goal…", "Edit this goal", self)
+        self.overdue_label = _wrapping_label(self, "Overdue")
+        self.overdue_label.setObjectName("goal_overdue")
+        self.recalibrate_button = _button(
+            "Re&calibrate…", "Move the target date and say why (kept in the history)", self
+        )
+        self.recalibrate_button.setObjectName("goal_recalibrate")
+        overdue_row = QHBoxLayout()
+        overdue_row.setContentsMargins(0, 0, 0, 0)
+        overdue_row.addWidget(self.overdue_label, 1)
+        overdue_row.addWidget(self.recalibrate_button)
+        self.overdue_box = QWidget(self)
+        self.overdue_box.setLayout(overdue_row)
 
         self.history_view = QTableView(self)
         self.history_view.setAccessibleName("Recalibration history")
@@ -126,6 +140,7 @@ class GoalDetailsPanel(QWidget):
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.addWidget(self.title_label)
         content_layout.addWidget(self.meta_label)
+        content_layout.addWidget(self.overdue_box)
         content_layout.addWidget(self.progress_bar)
         content_layout.addWidget(self._caption("Why it matters"))
         content_layout.addWidget(self.why_label)
@@ -161,7 +176,8 @@ class GoalDetailsPanel(QWidget):
         label.setFont(font)
         return label
 
-    def show_goal(self, goal: Goal | None) -> None:
+    def show_goal(self, goal: Goal | None, overdue_days: int = 0) -> None:
+        """Show `goal` (None: the placeholder); `overdue_days` past its target, unfinished."""
         self.placeholder.setVisible(goal is None)
         self.content.setVisible(goal is not None)
         if goal is None:
@@ -172,6 +188,13 @@ class GoalDetailsPanel(QWidget):
         self.meta_label.setText(
             f"{goal.kind.label} goal · {goal.status.label} · {start} → {target}"
         )
+        self.overdue_box.setVisible(overdue_days > 0)
+        if overdue_days:
+            self.overdue_label.setText(
+                f"<b>{overdue_text(overdue_days)}</b>: the target date has passed and the goal "
+                "is not done. Move the date to what is realistic now, or mark it achieved."
+            )
+            show_as_error(self.overdue_label)
         self.progress_bar.setValue(percent(goal_progress(goal)))
         self.why_label.setText(goal.why or "—")
         self.measure_label.setText(goal.success_measure or "—")

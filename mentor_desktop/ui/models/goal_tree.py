@@ -18,8 +18,10 @@ from PySide6.QtGui import QFont
 
 from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.models import Goal, GoalStatus, Milestone, Step
+from mentor_desktop.domain.overdue import goal_overdue_days, milestone_overdue_days, overdue_text
 from mentor_desktop.domain.progress import goal_progress, milestone_progress, percent
 from mentor_desktop.ui.models.display import marks_bidi
+from mentor_desktop.ui.theme import error_color
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -271,6 +273,8 @@ class GoalTreeModel(QAbstractItemModel):
             return self._text(node, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (Column.DATE, Column.STATUS):
+            return error_color() if self.overdue_days(node.item) else None
         if role == Qt.ItemDataRole.CheckStateRole and column is Column.TITLE:
             if isinstance(node.item, Step):
                 return Qt.CheckState.Checked if node.item.done else Qt.CheckState.Unchecked
@@ -324,7 +328,8 @@ class GoalTreeModel(QAbstractItemModel):
             goal: Goal = item  # type: ignore[assignment]
             if column is Column.DATE:
                 return _fmt(goal.target_date)
-            return f"{goal.kind.label} · {goal.status.label}"
+            plain = f"{goal.kind.label} · {goal.status.label}"
+            return overdue_text(self.overdue_days(goal)) or plain
         if node.kind is NodeKind.MILESTONE:
             milestone: Milestone = item  # type: ignore[assignment]
             if column is Column.DATE:
@@ -338,12 +343,25 @@ class GoalTreeModel(QAbstractItemModel):
     def _milestone_status(self, milestone: Milestone) -> str:
         if milestone.done_date:
             return f"Done {date_text(milestone.done_date)}"
+        return overdue_text(self.overdue_days(milestone)) or "Open"
+
+    def overdue_days(self, item: Goal | Milestone | Step | None) -> int:
+        """Days `item` is past its date and not done (0 for steps and for anything on time)."""
         today = self._today or date.today()
-        if milestone.due_date and milestone.due_date < today:
-            return "Overdue"
-        return "Open"
+        if isinstance(item, Goal):
+            return goal_overdue_days(item, today)
+        if isinstance(item, Milestone):
+            return milestone_overdue_days(item, today)
+        return 0
 
     def _tooltip(self, node: _Node, column: Column) -> str | None:
+        late = self.overdue_days(node.item)
+        if late and column in (Column.DATE, Column.STATUS):
+            what = "target" if node.kind is NodeKind.GOAL else "due"
+            return (
+                f"{overdue_text(late)}: past its {what} date and not done.\n"
+                "Right-click > Recalibrate… to move the date and say why."
+            )
         if node.kind is NodeKind.GOAL:
             goal: Goal = node.item  # type: ignore[assignment]
             parts = [goal.title]
