@@ -109,6 +109,6 @@ def test_timeline_items_name_their_columns(qtmodeltester) -> None:
     model.set_items([item])
     qtmodeltester.check(model)
     assert model.index(0, timeline_items.COL_TITLE).data() == "Monthly"
-    assert model.index(0, timeline_items.COL_START).data() == "2026-03-03"
+    assert model.index(0, timeline_items.COL_START).data() == "3 Mar 2026"
     assert model.index(0, timeline_items.COL_STATUS).data() == "Planned"
     assert model.item_at(0) == item

@@ -10,6 +10,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.errors import MentorDesktopError
 from mentor_desktop.domain.sessions import Agreement, Session, SessionStatus
 from mentor_desktop.services.sessions import SessionService
@@ -137,7 +138,7 @@ class ScheduleCommands(QObject):
         if status is SessionStatus.CANCELLED and not self._dialogs.confirm(
             self._parent,
             "Cancel session",
-            f"Cancel the {session.label.lower()} on {session.start:%d %B %Y}? "
+            f"Cancel the {session.label.lower()} on {date_text(session.start)}? "
             "The other sessions stay as they are.",
             "Cancel session",
         ):
