@@ -14,6 +14,7 @@ from mentor_desktop.charts.base import (
     style_axes,
     style_legend,
 )
+from mentor_desktop.domain.dates import month_text
 from mentor_desktop.domain.sessions import MilestonePoint
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def milestone_progress_figure(
         axes.plot(xs, done, color=palette.primary, linewidth=1.8, label=f"Done {last.done}")
         axes.fill_between(xs, done, color=palette.primary, alpha=0.12)
         step = max(1, -(-len(points) // 4))
-        axes.set_xticks(xs[::step], [p.month.strftime("%b %Y") for p in points][::step])
+        axes.set_xticks(xs[::step], [month_text(p.month) for p in points][::step])
         # from zero, so the gap between planned and done reads true to size
         axes.set_ylim(bottom=0, top=max(*planned, *done, 1) * 1.1)
         axes.set_xlim(xs[0], xs[-1])

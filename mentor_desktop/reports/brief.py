@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from string import Template
 
+from mentor_desktop.domain.dates import date_text, weekday_date_time_text
 from mentor_desktop.domain.growth.common import short
 from mentor_desktop.domain.progress import percent
 from mentor_desktop.domain.sessions import ActionItem, AgendaSource, BriefData, GoalProgressLine
@@ -35,8 +36,8 @@ GOAL_TITLE_CHARS = 60
 
 
 def _nowrap(day: date | None) -> str:
-    """A date that never breaks across lines (“05 Jan 2027”)."""
-    return f"{day:%d}&nbsp;{day:%b}&nbsp;{day:%Y}" if day else ""
+    """A date that never breaks across lines (“5 Jan 2027”)."""
+    return date_text(day).replace(" ", "&nbsp;") if day else ""
 
 
 def _goal_when(goal: GoalProgressLine, today: date) -> str:
@@ -166,8 +167,8 @@ def brief_html(data: BriefData, note_lines: int = NOTE_LINES) -> str:
     mentor = data.mentor
     role = ", ".join(part for part in (mentor.role, mentor.organisation) if part)
     values = {
-        "title": escape(f"Session brief — {mentor.name} — {session.start:%d %B %Y}"),
-        "when": f"{session.start:%A %d %B %Y, %H:%M}",
+        "title": escape(f"Session brief — {mentor.name} — {date_text(session.start)}"),
+        "when": escape(weekday_date_time_text(session.start)),
         "duration": f"{session.duration_minutes} minutes",
         "label": escape(session.label),
         "mentor": escape(mentor.name),
@@ -211,11 +212,11 @@ def brief_report(
 
     def with_lines(lines: int) -> Report:
         return Report(
-            title=f"Session brief — {data.mentor.name} — {data.session.start:%d %B %Y}",
+            title=f"Session brief — {data.mentor.name} — {date_text(data.session.start)}",
             html=brief_html(data, lines),
             css=load_template("brief.css"),
             images=drawn,
-            footer=f"Session brief · {data.mentor.name} · {data.session.start:%d %b %Y}",
+            footer=f"Session brief · {data.mentor.name} · {date_text(data.session.start)}",
         )
 
     # Measure the room left under one ruled line and under two: the difference is the

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from mentor_desktop.domain.dates import date_text, day_month_text
 from mentor_desktop.domain.growth.brief import BriefGrowth
 from mentor_desktop.domain.growth.common import short
 from mentor_desktop.domain.growth.opportunities import Opportunity
@@ -20,13 +21,13 @@ MAX_REVIEW_OPPORTUNITIES = 14
 
 
 def _day(value: date | None) -> str:
-    return f"{value:%d %b %Y}" if value else "no date"
+    return date_text(value, "no date")
 
 
 def _short_day(day: date, today: date) -> str:
-    """“22 Dec”, with the year only when it is not this year's (“07 Jan 2027”)."""
-    text = f"{day:%d}&nbsp;{day:%b}"
-    return text if day.year == today.year else f"{text}&nbsp;{day:%Y}"
+    """“22 Dec”, with the year only when it is not this year's (“7 Jan 2027”)."""
+    text = day_month_text(day) if day.year == today.year else date_text(day)
+    return text.replace(" ", "&nbsp;")
 
 
 def _practice_row(p: Practice, today: date) -> str:
@@ -90,8 +91,8 @@ def _skills_html(growth: ReviewGrowth) -> str:
             lines = "<br/>".join(escape(line) for line in s.changes)
             rows.append(f'<tr><td colspan="4" class="muted">{lines}</td></tr>')
     head = (
-        '<tr><th align="left">Skill</th><th align="left">Then</th>'
-        '<th align="left">Now</th><th align="left">Target</th></tr>'
+        '<thead><tr><th align="left">Skill</th><th align="left">Then</th>'
+        '<th align="left">Now</th><th align="left">Target</th></tr></thead>'
     )
     return f'<table class="list" width="100%" cellspacing="0">{head}{"".join(rows)}</table>'
 

@@ -29,7 +29,10 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from mentor_desktop.storage.files import write_bytes
@@ -126,7 +129,7 @@ def build_document(report: Report) -> QTextDocument:
     return document
 
 
-def _laid_out(report: Report, page_size: PageSize | None) -> QTextDocument:
+def laid_out(report: Report, page_size: PageSize | None) -> QTextDocument:
     """`report` laid out on `page_size` (the locale's paper by default) as `paint_report`
     lays it out, without painting anything."""
     layout = QPageLayout(
@@ -138,18 +141,63 @@ def _laid_out(report: Report, page_size: PageSize | None) -> QTextDocument:
     paint_rect = layout.paintRectPixels(LAYOUT_DPI)
     document = build_document(report)
     document.setPageSize(QSizeF(paint_rect.width(), paint_rect.height() - FOOTER_PX))
+    keep_headings_with_next(document)
     return document
+
+
+def keep_headings_with_next(document: QTextDocument) -> int:
+    """Move every heading that would end a page (its text on one page, what follows on the
+    next) to the top of the next page; returns how many moved. QTextDocument has no
+    keep-with-next, so the laid-out document is measured and page breaks are set."""
+    page = document.pageSize().height()
+    if page <= 0:
+        return 0
+    # Lay the whole document out first: measured while the layout is still incremental,
+    # a later page count can come out short, and the end of the document is lost.
+    document.pageCount()
+    layout = document.documentLayout()
+    moved = 0
+    run_start: QTextBlock | None = None  # the first of consecutive headings
+    block = document.begin()
+    while block.isValid():
+        following = block.next()
+        if block.blockFormat().headingLevel() > 0:
+            run_start = run_start or block
+            if following.isValid() and following.blockFormat().headingLevel() == 0:
+                # the whole run of headings goes with the first line of what follows
+                top = layout.blockBoundingRect(run_start).top()
+                after = layout.blockBoundingRect(following)
+                first_line = after.top() + _first_line_bottom(following)
+                if int(top // page) != int((first_line - 0.5) // page):
+                    cursor = QTextCursor(run_start)
+                    fmt = run_start.blockFormat()
+                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    cursor.setBlockFormat(fmt)
+                    moved += 1
+        else:
+            run_start = None
+        block = following
+    return moved
+
+
+def _first_line_bottom(block: QTextBlock) -> float:
+    """The height of a block's first line (of the block itself when it has no text lines)."""
+    lines = block.layout()
+    if lines is not None and lines.lineCount():
+        line = lines.lineAt(0)
+        return line.y() + line.height()
+    return 1.0
 
 
 def page_count(report: Report, page_size: PageSize | None = None) -> int:
     """How many pages `report` takes on `page_size` (the locale's paper by default)."""
-    return _laid_out(report, page_size).pageCount()
+    return laid_out(report, page_size).pageCount()
 
 
 def room_left(report: Report, page_size: PageSize | None = None) -> tuple[int, float]:
     """The pages `report` takes on `page_size` and the height (layout pixels) still free
     at the foot of its last page."""
-    document = _laid_out(report, page_size)
+    document = laid_out(report, page_size)
     pages = document.pageCount()
     last = document.lastBlock()
     bottom = document.documentLayout().blockBoundingRect(last).bottom()
@@ -181,6 +229,7 @@ def paint_report(
     height = paint_rect.height() / scale
     document = build_document(report)
     document.setPageSize(QSizeF(width, height - FOOTER_PX))
+    keep_headings_with_next(document)
     content_height = height - FOOTER_PX
     pages = document.pageCount()
     painter = QPainter()

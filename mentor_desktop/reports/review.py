@@ -10,8 +10,9 @@ from datetime import date
 from pathlib import Path
 from string import Template
 
+from mentor_desktop.domain.dates import date_range_text, date_text
 from mentor_desktop.domain.progress import percent
-from mentor_desktop.domain.timeline import CompletedMilestone, GoalPace, ReviewData
+from mentor_desktop.domain.timeline import CompletedMilestone, Evidence, GoalPace, ReviewData
 from mentor_desktop.reports.chart_images import REVIEW_CHART_MM, review_images
 from mentor_desktop.reports.growth_markup import review_growth_html
 from mentor_desktop.reports.markup import empty_note as _empty
@@ -24,7 +25,7 @@ MAX_FEEDBACK = 20
 
 
 def _day(value: date | None) -> str:
-    return f"{value:%d %b %Y}" if value else "no date"
+    return date_text(value, "no date")
 
 
 def _plural(count: int, word: str) -> str:
@@ -32,7 +33,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def range_label(data: ReviewData) -> str:
-    return f"{data.start:%d %b %Y} – {data.end:%d %b %Y}"
+    return date_range_text(data.start, data.end)
 
 
 def _headline_html(data: ReviewData) -> str:
@@ -101,8 +102,8 @@ def _goals_html(data: ReviewData) -> str:
         parts.append(_empty("No active goals."))
         return "".join(parts)
     rows = [
-        "<tr><th>Active goal</th><th>Progress</th><th>Time spent</th><th>Pace</th>"
-        "<th>Target</th></tr>"
+        "<thead><tr><th>Active goal</th><th>Progress</th><th>Time spent</th><th>Pace</th>"
+        "<th>Target</th></tr></thead>"
     ]
     for goal in goals:
         spent = f"{percent(goal.time_share)} %" if goal.time_share is not None else "–"
@@ -122,7 +123,10 @@ def overdue_class(goal: GoalPace) -> str:
 def _slips_html(data: ReviewData) -> str:
     if not data.slips:
         return _empty("Nothing was rescheduled in this period.")
-    rows = ["<tr><th>What moved</th><th>From</th><th>To</th><th>Reason recorded</th></tr>"]
+    rows = [
+        "<thead><tr><th>What moved</th><th>From</th><th>To</th><th>Reason recorded</th></tr>"
+        "</thead>"
+    ]
     for slip in data.slips:
         days = slip.days
         moved = f" ({days:+d} days)" if days else ""
@@ -138,19 +142,33 @@ def _slips_html(data: ReviewData) -> str:
     return f'<table class="list" width="100%" cellspacing="0">{"".join(rows)}</table>'
 
 
+#: The labelled parts of one piece of feedback, in the order they are printed.
+FEEDBACK_FIELDS = (("situation", "Situation"), ("behaviour", "Behaviour"), ("impact", "Impact"))
+
+
 def _feedback_html(data: ReviewData) -> str:
+    """Each piece of feedback as labelled fields: Situation, Behaviour, Impact and what I
+    did with it (a missing part says so, rather than running the others together)."""
     if not data.feedback:
         return _empty("No feedback was recorded in this period.")
     parts = []
     for line in data.feedback[:MAX_FEEDBACK]:
-        what = " ".join(part for part in (line.situation, line.behaviour) if part)
-        impact = f" <i>Impact:</i> {_text(line.impact)}" if line.impact.strip() else ""
+        rows = []
+        for attribute, label in FEEDBACK_FIELDS:
+            value = getattr(line, attribute)
+            text = _text(value) if value.strip() else '<span class="muted">not recorded</span>'
+            rows.append(f'<tr><td class="field" width="20%">{label}</td><td>{text}</td></tr>')
         response = (
-            _text(line.response) if line.response.strip() else "<i>No response recorded yet.</i>"
+            _text(line.response)
+            if line.response.strip()
+            else '<span class="muted">No response recorded yet.</span>'
+        )
+        rows.append(
+            f'<tr><td class="field" width="20%">What I did with it</td><td>{response}</td></tr>'
         )
         parts.append(
-            f'<p><span class="tag">{_day(line.session_day)}</span> {_text(what)}{impact}<br/>'
-            f"<b>What I did with it:</b> {response}</p>"
+            f"<h3>Session of {_day(line.session_day)}</h3>"
+            f'<table class="fields" width="100%" cellspacing="0">{"".join(rows)}</table>'
         )
     more = len(data.feedback) - MAX_FEEDBACK
     if more > 0:
@@ -158,16 +176,35 @@ def _feedback_html(data: ReviewData) -> str:
     return "".join(parts)
 
 
+#: The heading of the wins linked to no goal (listed after the goals').
+NO_GOAL = "Not linked to a goal"
+
+
 def _wins_html(data: ReviewData) -> str:
+    """The period's wins (the latest MAX_WINS) under a heading per goal, goals with the
+    most wins first, the wins linked to no goal last."""
     if not data.wins:
         return _empty("No wins were recorded in the journal in this period.")
     shown = data.wins[-MAX_WINS:]
-    items = "".join(
-        f"<li>{_day(w.day)} · {escape(w.title or '(untitled entry)')}</li>" for w in shown
-    )
+    groups: dict[str, list[Evidence]] = {}
+    for win in shown:
+        groups.setdefault(win.goal, []).append(win)
+    order = sorted(groups, key=lambda goal: (goal == "", -len(groups[goal]), goal.lower()))
+    parts = []
+    for goal in order:
+        wins = groups[goal]
+        items = "".join(
+            f"<li>{_day(w.day)} · {escape(w.title or '(untitled entry)')}</li>" for w in wins
+        )
+        title = escape(goal) if goal else NO_GOAL
+        parts.append(
+            f'<h3>{title} <span class="tag">({_plural(len(wins), "win")})</span></h3>'
+            f"<ul>{items}</ul>"
+        )
     more = len(data.wins) - len(shown)
-    extra = _empty(f"… and {_plural(more, 'earlier win')} in the journal.") if more > 0 else ""
-    return f"<ul>{items}</ul>{extra}"
+    if more > 0:
+        parts.append(_empty(f"… and {_plural(more, 'earlier win')} in the journal."))
+    return "".join(parts)
 
 
 def review_html(data: ReviewData) -> str:
@@ -175,7 +212,7 @@ def review_html(data: ReviewData) -> str:
     if data.is_empty:
         empty_note = (
             '<p class="late">There is nothing recorded between '
-            f"{data.start:%d %b %Y} and {data.end:%d %b %Y}: no milestones completed, no "
+            f"{date_text(data.start)} and {date_text(data.end)}: no milestones completed, no "
             "sessions held, no commitments due, no feedback and no wins. Choose a wider "
             "range to see your progress.</p>"
         )
@@ -190,7 +227,7 @@ def review_html(data: ReviewData) -> str:
         "person": f'<p class="person">{escape(data.profile.byline())}</p>'
         if not data.profile.is_empty
         else "",
-        "today": f"{data.today:%d %B %Y}",
+        "today": date_text(data.today),
         "empty_note": empty_note,
         "headline": _headline_html(data),
         "completed": _completed_html(data),

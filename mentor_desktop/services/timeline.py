@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.errors import ValidationError
 from mentor_desktop.domain.growth.overview import SkillsChartData, skills_chart_data
 from mentor_desktop.domain.growth.review import evidence_describer, review_growth
@@ -28,12 +29,14 @@ from mentor_desktop.domain.timeline import (
     burnup,
     follow_through_by_quarter,
     goals_on,
+    planned_session_items,
     progress_on,
     rhythm,
     time_share,
 )
 from mentor_desktop.storage.repositories import growth_reads
 from mentor_desktop.storage.repositories.profile import load_profile
+from mentor_desktop.storage.repositories.sessions import SessionRepository
 from mentor_desktop.storage.repositories.timeline import TimelineRepository
 from mentor_desktop.storage.uow import UnitOfWorkFactory
 
@@ -157,9 +160,17 @@ class TimelineService:
     def timeline_items(
         self, start: date | None = None, end: date | None = None
     ) -> list[TimelineItem]:
-        """Goals, milestones and sessions in the window (everything when no window is given)."""
+        """Goals, milestones and sessions in the window (everything when no window is given),
+        with the sessions the cadence still plans over the next year."""
         with self._uow() as uow:
-            return TimelineRepository(uow.session).timeline_items(start, end)
+            items = TimelineRepository(uow.session).timeline_items(start, end)
+            repo = SessionRepository(uow.session)
+            agreements = [a for a in repo.agreements() if a.mentorship.active]
+            stored = {a.id: repo.sessions(a.id, with_agenda_counts=False) for a in agreements}
+        planned = planned_session_items(agreements, stored, self._today())
+        if start is not None and end is not None:
+            planned = [item for item in planned if item.overlaps(start, end)]
+        return items + planned
 
     def session_items(self, session_ids: Sequence[int]) -> list[TimelineItem]:
         """The timeline's ticks of these sessions as stored now (a deleted one is absent)."""
@@ -176,13 +187,15 @@ class TimelineService:
         today = self._today()
         if end is not None and end >= date.max:
             raise ValidationError.single(
-                "end", f"The end date {end:%d %b %Y} is the last possible day; pick an earlier one."
+                "end",
+                f"The end date {date_text(end)} is the last possible day; pick an earlier one.",
             )
         end = end or today
         start = start or _months_before(end, REVIEW_MONTHS)
         if start > end:
             raise ValidationError.single(
-                "start", f"The start date {start:%d %b %Y} is after the end date {end:%d %b %Y}."
+                "start",
+                f"The start date {date_text(start)} is after the end date {date_text(end)}.",
             )
         as_of = min(end, today)
         with self._uow() as uow:
@@ -230,7 +243,7 @@ class TimelineService:
                 milestones,
                 [(g.id, g.title, g.target_date) for g in goals],
                 as_of,
-                today_label="today" if as_of == today else f"{as_of:%d %b %Y}",
+                today_label="today" if as_of == today else date_text(as_of),
             ),
             achieved_goals=tuple(title for title, _day in achieved),
             reflection=reflection.strip(),

@@ -40,7 +40,11 @@ from mentor_desktop.domain.timeline.goal_pace import (
     progress_on,
     time_share,
 )
-from mentor_desktop.domain.timeline.items import TimelineItem, TimelineKind
+from mentor_desktop.domain.timeline.items import (
+    TimelineItem,
+    TimelineKind,
+    planned_session_items,
+)
 from mentor_desktop.domain.timeline.periods import (
     FAR_FUTURE_YEARS,
     month_start,
@@ -90,6 +94,7 @@ __all__ = [
     "month_start",
     "next_month",
     "overdue_words",
+    "planned_session_items",
     "progress_on",
     "quarter_label",
     "quarter_start",

@@ -17,6 +17,8 @@ class Evidence:
     day: date
     title: str
     kind: str
+    #: The goal the entry is linked to (directly or through a milestone); '' for none.
+    goal: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFontMetrics,
     QHelpEvent,
     QMouseEvent,
@@ -29,34 +28,27 @@ from mentor_desktop.ui.timeline.canvas_painting import (
     MARKER,
     SESSION_LANE,
     TITLE_BAND,
-    TODAY,
     Shape,
     paint_goal,
     paint_lane_label,
     paint_milestone,
     paint_session,
 )
+from mentor_desktop.ui.timeline.grid import paint_grid, paint_today
 from mentor_desktop.ui.timeline.growth_lane import (
-    GROWTH_LANE,
+    growth_lane_height,
     growth_shapes,
     paint_growth,
     paint_growth_lane,
+    practice_rows,
 )
-
-
-def _months_between(start: date, end: date, step: int) -> list[date]:
-    months = []
-    cursor = date(start.year, start.month, 1)
-    while cursor <= end:
-        if (cursor.month - 1) % step == 0 and cursor >= start:
-            months.append(cursor)
-        year, month = divmod(cursor.month, 12)
-        cursor = date(cursor.year + year, month + 1, 1)
-    return months
+from mentor_desktop.ui.timeline.legend import legend_height, paint_legend
 
 
 class TimelineCanvas(QWidget):
-    """Paints the model's rows for its window; hover shows details, double-click opens.
+    """Paints the model's rows for its window, with a legend under the lanes; hover shows
+    details, double-click opens (a session the cadence still plans has no page to open: its
+    details go to the status bar instead).
 
     Signals:
         item_activated(str, int): a TimelineKind value and an id, on double-click.
@@ -74,6 +66,9 @@ class TimelineCanvas(QWidget):
         self._today = date.today()
         self._shapes: list[Shape] = []
         self._lanes: dict[int, int] = {}
+        self._practice_rows: dict[int, int] = {}
+        #: Every text painted last time, with where it went (no two may overlap).
+        self._labels: list[tuple[str, QRectF]] = []
         self._dirty = True
         #: The item chosen with the keyboard (Up/Down), as (kind, id); Enter opens it.
         self._current: tuple[TimelineKind, int] | None = None
@@ -99,12 +94,26 @@ class TimelineCanvas(QWidget):
             if item.goal_id is not None and item.goal_id not in lanes:
                 lanes[item.goal_id] = len(lanes)
         self._lanes = lanes
+        self._practice_rows = practice_rows(list(self._model.items()))
         self.updateGeometry()
         self.setMinimumHeight(self.sizeHint().height())
         self.update()
 
+    def growth_height(self) -> int:
+        """The growth lane's height: it grows with the rows overlapping practice needs."""
+        return growth_lane_height(len(set(self._practice_rows.values())))
+
+    def legend_top(self) -> float:
+        return HEADER + SESSION_LANE + self.growth_height() + LANE * len(self._lanes) + 4
+
     def sizeHint(self) -> QSize:
-        return QSize(600, HEADER + SESSION_LANE + GROWTH_LANE + LANE * len(self._lanes) + MARGIN)
+        legend = legend_height(QFontMetrics(self.font()), max(self.width(), 600))
+        return QSize(600, int(self.legend_top()) + legend + MARGIN)
+
+    def label_rects(self) -> list[tuple[str, QRectF]]:
+        """Each text painted last time (month captions, lane names, titles, the legend,
+        Today) with its box."""
+        return list(self._labels)
 
     def lane_count(self) -> int:
         return len(self._lanes)
@@ -118,11 +127,13 @@ class TimelineCanvas(QWidget):
         return MARGIN + (day - start).days / span * (self.width() - 2 * MARGIN)
 
     def lane_top(self, goal_id: int) -> float:
-        return HEADER + SESSION_LANE + GROWTH_LANE + LANE * self._lanes.get(goal_id, 0)
+        return HEADER + SESSION_LANE + self.growth_height() + LANE * self._lanes.get(goal_id, 0)
 
     def resizeEvent(self, event) -> None:
         self._dirty = True
         super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.setMinimumHeight(self.sizeHint().height())  # the legend may need more rows
 
     def _layout(self) -> None:
         """Compute every item's rectangle (goals first, then milestones, then sessions)."""
@@ -143,7 +154,8 @@ class TimelineCanvas(QWidget):
             if item.kind is TimelineKind.SESSION:
                 x = self.x_of(item.start)
                 shapes.append(Shape(QRectF(x - 3, HEADER + 4, 6, SESSION_LANE - 8), item))
-        shapes += growth_shapes([i for i in items if i.kind in GROWTH_KINDS], self.x_of)
+        growth = [i for i in items if i.kind in GROWTH_KINDS]
+        shapes += growth_shapes(growth, self.x_of, self._practice_rows)
         self._shapes = shapes
         self._dirty = False
 
@@ -180,10 +192,16 @@ class TimelineCanvas(QWidget):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         item = self.item_at(event.position())
         if item is not None:
-            self.item_activated.emit(item.kind.value, item.id)
+            self._activate(item)
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
+
+    def _activate(self, item: TimelineItem) -> None:
+        if item.id > 0:
+            self.item_activated.emit(item.kind.value, item.id)
+        else:  # planned by the cadence, not stored yet
+            self.current_changed.emit(describe(item).replace("\n", " · "))
 
     def current_item(self) -> TimelineItem | None:
         for shape in self.shapes():
@@ -222,7 +240,7 @@ class TimelineCanvas(QWidget):
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_item() is not None:
             item = self.current_item()
             assert item is not None
-            self.item_activated.emit(item.kind.value, item.id)
+            self._activate(item)
         else:
             super().keyPressEvent(event)
 
@@ -248,23 +266,29 @@ class TimelineCanvas(QWidget):
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
         base = palette.color(QPalette.ColorRole.Base)
+        labels: list[tuple[str, QRectF]] = []
+        self._labels = labels
         if window is None or self.width() <= 2 * MARGIN:
             painter.end()
             return
-        self._paint_grid(painter, window, palette)
+        metrics = QFontMetrics(self.font())
+        size = (self.width(), self.height())
+        captions = paint_grid(painter, window, palette, metrics, self.x_of, size)
+        labels += [("month", rect) for rect in captions]
         shapes = self.shapes()
         if not shapes:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(
-                QRectF(0, HEADER, self.width(), max(60, self.height() - HEADER)),
+                QRectF(0, HEADER, self.width(), max(60, self.legend_top() - HEADER)),
                 Qt.AlignmentFlag.AlignCenter,
                 "Nothing in this period. Zoom out, scroll, or clear the filters.",
             )
-        metrics = QFontMetrics(self.font())
         for shape in shapes:
             item = shape.item
             if item.kind is TimelineKind.GOAL:
-                paint_goal(painter, shape, text, metrics, self.width())
+                title = paint_goal(painter, shape, text, metrics, self.width())
+                if title is not None:
+                    labels.append((f"goal {item.id}", title))
             elif item.kind is TimelineKind.MILESTONE:
                 planned = item.first_planned
                 planned_x = self.x_of(planned) if planned is not None else None
@@ -273,9 +297,14 @@ class TimelineCanvas(QWidget):
                 paint_growth(painter, shape, palette)
             else:
                 paint_session(painter, shape, palette)
-        paint_lane_label(painter, palette, metrics)
-        paint_growth_lane(painter, palette, metrics, self.width())
-        self._paint_undated_goal_titles(painter, shapes, palette, metrics)
+        labels.append(("Sessions", paint_lane_label(painter, palette, metrics)))
+        growth_label = paint_growth_lane(
+            painter, palette, metrics, self.width(), self.growth_height()
+        )
+        labels.append(("growth", growth_label))
+        labels += self._paint_undated_goal_titles(painter, shapes, palette, metrics)
+        legend = paint_legend(painter, palette, metrics, self.legend_top(), self.width())
+        labels += [("legend", rect) for rect in legend]
         current = next((s for s in shapes if (s.item.kind, s.item.id) == self._current), None)
         if current is not None and self.hasFocus():
             painter.setPen(
@@ -283,44 +312,20 @@ class TimelineCanvas(QWidget):
             )
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(current.rect.adjusted(-3, -3, 3, 3), 3, 3)
-        x = self.x_of(self._today)
-        if MARGIN <= x <= self.width() - MARGIN:
-            painter.setPen(QPen(TODAY, 1.5))
-            painter.drawLine(QPointF(x, HEADER - 4), QPointF(x, self.height()))
-            painter.drawText(QPointF(x + 3, HEADER + SESSION_LANE - 7), "Today")
-        painter.end()
-
-    def _paint_grid(self, painter: QPainter, window: tuple[date, date], palette: QPalette) -> None:
-        start, end = window
-        days = (end - start).days
-        step = 1 if days <= 200 else 3 if days <= 800 else 12
-        grid = QColor(palette.color(QPalette.ColorRole.Text))
-        grid.setAlpha(40)
-        label = palette.color(QPalette.ColorRole.Text)
-        painter.setPen(QPen(grid, 1))
-        painter.drawLine(QPointF(0, HEADER), QPointF(self.width(), HEADER))
-        painter.drawLine(
-            QPointF(0, HEADER + SESSION_LANE), QPointF(self.width(), HEADER + SESSION_LANE)
+        today = paint_today(
+            painter, self.x_of(self._today), metrics, self.width(), int(self.legend_top())
         )
-        for index, month in enumerate(_months_between(start, end, step)):
-            x = self.x_of(month)
-            painter.setPen(QPen(grid, 1))
-            painter.drawLine(QPointF(x, HEADER - 6), QPointF(x, self.height()))
-            if step == 12:
-                caption = f"{month:%Y}"
-            elif month.month == 1 or index == 0:
-                caption = f"{month:%b %Y}"
-            else:
-                caption = f"{month:%b}"
-            painter.setPen(label)
-            painter.drawText(QPointF(x + 3, HEADER - 9), caption)
+        if today is not None:
+            labels.append(("Today", today))
+        painter.end()
 
     def _paint_undated_goal_titles(
         self, painter: QPainter, shapes: list[Shape], palette: QPalette, metrics
-    ) -> None:
+    ) -> list[tuple[str, QRectF]]:
         """A lane whose goal has no dates (so no bar) still says whose milestones it holds."""
         with_bar = {s.item.id for s in shapes if s.item.kind is TimelineKind.GOAL}
         titled: set[int] = set()
+        labels: list[tuple[str, QRectF]] = []
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         for shape in shapes:
             goal_id = shape.item.goal_id
@@ -334,4 +339,12 @@ class TimelineCanvas(QWidget):
                 Qt.TextElideMode.ElideRight,
                 max(0, self.width() - 2 * MARGIN),
             )
-            painter.drawText(QPointF(MARGIN, self.lane_top(goal_id) + TITLE_BAND - 4), caption)
+            baseline = self.lane_top(goal_id) + TITLE_BAND - 4
+            painter.drawText(QPointF(MARGIN, baseline), caption)
+            labels.append(
+                (
+                    f"goal {goal_id}",
+                    QRectF(metrics.boundingRect(caption)).translated(MARGIN, baseline),
+                )
+            )
+        return labels

@@ -20,13 +20,16 @@ from PySide6.QtGui import (
 from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.domain.timeline import TimelineItem
 
-HEADER = 26
+#: The month captions and, above them, the band where today is named.
+HEADER = 40
 SESSION_LANE = 24
 LANE = 38
 BAR = 12
 #: A goal's title sits above its bar, in this band at the top of the lane.
 TITLE_BAND = 18
 MARKER = 6
+#: The hollow circle of a session still to come.
+PLANNED_RADIUS = 4
 MARGIN = 8
 CAREER = QColor("#3d7bd9")
 PERSONAL = QColor("#2e9e7b")
@@ -42,8 +45,8 @@ class Shape:
     item: TimelineItem
 
 
-def paint_lane_label(painter: QPainter, palette: QPalette, metrics: QFontMetrics) -> None:
-    """ "Sessions" on a backing, so the ticks never run through it."""
+def paint_lane_label(painter: QPainter, palette: QPalette, metrics: QFontMetrics) -> QRectF:
+    """ "Sessions" on a backing, so the ticks never run through it; returns where it went."""
     text = "Sessions"
     box = QRectF(MARGIN - 3, HEADER + 4, metrics.horizontalAdvance(text) + 6, SESSION_LANE - 8)
     backing = QColor(palette.color(QPalette.ColorRole.Base))
@@ -51,13 +54,14 @@ def paint_lane_label(painter: QPainter, palette: QPalette, metrics: QFontMetrics
     painter.fillRect(box, backing)
     painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    return box
 
 
 def paint_goal(
     painter: QPainter, shape: Shape, text: QColor, metrics: QFontMetrics, width: int
-) -> None:
+) -> QRectF | None:
     """A goal's bar in its kind's colour (faded when paused or dropped, hatched when dropped),
-    its title above it, within a canvas `width` wide."""
+    its title above it, within a canvas `width` wide; returns where the title went."""
     item = shape.item
     colour = QColor(CAREER if item.goal_kind == "career" else PERSONAL)
     if item.goal_status in ("dropped", "paused"):
@@ -78,11 +82,11 @@ def paint_goal(
         painter.setPen(text)
         title = mark_bidi(item.title)
         caption = metrics.elidedText(title, Qt.TextElideMode.ElideRight, int(available))
-        painter.drawText(
-            QRectF(left, shape.rect.top() - TITLE_BAND - 1, available, TITLE_BAND),
-            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-            caption,
-        )
+        band = QRectF(left, shape.rect.top() - TITLE_BAND - 1, available, TITLE_BAND)
+        flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        painter.drawText(band, flags, caption)
+        return QRectF(painter.boundingRect(band, flags, caption))
+    return None
 
 
 def paint_milestone(
@@ -116,12 +120,24 @@ def paint_milestone(
 
 
 def paint_session(painter: QPainter, shape: Shape, palette: QPalette) -> None:
-    """A session's tick: bold once done, grey when cancelled."""
+    """A session's tick: bold once done, grey when cancelled; a hollow circle while it is
+    still only planned (the cadence's sessions to come among them)."""
     item = shape.item
     colour = palette.color(QPalette.ColorRole.Highlight)
+    if item.status == "planned":
+        paint_planned_session(painter, shape.rect.center(), colour, palette)
+        return
     if item.status == "cancelled":
         colour = palette.color(QPalette.ColorRole.PlaceholderText)
     width = 2.5 if item.status == "done" else 1.5
     painter.setPen(QPen(colour, width))
     x = shape.rect.center().x()
     painter.drawLine(QPointF(x, shape.rect.top()), QPointF(x, shape.rect.bottom()))
+
+
+def paint_planned_session(
+    painter: QPainter, centre: QPointF, colour: QColor, palette: QPalette
+) -> None:
+    painter.setPen(QPen(colour, 1.6))
+    painter.setBrush(QBrush(palette.color(QPalette.ColorRole.Base)))
+    painter.drawEllipse(centre, PLANNED_RADIUS, PLANNED_RADIUS)

@@ -1,5 +1,5 @@
-"""The timeline's growth lane, under the sessions: practice bars on two rows (so overlapping
-ones stay apart) and a triangle at each opportunity's deadline."""
+"""The timeline's growth lane, under the sessions: practice bars packed into as many rows as
+their overlaps need (the lane grows with them) and a triangle at each opportunity's deadline."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPalette, QPen
 from mentor_desktop.domain.timeline import TimelineItem, TimelineKind
 from mentor_desktop.ui.timeline.canvas_painting import HEADER, MARGIN, SESSION_LANE, Shape
 
-#: Height of the growth lane: two rows of practice bars and a row of deadline markers.
-GROWTH_LANE = 40
 ROW = 9
+#: Room for the deadline markers and the lane's label under the practice rows.
+DEADLINE_BAND = 14
+LABEL_BAND = 16
 PRACTICE = QColor("#c46a10")
 DEADLINE = QColor("#8a4fd0")
 LABEL = "Practice · deadlines"
@@ -24,21 +25,46 @@ class DaysToX(Protocol):
     def __call__(self, day: date) -> float: ...
 
 
-def growth_shapes(items: list[TimelineItem], x_of: DaysToX) -> list[Shape]:
+def practice_rows(items: list[TimelineItem]) -> dict[int, int]:
+    """Practice id -> row: each bar goes on the first row free on its start day, so bars
+    that overlap in time never share a row (as many rows as the overlaps need)."""
+    rows: dict[int, int] = {}
+    ends: list[date] = []  # the last day taken on each row
+    practice = sorted(
+        (i for i in items if i.kind is TimelineKind.PRACTICE), key=lambda i: (i.start, i.id)
+    )
+    for item in practice:
+        row = next((r for r, end in enumerate(ends) if end < item.start), len(ends))
+        if row == len(ends):
+            ends.append(item.end)
+        else:
+            ends[row] = item.end
+        rows[item.id] = row
+    return rows
+
+
+def growth_lane_height(rows: int) -> int:
+    """The lane's height for `rows` rows of practice bars (at least one)."""
+    return 4 + max(1, rows) * (ROW + 2) + DEADLINE_BAND + LABEL_BAND
+
+
+def growth_shapes(
+    items: list[TimelineItem], x_of: DaysToX, rows: dict[int, int] | None = None
+) -> list[Shape]:
     """Where each practice bar and deadline marker goes in the lane."""
+    rows = practice_rows(items) if rows is None else rows
     top = HEADER + SESSION_LANE
+    deadline_top = top + 4 + max(1, len(set(rows.values()))) * (ROW + 2) + 2
     shapes: list[Shape] = []
-    row_ends = [float("-inf"), float("-inf")]
     for item in items:
         if item.kind is TimelineKind.PRACTICE:
             left, right = x_of(item.start), x_of(item.end + timedelta(days=1))
-            row = 0 if left >= row_ends[0] else 1 if left >= row_ends[1] else 0
-            row_ends[row] = right + 2
-            rect = QRectF(left, top + 4 + row * (ROW + 2), max(3.0, right - left), ROW)
+            row = rows.get(item.id, 0)
+            rect = QRectF(left, top + 4 + row * (ROW + 2), max(3.0, right - left - 1), ROW)
             shapes.append(Shape(rect, item))
         elif item.kind is TimelineKind.OPPORTUNITY:
             x = x_of(item.start)
-            shapes.append(Shape(QRectF(x - 5, top + 4 + 2 * (ROW + 2), 10, 10), item))
+            shapes.append(Shape(QRectF(x - 5, deadline_top, 10, 10), item))
     return shapes
 
 
@@ -51,7 +77,11 @@ def paint_growth(painter: QPainter, shape: Shape, palette: QPalette) -> None:
         painter.setBrush(QBrush(colour))
         painter.drawRoundedRect(shape.rect, 3, 3)
         return
-    rect = shape.rect
+    paint_deadline(painter, shape.rect, palette, item.status in ("won", "declined", "missed"))
+
+
+def paint_deadline(painter: QPainter, rect: QRectF, palette: QPalette, closed: bool) -> None:
+    """An opportunity's deadline: a triangle pointing down, filled once it is closed."""
     triangle = QPolygonF(
         [
             QPointF(rect.center().x(), rect.bottom()),
@@ -59,22 +89,27 @@ def paint_growth(painter: QPainter, shape: Shape, palette: QPalette) -> None:
             QPointF(rect.right(), rect.top()),
         ]
     )
-    closed = item.status in ("won", "declined", "missed")
     painter.setPen(QPen(DEADLINE, 1.3))
     painter.setBrush(QBrush(DEADLINE) if closed else QBrush(palette.color(QPalette.ColorRole.Base)))
     painter.drawPolygon(triangle)
 
 
-def paint_growth_lane(painter: QPainter, palette: QPalette, metrics: QFontMetrics, width: int):
-    """The lane's bottom line and its label on a backing."""
+def paint_growth_lane(
+    painter: QPainter, palette: QPalette, metrics: QFontMetrics, width: int, height: int
+) -> QRectF:
+    """The lane's bottom line and its label on a backing, in a band of its own under the
+    bars and markers; returns where the label went."""
     grid = QColor(palette.color(QPalette.ColorRole.Text))
     grid.setAlpha(40)
-    bottom = HEADER + SESSION_LANE + GROWTH_LANE
+    bottom = HEADER + SESSION_LANE + height
     painter.setPen(QPen(grid, 1))
     painter.drawLine(QPointF(0, bottom), QPointF(width, bottom))
-    box = QRectF(MARGIN - 3, bottom - 15, metrics.horizontalAdvance(LABEL) + 6, 13)
+    box = QRectF(
+        MARGIN - 3, bottom - LABEL_BAND + 1, metrics.horizontalAdvance(LABEL) + 6, LABEL_BAND - 2
+    )
     backing = QColor(palette.color(QPalette.ColorRole.Base))
     backing.setAlpha(225)
     painter.fillRect(box, backing)
     painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, LABEL)
+    return box

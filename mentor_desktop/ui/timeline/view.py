@@ -107,11 +107,8 @@ class TimelineView(QWidget):
         self.time_scrollbar.setObjectName("timeline_scroll")
         self.time_scrollbar.setAccessibleName("Scroll the timeline")
         legend = QLabel(
-            "Bars: goals (blue career, green personal; faded when achieved, paused or dropped)"
-            " · ◆ milestone (filled when done; red dashes: slipped from the first planned date)"
-            " · ticks: sessions · brown bars: practice, ▽ opportunity deadlines · orange: today."
-            " Double-click an item (or choose it with Up/Down and press Enter) to open it;"
-            " Left/Right scroll.",
+            "Goal bars fade when achieved, paused or dropped. Double-click an item (or choose"
+            " it with Up/Down and press Enter) to open it; Left/Right scroll.",
             page,
         )
         legend.setWordWrap(True)

@@ -87,7 +87,7 @@ def test_review_pack_of_an_empty_range_says_there_is_nothing(timeline, tmp_path)
     count = write_review(data, pdf, PageSize.LETTER)
     assert count <= 3
     text = text_of(pdf)
-    assert "There is nothing recorded between 01 Jan 2001 and 30 Jun 2001" in text
+    assert "There is nothing recorded between 1 Jan 2001 and 30 Jun 2001" in text
     assert "No milestone was completed in this period." in text
     assert "No closing reflection was written." in text
 

@@ -162,11 +162,19 @@ class ReviewReads(TimelinePart):
         ]
 
     def wins(self, start: date, end: date) -> list[Evidence]:
+        """Wins written in the range, each with the goal it is linked to: the first of its
+        goals in the user's order, else the goal of a milestone it is linked to."""
         return [
-            Evidence(date.fromisoformat(day), title, "win")
-            for day, title in self._connection.exec_driver_sql(
-                "SELECT entry_date, title FROM journal_entry WHERE kind = 'win' "
-                "AND entry_date >= ? AND entry_date < ? ORDER BY entry_date, id",
+            Evidence(date.fromisoformat(day), title, "win", goal or "")
+            for day, title, goal in self._connection.exec_driver_sql(
+                "SELECT e.entry_date, e.title, coalesce("
+                "(SELECT g.title FROM journal_entry_goal l JOIN goal g ON g.id = l.goal_id "
+                "WHERE l.entry_id = e.id ORDER BY g.position, g.id LIMIT 1), "
+                "(SELECT g.title FROM journal_entry_milestone l "
+                "JOIN milestone m ON m.id = l.milestone_id JOIN goal g ON g.id = m.goal_id "
+                "WHERE l.entry_id = e.id ORDER BY g.position, g.id LIMIT 1)) "
+                "FROM journal_entry e WHERE e.kind = 'win' "
+                "AND e.entry_date >= ? AND e.entry_date < ? ORDER BY e.entry_date, e.id",
                 (start.isoformat(), end_exclusive(end)),
             )
         ]
