@@ -120,6 +120,21 @@ def test_no_bus_and_no_tray_show_nothing_and_raise_nothing(qtbot, monkeypatch, c
 # ---------------------------------------------------------------- over a real session bus
 
 
+BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
 @dataclass
 class Bus:
     address: str
@@ -134,8 +149,11 @@ def session_bus(qtbot, tmp_path: Path) -> Iterator[Bus]:
         if os.environ.get("CI"):
             pytest.fail("dbus-daemon is not installed (.ci/run installs the dbus package)")
         pytest.skip("dbus-daemon is not installed (apt-get install dbus)")
+    # a bus of its own: no service files, so nothing installed here is started on it
+    config = tmp_path / "session-bus.conf"
+    config.write_text(BUS_CONFIG, encoding="utf-8")
     process = subprocess.Popen(
-        [daemon, "--session", "--nofork", "--print-address"],
+        [daemon, f"--config-file={config}", "--nofork", "--print-address"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

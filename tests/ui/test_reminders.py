@@ -152,6 +152,46 @@ def test_an_action_done_before_its_reminder_is_clicked_says_so(
     assert window.statusBar().currentMessage() == "That action item is done or no longer there."
 
 
+def test_clicking_a_deadline_reminder_opens_the_opportunity_in_growth(
+    qtbot, sessions, app_settings, engine, db_path, dialogs, services
+) -> None:
+    from mentor_desktop.domain.growth.opportunities import OpportunityDraft
+    from mentor_desktop.services.reminders import opportunity_deadlines
+
+    services.growth.opportunities.create_opportunity(
+        OpportunityDraft("Lead the pilot", deadline=date(2026, 12, 31))
+    )
+    talk = services.growth.opportunities.create_opportunity(
+        OpportunityDraft("Conference talk proposal", deadline=date(2026, 12, 9))
+    )
+    window = MainWindow(app_settings, dialogs, db_path)
+    for tab in build_tabs(build_services(engine), window.change_bus, dialogs, app_settings):
+        window.add_tab(tab)
+    qtbot.addWidget(window)
+    window.show()
+    tray = RecordingTray()
+    controller = ReminderController(
+        lambda: ReminderService(sessions, opportunity_deadlines(services.growth.opportunities)),
+        app_settings,
+        window.change_bus,
+        tray,
+        show_window=lambda: None,
+        say=lambda _text: None,
+    )
+    with qtbot.waitSignal(controller.checked, timeout=10_000):
+        controller.check()
+    (deadline,) = [r for r in tray.notified if r.kind is ReminderKind.OPPORTUNITY_DEADLINE]
+    assert (deadline.title, deadline.body) == (
+        "Deadline in 3 days, Wed 09 Dec",
+        "Conference talk proposal",
+    )
+    tray.reminder_clicked.emit(deadline)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Growth"
+    growth = window.tab_named("Growth")
+    assert growth.pages.currentWidget() is growth.opportunities
+    assert growth.opportunities.current_item().id == talk.id
+
+
 def test_turned_off_kinds_stay_quiet(qtbot, sessions, app_settings) -> None:
     app_settings.reminders = ReminderPreferences(session_prep=False)
     controller, _bus, tray, _shown, _said = _controller(qtbot, sessions, app_settings)

@@ -7,8 +7,9 @@ from __future__ import annotations
 import html
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
-from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QObject, Qt, Signal, Slot
+from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, ClassInfo, QMetaObject, QObject, Qt, Signal, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
 
 from mentor_desktop import DESKTOP_ID
@@ -61,6 +62,57 @@ def notification_for(shown: Reminder, markup: bool) -> Notification:
     )
 
 
+#: ClassInfo as the decorator it is at run time (its stubs know no call).
+_class_info: Any = ClassInfo
+
+
+@_class_info({"D-Bus Interface": INTERFACE})
+class _NotifyShape(QObject):
+    """The specification's Notify and GetCapabilities with their D-Bus types, exported for
+    a moment so the connection learns the interface from it (see `learn_interface`).
+
+    Signals: none.
+    """
+
+    @Slot(str, "uint", str, str, str, "QStringList", "QVariantMap", int, result="uint")
+    def Notify(
+        self,
+        app_name: str,
+        replaces_id: int,
+        app_icon: str,
+        summary: str,
+        body: str,
+        actions: list[str],
+        hints: dict[str, object],
+        expire_timeout: int,
+    ) -> int:
+        return 0
+
+    @Slot(result="QStringList")
+    def GetCapabilities(self) -> list[str]:
+        return []
+
+
+def learn_interface(connection: QDBusConnection) -> bool:
+    """Teach `connection` the notification interface's exact types (on the GUI thread).
+
+    From Python every whole number goes out as int32, and the specification wants
+    replaces_id as uint32: a call through a QDBusInterface converts each argument to the
+    type the interface declares. The service's own description often leaves Qt unable to
+    use Notify (hints' a{sv} comes out as a raw type without Qt's annotation), so the
+    description is read once from the shape above, exported on this connection; Qt keeps
+    an interface's description per connection and uses it for the service too.
+    """
+    shape = _NotifyShape()
+    path = "/io/github/mentordesktop/NotifyShape"
+    if not connection.registerObject(path, shape, QDBusConnection.RegisterOption.ExportAllSlots):
+        return False
+    try:
+        return QDBusInterface(connection.baseService(), path, INTERFACE, connection).isValid()
+    finally:
+        connection.unregisterObject(path)
+
+
 def send(connection: QDBusConnection, shown: Reminder) -> int | str:
     """Show `shown` through the service (a blocking call: run it off the GUI thread).
     Returns the notification's id, or the reason it was not shown."""
@@ -71,25 +123,26 @@ def send(connection: QDBusConnection, shown: Reminder) -> int | str:
     capabilities = service.call("GetCapabilities").arguments()
     markup = bool(capabilities) and "body-markup" in list(capabilities[0])
     notice = notification_for(shown, markup)
-    # the specification types replaces_id as uint32: invoking the method the service
-    # describes sends each argument with the type it expects
-    sent = QMetaObject.invokeMethod(
-        service,
-        "Notify",
-        Qt.ConnectionType.DirectConnection,
-        Q_RETURN_ARG("uint"),
-        Q_ARG(str, APP_NAME),
-        Q_ARG("uint", 0),
-        Q_ARG(str, notice.icon),
-        Q_ARG(str, notice.summary),
-        Q_ARG(str, notice.body),
-        Q_ARG("QStringList", notice.actions),
-        Q_ARG("QVariantMap", notice.hints),
-        Q_ARG(int, DESKTOP_DECIDES),
-    )
+    try:
+        sent = QMetaObject.invokeMethod(
+            service,
+            "Notify",
+            Qt.ConnectionType.DirectConnection,
+            Q_RETURN_ARG("uint"),
+            Q_ARG(str, APP_NAME),
+            Q_ARG("uint", 0),
+            Q_ARG(str, notice.icon),
+            Q_ARG(str, notice.summary),
+            Q_ARG(str, notice.body),
+            Q_ARG("QStringList", notice.actions),
+            Q_ARG("QVariantMap", notice.hints),
+            Q_ARG(int, DESKTOP_DECIDES),
+        )
+    except RuntimeError as exc:  # Notify not callable with these types
+        return f"the notification service's Notify could not be called ({exc})"
     error = service.lastError()
     if error.isValid() or not isinstance(sent, int):
-        return error.message() or "the notification service has no Notify method"
+        return error.message() or "the notification service did not answer"
     return sent
 
 
@@ -122,6 +175,7 @@ class DesktopNotifications(QObject):
             self._connection = QDBusConnection.sessionBus()
         if not self._listening and self._connection.isConnected():
             self._listening = True
+            learn_interface(self._connection)
             for signal, slot in (
                 ("ActionInvoked", "1_action_invoked(QDBusMessage)"),
                 ("NotificationClosed", "1_closed(QDBusMessage)"),
