@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from mentor_desktop.domain.journal import EntryDraft, EntryKind
@@ -209,12 +209,13 @@ def test_preview_renders_the_markdown(qtbot, make_tab, journal: JournalService) 
     tab = make_tab()
     editor = tab.view.editor
     qtbot.mouseClick(editor.preview_button, Qt.MouseButton.LeftButton)
-    assert editor.body_stack.currentWidget() is editor.preview
+    qtbot.waitUntil(lambda: "Big heading" in editor.preview.toPlainText())
+    assert editor.preview.isVisible() and not editor.body_edit.isVisible()
     shown = editor.preview.toPlainText()
     assert "Big heading" in shown and "bold" in shown
     assert "**" not in shown and "#" not in shown
     qtbot.mouseClick(editor.preview_button, Qt.MouseButton.LeftButton)
-    assert editor.body_stack.currentWidget() is editor.body_edit
+    assert editor.body_edit.isVisible() and not editor.preview.isVisible()
 
 
 def test_insert_a_prompt_from_the_menu(qtbot, make_tab, journal: JournalService) -> None:
@@ -223,10 +224,20 @@ def test_insert_a_prompt_from_the_menu(qtbot, make_tab, journal: JournalService)
     menu = tab.view.editor.prompt_button.menu()
     menu.aboutToShow.emit()
     names = [action.text() for action in menu.actions()]
-    assert names == ["Win", "Weekly review"]
+    assert names == ["Win", "Weekly review", "", "Edit prompts…"]
     menu.actions()[0].trigger()
     tab.flush()
     assert "## Evidence" in journal.get_entry(entry.id).body
+    opened: list[object] = []
+
+    def close_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        opened.append(dialog)
+        dialog.reject()
+
+    QTimer.singleShot(0, close_the_dialog)
+    menu.actions()[-1].trigger()  # Edit prompts…
+    assert len(opened) == 1 and isinstance(opened[0], TemplatesDialog)
 
 
 def test_delete_can_be_undone(qtbot, make_tab, journal: JournalService) -> None:

@@ -93,7 +93,7 @@ class EntryEditorController(ChangedElsewhere, QObject):
         self._prompt_menu.aboutToShow.connect(self._fill_prompt_menu)
 
         view.title_edit.textEdited.connect(self._text_edited)
-        view.body_edit.textChanged.connect(self._body_changed)
+        view.body_edit.textChanged.connect(self._text_edited)
         view.date_edit.dateChanged.connect(self._fields_changed)
         view.kind_combo.currentIndexChanged.connect(self._kind_changed)
         view.mood_combo.currentIndexChanged.connect(self._fields_changed)
@@ -103,8 +103,6 @@ class EntryEditorController(ChangedElsewhere, QObject):
         self.milestone_model.checked_changed.connect(self._fields_changed)
         self.growth_links = GrowthLinks(journal, view.growth_view)
         self.growth_links.changed.connect(self._fields_changed)
-        view.preview_button.toggled.connect(self._toggle_preview)
-        view.edit_prompts_button.clicked.connect(self.edit_prompts_requested)
         view.delete_button.clicked.connect(self._delete_clicked)
 
     # ---------------------------------------------------------------- state
@@ -186,8 +184,7 @@ class EntryEditorController(ChangedElsewhere, QObject):
             self.growth_links.show(entry)
             v.saved_label.setText(f"Saved {date_time_text(entry.updated_at)}")
             self._update_prompt(entry.kind)
-            if v.preview_button.isChecked():
-                v.preview.setMarkdown(entry.body)
+            v.body.loaded()
         finally:
             self._loading = False
             self._dirty = False
@@ -306,11 +303,6 @@ class EntryEditorController(ChangedElsewhere, QObject):
         self._dirty = True
         self.autosave.touch()
 
-    def _body_changed(self) -> None:
-        self._text_edited()
-        if self.view.preview_button.isChecked() and not self._loading:
-            self.view.preview.setMarkdown(self.view.body_edit.text())
-
     def _fields_changed(self) -> None:
         if not self._loading:
             self.save_fields_now()
@@ -345,11 +337,6 @@ class EntryEditorController(ChangedElsewhere, QObject):
         if tags != self._entry.tags:
             self.save_fields_now()
 
-    def _toggle_preview(self, on: bool) -> None:
-        if on:
-            self.view.preview.setMarkdown(self.view.body_edit.text())
-        self.view.set_preview_visible(on)
-
     def _delete_clicked(self) -> None:
         if self._entry is not None:
             self.delete_requested.emit(self._entry.id)
@@ -370,6 +357,10 @@ class EntryEditorController(ChangedElsewhere, QObject):
             self._prompt_menu.addAction(action)
         if not self._prompt_menu.actions():
             self._prompt_menu.addAction("No prompts for this kind").setEnabled(False)
+        self._prompt_menu.addSeparator()
+        edit = self._prompt_menu.addAction("Edit prompts…")
+        edit.setObjectName("journal_edit_prompts")
+        edit.triggered.connect(self.edit_prompts_requested)
 
     def insert_prompt(self, body: str) -> None:
         """Insert a prompt at the cursor (one undo step in the editor)."""

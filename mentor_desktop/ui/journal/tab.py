@@ -23,6 +23,7 @@ from mentor_desktop.ui.errors import show_error
 from mentor_desktop.ui.journal.calendar_panel import JournalCalendar
 from mentor_desktop.ui.journal.deletion import EntryDeletion
 from mentor_desktop.ui.journal.editor import EntryEditorController
+from mentor_desktop.ui.journal.entry_body import BodyMode
 from mentor_desktop.ui.journal.entry_list import EntryList
 from mentor_desktop.ui.journal.view import JournalView
 from mentor_desktop.ui.models.journal_entries import JournalEntriesModel
@@ -167,11 +168,22 @@ class JournalTab(TabPage):
 
     def save_state(self, settings: AppSettings) -> None:
         settings.set_state_bytes("journal/splitter", self.view.splitter.saveState())
+        body = self.view.editor.body
+        side = body.mode is BodyMode.SIDE
+        settings.set_state_text("journal/side_by_side", "1" if side else "0")
+        if side:  # the split of text and rendering is kept while both show
+            settings.set_state_bytes("journal/body_splitter", body.saveState())
 
     def restore_state(self, settings: AppSettings) -> None:
         state = settings.state_bytes("journal/splitter")
         if state is not None:
             self.view.splitter.restoreState(state)
+        body = self.view.editor.body
+        if settings.state_text("journal/side_by_side") == "1":
+            body.set_mode(BodyMode.SIDE)
+            split = settings.state_bytes("journal/body_splitter")
+            if split is not None:
+                body.restoreState(split)
 
     # ---------------------------------------------------------------- the open entry
 

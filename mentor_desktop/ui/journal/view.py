@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from mentor_desktop.domain.dates import date_pattern, date_text
 from mentor_desktop.domain.journal import MOOD_LABELS, EntryKind
+from mentor_desktop.ui.journal.entry_body import EntryBody
 from mentor_desktop.ui.journal.entry_card import EntryCardDelegate, fit_rows
 from mentor_desktop.ui.models.journal_entries import (
     COL_DATE,
@@ -45,7 +45,6 @@ from mentor_desktop.ui.models.journal_entries import (
     HTML_ROLE,
 )
 from mentor_desktop.ui.theme import show_as_error
-from mentor_desktop.ui.widgets.long_text_edit import LongTextEdit
 
 #: The word count follows the text this long after typing stops.
 WORD_COUNT_DELAY_MS = 300
@@ -169,29 +168,16 @@ class EntryEditorView(QWidget):
         show_as_error(self.error_label)
         self.error_label.hide()
 
-        self.body_edit = LongTextEdit()
-        self.body_edit.setObjectName("journal_body")
-        self.body_edit.setAccessibleName("Entry text (Markdown)")
-        self.body_edit.setTabChangesFocus(False)
-        self.preview = QTextBrowser()
-        self.preview.setObjectName("journal_preview")
-        self.preview.setAccessibleName("Rendered entry")
-        self.preview.setOpenExternalLinks(False)
-        self.body_stack = QStackedWidget()
-        self.body_stack.addWidget(self.body_edit)
-        self.body_stack.addWidget(self.preview)
-
-        self.preview_button = QPushButton("Preview")
-        self.preview_button.setObjectName("journal_preview_toggle")
-        self.preview_button.setCheckable(True)
-        self.preview_button.setShortcut("Ctrl+Shift+P")
-        self.preview_button.setToolTip("Show the text rendered (Ctrl+Shift+P)")
+        #: The text and its rendering (alone, or side by side).
+        self.body = EntryBody()
+        self.body_edit = self.body.edit
+        self.preview = self.body.preview
+        self.preview_button = self.body.preview_button
+        self.side_button = self.body.side_button
         self.prompt_button = QToolButton()
         self.prompt_button.setObjectName("journal_insert_prompt")
         self.prompt_button.setText("Insert prompt")
         self.prompt_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.edit_prompts_button = QPushButton("Edit prompts…")
-        self.edit_prompts_button.setObjectName("journal_edit_prompts")
         self.delete_button = QPushButton("Delete")
         self.delete_button.setObjectName("journal_delete")
         self.delete_button.setToolTip("Delete this entry (can be undone)")
@@ -227,8 +213,8 @@ class EntryEditorView(QWidget):
         form.addRow("Growth", self.growth_view)
         tools = QHBoxLayout()
         tools.addWidget(self.prompt_button)
-        tools.addWidget(self.edit_prompts_button)
         tools.addWidget(self.preview_button)
+        tools.addWidget(self.side_button)
         tools.addStretch(1)
         tools.addWidget(self.delete_button)
         footer = QHBoxLayout()
@@ -239,7 +225,7 @@ class EntryEditorView(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addLayout(tools)
-        layout.addWidget(self.body_stack, 1)
+        layout.addWidget(self.body, 1)
         layout.addLayout(footer)
 
     def update_word_count(self) -> None:
@@ -247,9 +233,6 @@ class EntryEditorView(QWidget):
         self._count_timer.stop()
         count = len(self.body_edit.text().split())
         self.word_count_label.setText("1 word" if count == 1 else f"{count:,} words")
-
-    def set_preview_visible(self, visible: bool) -> None:
-        self.body_stack.setCurrentWidget(self.preview if visible else self.body_edit)
 
 
 class JournalView(QWidget):
