@@ -7,12 +7,22 @@ from collections import defaultdict
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QApplication, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QStackedWidget,
+    QTabBar,
+    QWidget,
+)
 
+from mentor_desktop.app import open_services
 from mentor_desktop.app_window import build_window
 from mentor_desktop.domain.models import GoalDraft
 from mentor_desktop.services.backups import BackupService
 from mentor_desktop.ui.actions import ActionId
+from tests.factories import write_demo_db
 
 
 @pytest.fixture
@@ -181,3 +191,68 @@ def test_the_check_sees_a_key_bound_twice(window) -> None:
     extra = QShortcut(QKeySequence("Ctrl+L"), window)
     extra.setObjectName("second_lock")
     assert _duplicates(_keys_in_use(window)) == {"Ctrl+L": ["action_lock / second_lock"]}
+
+
+def _shown_on_its_page(widget: QWidget) -> bool:
+    """False when `widget` or a parent is hidden other than by a stack showing another page."""
+    while widget is not None:
+        parent = widget.parentWidget()
+        if widget.isHidden() and not isinstance(parent, QStackedWidget) and not widget.isWindow():
+            return False
+        widget = parent
+    return True
+
+
+def _mnemonics(window) -> dict[tuple[str, object], list[Binding]]:
+    """Every Alt+letter of the window: buttons, labels of fields, tabs and the menu bar."""
+    used: dict[tuple[str, object], list[Binding]] = defaultdict(list)
+
+    def add(text: str, owner: QWidget, name: str) -> None:
+        key = QKeySequence.mnemonic(text)
+        if not key.isEmpty() and _shown_on_its_page(owner):
+            used[(key.toString(), window)].append((f"{name} {text!r}", _pages(owner)))
+
+    for button in window.findChildren(QAbstractButton):
+        add(button.text(), button, button.objectName() or type(button).__name__)
+    for label in window.findChildren(QLabel):
+        if label.buddy() is not None:
+            add(label.text(), label, label.objectName() or "label")
+    for box in window.findChildren(QGroupBox):
+        add(box.title(), box, box.objectName() or "group")
+    for bar in window.findChildren(QTabBar):
+        for index in range(bar.count()):
+            add(bar.tabText(index), bar, bar.objectName() or "tabs")
+    for action in window.menuBar().actions():
+        add(action.text(), window.menuBar(), "menu")
+    return used
+
+
+@pytest.fixture
+def demo_window(qtbot, tmp_path, app_settings, dialogs):
+    db_path = write_demo_db(tmp_path / "demo.sqlite3", years=1)
+    engine, services = open_services(db_path)
+    window, _ = build_window(
+        services, BackupService(db_path, tmp_path / "backups"), app_settings, dialogs, db_path
+    )
+    qtbot.addWidget(window)
+    window.show()
+    for index in range(window.tabs.count()):  # every tab built, a session chosen
+        window.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+    goals = window.tab_named("Goals")
+    goals.select(("goal", goals.model.goals()[0].id))  # the goal panel shown too
+    yield window
+    window.close()
+    engine.dispose()
+
+
+def test_no_alt_letter_means_two_things_on_one_page(demo_window) -> None:
+    clashes = _duplicates(_mnemonics(demo_window))
+    assert not clashes, f"Alt+letters used twice on one page: {clashes}"
+
+
+def test_the_mnemonic_check_sees_a_letter_used_twice(demo_window) -> None:
+    goals = demo_window.tab_named("Goals")
+    goals.view.details.edit_goal_button.setText("Edit &goal…")  # as is "New &goal…"
+    clashes = _duplicates(_mnemonics(demo_window))
+    assert list(clashes) == ["Alt+G"], clashes

@@ -69,7 +69,7 @@ class GoalDetailsPanel(QWidget):
         self.progress_bar.setAccessibleName("Goal progress")
         self.why_label = _wrapping_label(self, "Why it matters")
         self.measure_label = _wrapping_label(self, "Success measure")
-        self.edit_goal_button = _button("&Edit goal…", "Edit this goal", self)
+        self.edit_goal_button = _button("Ed&it goal…", "Edit this goal", self)
         self.overdue_label = _wrapping_label(self, "Overdue")
         self.overdue_label.setObjectName("goal_overdue")
         self.recalibrate_button = _button(

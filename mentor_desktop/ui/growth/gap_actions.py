@@ -40,12 +40,12 @@ class GapActions(QWidget):
         self.raise_button = button(
             "&Raise a target…", "A gap found: raise the target of a skill", self
         )
-        self.skill_button = button("New s&kill…", "A gap found: add it to your skills map", self)
+        self.skill_button = button("Ne&w skill…", "A gap found: add it to your skills map", self)
         self.action_button = button(
             "Next step → a&ction", "Make the next step an action item of yours", self
         )
         self.practice_button = button(
-            "Next step → &practice", "Make the next step a new planned practice", self
+            "Ne&xt step → practice", "Make the next step a new planned practice", self
         )
         for widget in (
             self.raise_button,

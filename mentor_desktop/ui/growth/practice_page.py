@@ -116,7 +116,7 @@ class PracticePage(RecordPage[Practice]):
         debrief_layout.addWidget(self.debrief_texts, 1)
         self.gaps = GapActions(self._growth, self, self._dialogs, debrief)
         debrief_layout.addWidget(self.gaps)
-        self.sections.addTab(plan, "&Plan")
+        self.sections.addTab(plan, "P&lan")
         self.sections.addTab(debrief, "De&brief")
         d.addWidget(self.title_label)
         d.addWidget(self.debrief_hint)

@@ -89,7 +89,7 @@ class RecordPage(GrowthPage[RecordT]):
             self.status_filter.addItem(label, data)
         noun = self.noun
         self.new_button = button(f"&New {noun}…", f"{self.new_tip} (Ctrl+N)", self)
-        self.edit_button = button("&Edit…", f"Edit the selected {noun} (Enter)", self)
+        self.edit_button = button("Ed&it…", f"Edit the selected {noun} (Enter)", self)
         self.step_button = button(self.step_text, f"{self.step_tip} (Ctrl+M)", self)
         self.delete_button = button("&Delete", f"Delete the selected {noun} (Del)", self)
         for widget in (self.new_button, self.edit_button, self.step_button, self.delete_button):

@@ -57,7 +57,7 @@ class SkillsPage(GrowthPage[Skill]):
         for area in STANDARD_AREAS:
             self.status_filter.addItem(area, area)
         self.new_button = button("&New skill…", "Add a skill to your map (Ctrl+N)", self)
-        self.edit_button = button("&Edit…", "Edit the skill; a level change asks why (Enter)", self)
+        self.edit_button = button("Ed&it…", "Edit the skill; a level change asks why (Enter)", self)
         self.delete_button = button("&Delete", "Delete the selected skill (Del)", self)
         for widget in (self.new_button, self.edit_button, self.delete_button):
             self.buttons.addWidget(widget)

@@ -89,7 +89,7 @@ class SessionPrepView(QWidget):
         self.agreement_combo.setObjectName("agreement_combo")
         self.agreement_combo.setAccessibleName("Mentor")
         self.agreement_combo.setMinimumWidth(240)
-        self.edit_agreement_button = _button("&Edit agreement…", "edit_agreement", self)
+        self.edit_agreement_button = _button("Edit agreeme&nt…", "edit_agreement", self)
         self.new_agreement_button = _button("New a&greement…", "new_agreement", self)
         self.agreement_summary = QLabel(self)
         self.agreement_summary.setObjectName("agreement_summary")
@@ -111,9 +111,9 @@ class SessionPrepView(QWidget):
         self.sessions_view = _table("sessions_view", left, 0)
         self.sessions_view.setAccessibleName("Sessions")
         self.add_session_button = _button("&Add session…", "add_session", left)
-        self.move_session_button = _button("Mo&ve…", "move_session", left)
+        self.move_session_button = _button("M&ove…", "move_session", left)
         self.cancel_session_button = _button("&Cancel session", "cancel_session", left)
-        self.done_session_button = _button("Mark &done", "done_session", left)
+        self.done_session_button = _button("Mar&k done", "done_session", left)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.sessions_view, 1)
@@ -162,12 +162,12 @@ class SessionPrepView(QWidget):
         suggestions_box = QGroupBox("Suggestions since the last session", page)
         self.suggestions_view = _table("suggestions_view", suggestions_box, 1)
         self.suggestions_view.setAccessibleName("Suggestions")
-        self.accept_button = _button("Add to a&genda", "accept_suggestion", suggestions_box)
+        self.accept_button = _button("Add &to agenda", "accept_suggestion", suggestions_box)
         self.accept_edited_button = _button(
             "Add &reworded…", "accept_edited", suggestions_box, "Add it with your own wording"
         )
         self.drop_button = _button(
-            "D&rop", "drop_suggestion", suggestions_box, "Do not suggest it for this session"
+            "Drop", "drop_suggestion", suggestions_box, "Do not suggest it for this session"
         )
         box_layout = QVBoxLayout(suggestions_box)
         box_layout.addWidget(self.suggestions_view, 1)
@@ -193,7 +193,7 @@ class SessionPrepView(QWidget):
         self.add_item_button = _button("A&dd", "add_agenda_item", agenda_box)
         self.up_button = _button("&Up", "agenda_up", agenda_box)
         self.down_button = _button("Do&wn", "agenda_down", agenda_box)
-        self.remove_item_button = _button("Remo&ve", "remove_agenda_item", agenda_box)
+        self.remove_item_button = _button("Remove", "remove_agenda_item", agenda_box)
         agenda_layout = QVBoxLayout(agenda_box)
         agenda_layout.addWidget(self.agenda_view, 1)
         row = QHBoxLayout()
@@ -212,15 +212,15 @@ class SessionPrepView(QWidget):
             name: _error_label(f"{name}_error", self)
             for name in ("personal_update", "notes", "takeaways")
         }
-        self.preview_button = _button("Print pre&view…", "preview_brief", page)
-        self.print_button = _button("&Print brief…", "print_brief", page)
-        self.pdf_button = _button("Save brief as P&DF…", "save_brief_pdf", page)
+        self.preview_button = _button("Pr&int preview…", "preview_brief", page)
+        self.print_button = _button("Print &brief…", "print_brief", page)
+        self.pdf_button = _button("Save brief as PDF…", "save_brief_pdf", page)
         self.paper_combo = QComboBox(page)
         self.paper_combo.setObjectName("paper_size")
         self.paper_combo.setAccessibleName("Paper size of the brief")
         brief_row = QHBoxLayout()
         brief_row.addStretch(1)
-        paper_label = QLabel("Pa&per:", page)
+        paper_label = QLabel("Paper:", page)
         paper_label.setBuddy(self.paper_combo)
         brief_row.addWidget(paper_label)
         brief_row.addWidget(self.paper_combo)
@@ -262,7 +262,7 @@ class SessionPrepView(QWidget):
             self.action_owner.addItem(owner.label, owner)
         self.action_due = OptionalDateField("Due", actions_box)
         self.action_due.setObjectName("action_due")
-        self.add_action_button = _button("Add &action", "add_action", actions_box)
+        self.add_action_button = _button("Add ac&tion", "add_action", actions_box)
         self.remove_action_button = _button("Remove", "remove_action", actions_box)
         self.action_error = QLabel(actions_box)
         self.action_error.setObjectName("action_error")
@@ -286,10 +286,10 @@ class SessionPrepView(QWidget):
         self.feedback_fields: dict[str, QLineEdit] = {}
         for index, (name, label) in enumerate(
             (
-                ("situation", "&Situation:"),
+                ("situation", "Sit&uation:"),
                 ("behaviour", "&Behaviour:"),
                 ("impact", "&Impact:"),
-                ("response", "My res&ponse:"),
+                ("response", "My &response:"),
             )
         ):
             field = QLineEdit(feedback_box)
@@ -301,7 +301,7 @@ class SessionPrepView(QWidget):
             form.addWidget(caption, grid_row, column * 2)
             form.addWidget(field, grid_row, column * 2 + 1)
             self.feedback_fields[name] = field
-        self.add_feedback_button = _button("Add &feedback", "add_feedback", feedback_box)
+        self.add_feedback_button = _button("Add fee&dback", "add_feedback", feedback_box)
         self.remove_feedback_button = _button("Remove", "remove_feedback", feedback_box)
         self.feedback_error = QLabel(feedback_box)
         self.feedback_error.setObjectName("feedback_error")
