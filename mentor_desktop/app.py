@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from mentor_desktop.services.journal import JournalService
     from mentor_desktop.services.portability import PortabilityService
     from mentor_desktop.services.profile import ProfileService
+    from mentor_desktop.services.quick_reads import FirstScreen
     from mentor_desktop.services.reminders import ReminderService
     from mentor_desktop.services.sessions import SessionService
     from mentor_desktop.services.timeline import TimelineService
@@ -135,7 +136,9 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     `quit_after_show` (start-up checks and benchmarks) prints what is shown and closes at
     once, without dialogs and without touching the backups.
     """
-    _import_storage_before_qt()
+    first = _first_screen(db_path)
+    if first is None:  # the full open comes before the window: load its libraries first
+        _import_storage_before_qt()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -179,7 +182,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     if not quit_after_show and not _unlock_at_start(db_path, backups):
         return 1
     try:
-        engine, _services = _open_or_recover(db_path, backups, dialogs, ask=not quit_after_show)
+        engine = _open(db_path, backups, dialogs, quit_after_show, first)
     except DatabaseOpenError as exc:
         print(f"mentor-desktop: {exc}", file=sys.stderr)
         if not quit_after_show:
@@ -190,7 +193,9 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
 
     database = ReopenableDatabase(db_path, engine)
     services = Services(database)
-    window, portability = app_window.build_window(services, backups, settings, dialogs, db_path)
+    window, portability = app_window.build_window(
+        services, backups, settings, dialogs, db_path, first
+    )
     app_window.install_privacy(window, database, backups, settings, dialogs)
     if quit_after_show:
         from mentor_desktop.ui.first_paint import FirstPaint
@@ -200,7 +205,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     if not quit_after_show:
         app_window.close_on_terminate(window)
         window.close_hooks.append(portability.backup_on_quit)
-        QTimer.singleShot(250, lambda: app_window.warm_up(window))
+        QTimer.singleShot(250, lambda: app_window.warm_up(window, database))
         QTimer.singleShot(3000, portability.backup_if_due)  # off the GUI thread, after start
         QTimer.singleShot(1000, lambda: app_window.start_tray_reminders(services, settings, window))
     watch = None if lock is None else app_window.one_window(lock, window, database)
@@ -238,6 +243,33 @@ def _unlock_at_start(db_path: Path, backups: BackupService) -> bool:
     from mentor_desktop.ui.lock.wiring import unlock_at_start
 
     return unlock_at_start(service)
+
+
+def _first_screen(db_path: Path) -> FirstScreen | None:
+    """The first screen read with sqlite3 alone, after every check an open makes; None when
+    the file must be opened the full way first (new, behind, encrypted and locked, or with
+    something wrong that the full open explains and offers a backup for)."""
+    from mentor_desktop.domain.errors import StorageFailedError
+    from mentor_desktop.services.quick_reads import NeedsFullOpen, first_screen
+
+    try:
+        return first_screen(db_path)
+    except (NeedsFullOpen, DatabaseOpenError, StorageFailedError):
+        return None
+
+
+def _open(
+    db_path: Path, backups: BackupService, dialogs: Dialogs, quiet: bool, first: FirstScreen | None
+) -> Engine | None:
+    """The engine the window starts with: None when the first screen was read already (the
+    file is opened once the window is painted, see `app_window.warm_up`)."""
+    if first is None:
+        return _open_or_recover(db_path, backups, dialogs, ask=not quiet)[0]
+    from mentor_desktop.paths import data_dir
+    from mentor_desktop.storage.files import make_private
+
+    make_private(data_dir())
+    return None
 
 
 def _open_or_recover(

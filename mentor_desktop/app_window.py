@@ -8,9 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mentor_desktop.domain.errors import MentorDesktopError
+
 if TYPE_CHECKING:
     from mentor_desktop.app import Services
     from mentor_desktop.services.backups import BackupService
+    from mentor_desktop.services.quick_reads import FirstScreen
     from mentor_desktop.settings import AppSettings
     from mentor_desktop.storage.reopenable import ReopenableDatabase
     from mentor_desktop.storage.watch import ExternalWrites
@@ -29,10 +32,18 @@ if TYPE_CHECKING:
 WARM_UP_STEP_MS = 120
 
 
-def warm_up(window: MainWindow) -> None:
-    """Once the first screen is up: map the ORM classes, so the first edit answers at once,
-    then load the other tabs' modules one at a time, so their first visit is quick too."""
+def warm_up(window: MainWindow, database: ReopenableDatabase | None = None) -> None:
+    """Once the first screen is up: open `database` the full way if the first screen was
+    read without it, map the ORM classes, so the first edit answers at once, then load the
+    other tabs' modules one at a time, so their first visit is quick too."""
     from PySide6.QtCore import QTimer
+
+    try:
+        if database is not None:
+            database.open()
+    except MentorDesktopError as exc:  # it passed every check moments ago: say what changed
+        window.statusBar().showMessage(f"The database could not be opened: {exc}")
+        return
     from sqlalchemy.orm import configure_mappers
 
     import mentor_desktop.storage.orm  # noqa: F401 - imported for its mapped classes
@@ -118,11 +129,16 @@ def build_window(
     settings: AppSettings,
     dialogs: Dialogs,
     db_path: Path,
+    first: FirstScreen | None = None,
 ) -> tuple[MainWindow, PortabilityController]:
+    """The window with its tabs; `first` (read before the database was opened) fills the
+    first screen, else the services read it."""
     from mentor_desktop.ui.main_window import MainWindow, build_tabs
     from mentor_desktop.ui.portability.controller import PortabilityController
 
     window = MainWindow(settings, dialogs, db_path)
+    if first is not None:
+        services.goals.prime(first.goals)
     for tab in build_tabs(services, window.change_bus, dialogs, settings):
         window.add_tab(tab)
     portability = PortabilityController(
@@ -137,7 +153,7 @@ def build_window(
     window.set_preferences(preferences_registry(services, backups, settings, window))
     portability.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))
     window.restore_state()
-    if services.first_start.is_empty():
+    if first.is_empty if first is not None else services.first_start.is_empty():
         _welcome(services, backups, settings, dialogs, window, portability)
     return window, portability
 

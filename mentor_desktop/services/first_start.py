@@ -18,15 +18,13 @@ from mentor_desktop.domain.profile import Profile
 from mentor_desktop.domain.rules import validate_goal
 from mentor_desktop.domain.sessions import AgreementDraft
 from mentor_desktop.domain.sessions.validation import validate_agreement
+from mentor_desktop.storage.repositories.plain_sql import has_content
 from mentor_desktop.storage.uow import UnitOfWorkFactory
 
 if TYPE_CHECKING:  # built only when the set-up runs: start-up only asks `is_empty`
     from mentor_desktop.services.goals import GoalService
     from mentor_desktop.services.profile import ProfileService
     from mentor_desktop.services.sessions import SessionService
-
-#: Tables whose rows mean the person has started (a profile alone does not count).
-_CONTENT_TABLES = ("goal", "mentor", "journal_entry")
 
 
 @dataclass(frozen=True)
@@ -78,11 +76,7 @@ class FirstStartService:
     def is_empty(self) -> bool:
         """True when there is no goal, mentor or journal entry yet (plain SQL, no ORM)."""
         with self._uow() as uow:
-            connection = uow.session.connection()
-            return not any(
-                connection.exec_driver_sql(f"SELECT EXISTS (SELECT 1 FROM {table})").scalar()
-                for table in _CONTENT_TABLES
-            )
+            return not has_content(uow.session.connection())
 
     def set_up(self, draft: SetupDraft, progress: SetupProgress | None = None) -> SetupProgress:
         """Check everything, then save what `progress` has not saved yet.

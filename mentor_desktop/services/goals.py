@@ -29,10 +29,10 @@ from mentor_desktop.domain.models import (
     Step,
 )
 from mentor_desktop.storage.repositories import goal_reads
-from mentor_desktop.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 if TYPE_CHECKING:
     from mentor_desktop.storage.repositories.goals import GoalRepository
+    from mentor_desktop.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 
 def _repository(uow: UnitOfWork) -> GoalRepository:
@@ -50,6 +50,7 @@ class GoalService:
     ) -> None:
         self._uow = uow_factory
         self._today = today
+        self._primed: list[Goal] | None = None
 
     # ------------------------------------------------------------------ reading
 
@@ -59,12 +60,20 @@ class GoalService:
         statuses: Sequence[GoalStatus] | None = None,
     ) -> list[Goal]:
         """Goals in their user-chosen order, each with milestones, steps, resources, history."""
+        primed, self._primed = self._primed, None
+        if primed is not None and not kinds and not statuses:
+            return primed
         with self._uow() as uow:
             return goal_reads.load_goals(
                 uow.session.connection(),
                 kinds=[k.value for k in kinds] if kinds else None,
                 statuses=[s.value for s in statuses] if statuses else None,
             )
+
+    def prime(self, goals: list[Goal]) -> None:
+        """Every goal, read at start-up before the database was opened (`quick_reads`): the
+        next unfiltered `list_goals` answers with them instead of reading them again."""
+        self._primed = goals
 
     def get_goal(self, goal_id: int) -> Goal:
         with self._uow() as uow:

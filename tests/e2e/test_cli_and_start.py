@@ -126,7 +126,8 @@ def test_sigterm_closes_the_window_the_normal_way(tmp_path: Path) -> None:
 
 
 def test_the_first_screen_loads_only_what_it_shows(tmp_path: Path) -> None:
-    """The ORM mapping, the chart library, the documents and the migrations wait until used."""
+    """The first screen is read without SQLAlchemy (the database is opened the full way once
+    it is painted); the chart library, the documents and the migrations wait until used."""
     db = tmp_path / "lean.sqlite3"
     assert run("--db", str(db), "demo", "--years", "1").returncode == 0
     done = subprocess.run(
@@ -147,5 +148,11 @@ def test_the_first_screen_loads_only_what_it_shows(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     loaded = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
     assert "mentor_desktop.ui.goals.tab" in loaded
-    unwanted = {"mentor_desktop.storage.orm", "matplotlib", "alembic", "mentor_desktop.reports"}
+    unwanted = {
+        "sqlalchemy",
+        "mentor_desktop.storage.orm",
+        "matplotlib",
+        "alembic",
+        "mentor_desktop.reports",
+    }
     assert unwanted & loaded == set()

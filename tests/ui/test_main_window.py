@@ -215,3 +215,19 @@ def test_after_start_the_waiting_tabs_are_warmed_up_but_not_built(qtbot, window)
     assert not any(tab.is_built for tab in waiting)
     waiting[0].warm_up()  # once only
     assert len(warmed) == len(waiting)
+
+
+def test_after_start_a_database_read_without_sqlalchemy_is_opened(qtbot, window, tmp_path) -> None:
+    from mentor_desktop.app_window import warm_up as _warm_up
+    from mentor_desktop.storage.reopenable import ReopenableDatabase
+
+    database = ReopenableDatabase(window.db_path, None)
+    _warm_up(window, database)
+    assert database.is_open
+    database.dispose()
+    replaced = tmp_path / "replaced.sqlite3"  # another program wrote over it since the start
+    replaced.write_bytes(b"not a database any more " * 100)
+    broken = ReopenableDatabase(replaced, None)
+    _warm_up(window, broken)
+    assert not broken.is_open
+    assert window.statusBar().currentMessage().startswith("The database could not be opened:")

@@ -2,7 +2,8 @@
 
 The read path does not need the ORM, so opening the Goals tab at start-up does not pay for
 mapping the classes in `storage/orm.py` (about a tenth of a second). Five indexed queries
-load any number of goals: no N+1.
+load any number of goals: no N+1. Every function takes a session's connection or a plain
+sqlite3 one: the window's first screen is read before SQLAlchemy is even loaded.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
-
-from sqlalchemy import Connection
+from typing import Any
 
 from mentor_desktop.domain.errors import NotFoundError
 from mentor_desktop.domain.models import (
@@ -26,6 +26,7 @@ from mentor_desktop.domain.models import (
     ResourceStatus,
     Step,
 )
+from mentor_desktop.storage.repositories.plain_sql import AnyConnection, run_sql
 
 
 def _day(value: str | None) -> date | None:
@@ -51,7 +52,7 @@ def _goal_filter(
 
 
 def load_goals(
-    connection: Connection,
+    connection: AnyConnection,
     goal_ids: Sequence[int] | None = None,
     kinds: Sequence[str] | None = None,
     statuses: Sequence[str] | None = None,
@@ -59,7 +60,9 @@ def load_goals(
     """Goals in the user's order, each with everything under it."""
     where, params = _goal_filter(goal_ids, kinds, statuses)
     chosen = f"SELECT id FROM goal{where}"
-    run = connection.exec_driver_sql
+
+    def run(sql: str, params: Sequence[object]) -> Any:
+        return run_sql(connection, sql, params)
 
     steps: dict[int, list[Step]] = defaultdict(list)
     for row in run(
@@ -151,28 +154,26 @@ def load_goals(
     ]
 
 
-def load_goal(connection: Connection, goal_id: int) -> Goal:
+def load_goal(connection: AnyConnection, goal_id: int) -> Goal:
     goals = load_goals(connection, goal_ids=[goal_id])
     if not goals:
         raise NotFoundError("Goal", goal_id)
     return goals[0]
 
 
-def load_milestone(connection: Connection, milestone_id: int) -> Milestone:
-    row = connection.exec_driver_sql(
-        "SELECT goal_id FROM milestone WHERE id = ?", (milestone_id,)
-    ).first()
+def load_milestone(connection: AnyConnection, milestone_id: int) -> Milestone:
+    row = run_sql(
+        connection, "SELECT goal_id FROM milestone WHERE id = ?", (milestone_id,)
+    ).fetchone()
     if row is None:
         raise NotFoundError("Milestone", milestone_id)
     goal = load_goal(connection, row[0])
     return next(m for m in goal.milestones if m.id == milestone_id)
 
 
-def goal_order(connection: Connection) -> list[int]:
-    return [
-        row[0] for row in connection.exec_driver_sql("SELECT id FROM goal ORDER BY position, id")
-    ]
+def goal_order(connection: AnyConnection) -> list[int]:
+    return [row[0] for row in run_sql(connection, "SELECT id FROM goal ORDER BY position, id")]
 
 
-def count_goals(connection: Connection) -> int:
-    return int(connection.exec_driver_sql("SELECT count(*) FROM goal").scalar() or 0)
+def count_goals(connection: AnyConnection) -> int:
+    return int(run_sql(connection, "SELECT count(*) FROM goal").fetchone()[0] or 0)

@@ -1,0 +1,38 @@
+"""Plain SQL that runs on a session's connection or on a bare sqlite3 (or SQLCipher) one.
+
+The read functions built on this serve the repositories inside a unit of work and, before
+SQLAlchemy is even loaded, the window's first screen and the read-only commands (opened
+with `storage.reading.reading`): one implementation, the same answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlalchemy import Connection
+
+#: A session's connection, or a plain sqlite3 (or SQLCipher) one opened with `reading`.
+AnyConnection: TypeAlias = "Connection | sqlite3.Connection"
+
+#: Tables whose rows mean the person has started (a profile alone does not count).
+CONTENT_TABLES = ("goal", "mentor", "journal_entry")
+
+
+def run_sql(connection: AnyConnection, sql: str, params: Sequence[object] = ()) -> Any:
+    """The rows of `sql` (qmark parameters) on either kind of connection."""
+    run: Callable[..., Any] | None = getattr(connection, "exec_driver_sql", None)
+    if run is None:  # a plain sqlite3 (or SQLCipher) connection
+        run = cast("sqlite3.Connection", connection).execute
+    return run(sql, tuple(params))
+
+
+def has_content(connection: AnyConnection) -> bool:
+    """Whether the person has written anything yet: a goal, a mentor or a journal entry."""
+    return any(
+        run_sql(connection, f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
+        for table in CONTENT_TABLES
+    )
