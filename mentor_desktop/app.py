@@ -114,14 +114,6 @@ def open_services(db_path: Path) -> tuple[Engine, Services]:
     return engine, build_services(engine)
 
 
-def _import_storage_before_qt() -> None:
-    """Import the storage layer (SQLAlchemy) before Qt: once PySide6 is loaded it reads the
-    source of every module imported after it, which makes large libraries slower to load."""
-    import sqlalchemy.dialects.sqlite  # noqa: F401 - loaded by the first engine otherwise
-
-    from mentor_desktop.storage import migrate, uow  # noqa: F401 - imported for their load
-
-
 def begin_start_checks(db_path: Path) -> None:
     """Start the database's integrity check on a second thread, before the window's modules
     are imported: both take about as long, and the check is done by the time it is needed."""
@@ -136,9 +128,6 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     `quit_after_show` (start-up checks and benchmarks) prints what is shown and closes at
     once, without dialogs and without touching the backups.
     """
-    first = _first_screen(db_path)
-    if first is None:  # the full open comes before the window: load its libraries first
-        _import_storage_before_qt()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -181,6 +170,7 @@ def run_gui(db_path: Path, settings_path: Path, quit_after_show: bool = False) -
     )
     if not quit_after_show and not _unlock_at_start(db_path, backups):
         return 1
+    first = _first_screen(db_path)  # by now the integrity check begun at launch is done
     try:
         engine = _open(db_path, backups, dialogs, quit_after_show, first)
     except DatabaseOpenError as exc:
