@@ -257,7 +257,7 @@ def start_tray_reminders(services: Services, settings: AppSettings, window: Main
 
     controller = start_reminders(window, window.change_bus, lambda: services.reminders, settings)
     window.reminders = controller
-    lock = getattr(window, "window_lock", None)
+    lock = window.window_lock
     if lock is not None:  # locked: the tray's tooltip and notifications show no content
         from mentor_desktop.ui.lock.wiring import follow_lock
 

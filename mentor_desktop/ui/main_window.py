@@ -22,6 +22,8 @@ from mentor_desktop.ui.widgets.lazy_tab import LazyTab
 from mentor_desktop.ui.widgets.tab_page import TabPage
 
 if TYPE_CHECKING:
+    from mentor_desktop.services.privacy import PrivacyService
+    from mentor_desktop.ui.lock.window_lock import WindowLock
     from mentor_desktop.ui.preferences.dialog import PreferencesRegistry
 
 __all__ = ["MIN_TABS_WIDTH", "MainWindow", "build_tabs"]
@@ -82,6 +84,9 @@ class MainWindow(QMainWindow):
         self.preferences: PreferencesRegistry | None = None
         #: The welcome page's controller while an empty database is open (set by app.py).
         self.welcome: QObject | None = None
+        #: The idle lock and the privacy service behind it (set by ui/lock/wiring.py).
+        self.window_lock: WindowLock | None = None
+        self.privacy_service: PrivacyService | None = None
         #: Called on close once the tabs saved their work and the window is hidden (the backup
         #: on quit), so the person never waits on a visible window.
         self.close_hooks: list[Callable[[], None]] = []
@@ -122,7 +127,8 @@ class MainWindow(QMainWindow):
             self._on_tab_changed(0)
 
     def tab_pages(self) -> list[TabPage]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
+        widgets = (self.tabs.widget(i) for i in range(self.tabs.count()))
+        return [widget for widget in widgets if isinstance(widget, TabPage)]
 
     def tab_named(self, title: str) -> TabPage:
         """The real tab with this title (built now if it was waiting to be shown)."""

@@ -157,8 +157,9 @@ class GoalsTab(TabPage):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Keys on the tree: Delete, Enter to edit, Ctrl+Up/Down to reorder."""
-        if watched is self.view.tree and event.type() == QEvent.Type.KeyPress:
-            key_event: QKeyEvent = event  # type: ignore[assignment]
+        key_press = event.type() == QEvent.Type.KeyPress
+        if watched is self.view.tree and key_press and isinstance(event, QKeyEvent):
+            key_event = event
             key, mods = key_event.key(), key_event.modifiers()
             ctrl = mods & Qt.KeyboardModifier.ControlModifier
             if key_event.matches(QKeySequence.StandardKey.Delete):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from enum import StrEnum
+from typing import Protocol
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -12,11 +12,20 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QWidget
 from mentor_desktop.domain.errors import ValidationError
 
 
-def enum_combo(members: Iterable[StrEnum], parent: QWidget) -> QComboBox:
+class _Choice(Protocol):
+    """An enum member with a label for people (the domain's choice enums)."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+
+
+def enum_combo(members: Iterable[_Choice], parent: QWidget) -> QComboBox:
     """A combo of enum members by label; `currentData()` is the value."""
     combo = QComboBox(parent)
     for member in members:
-        combo.addItem(member.label, member.value)  # type: ignore[attr-defined]
+        combo.addItem(member.label, member.value)
     return combo
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent, QUndoStack
@@ -29,7 +29,13 @@ from mentor_desktop.ui.models.list_table import ListTableModel
 from mentor_desktop.ui.undo import ServiceCommand, report_and_forget
 from mentor_desktop.ui.widgets.validated_dialog import ValidatedDialog
 
-ItemT = TypeVar("ItemT")
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+ItemT = TypeVar("ItemT", bound=_Identified)
 #: Columns are fitted to the first rows only, so years of items open at once.
 FIT_ROWS = 40
 #: The widest the title column starts (the person can widen it).
@@ -155,7 +161,7 @@ class GrowthPage(QWidget, Generic[ItemT]):
         raise NotImplementedError
 
     def item_id(self, item: ItemT) -> int:
-        return int(item.id)  # type: ignore[attr-defined]
+        return item.id
 
     def show_item(self, item: ItemT | None) -> bool:
         """Show `item` in the details; False when the text of the one shown cannot be saved."""
@@ -179,12 +185,13 @@ class GrowthPage(QWidget, Generic[ItemT]):
     # ---------------------------------------------------------------- list
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
-            key_event: QKeyEvent = event  # type: ignore[assignment]
-            if key_event.matches(QKeySequence.StandardKey.Delete):
+        if watched is self.table and isinstance(event, QKeyEvent):
+            if event.type() != QEvent.Type.KeyPress:
+                return super().eventFilter(watched, event)
+            if event.matches(QKeySequence.StandardKey.Delete):
                 self.delete_current()
                 return True
-            if key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.edit_current()
                 return True
         return super().eventFilter(watched, event)

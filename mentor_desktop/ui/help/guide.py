@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.message
 import importlib.metadata
 from pathlib import Path
 
@@ -26,9 +27,12 @@ def guide_text() -> str:
         return _README.read_text(encoding="utf-8")
     except OSError:
         try:
-            return importlib.metadata.metadata("mentor-desktop").get_payload() or ""  # type: ignore[attr-defined]
+            meta = importlib.metadata.metadata("mentor-desktop")
         except importlib.metadata.PackageNotFoundError:
             return ""
+        # the metadata is an email message; its body is the README
+        payload = meta.get_payload() if isinstance(meta, email.message.Message) else None
+        return str(payload or "")
 
 
 def guide_sections(text: str) -> list[tuple[str, str]]:

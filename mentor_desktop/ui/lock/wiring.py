@@ -86,6 +86,6 @@ def install_privacy(
         return built
 
     preferences.add_page("Privacy", page, order=50)
-    window.window_lock = lock  # type: ignore[attr-defined]
-    window.privacy_service = service  # type: ignore[attr-defined]
+    window.window_lock = lock
+    window.privacy_service = service
     return lock

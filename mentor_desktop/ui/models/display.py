@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import Qt
 
@@ -40,4 +40,4 @@ def marks_bidi(data: DataMethod) -> DataMethod:
             return mark_bidi(value)
         return value
 
-    return wrapper  # type: ignore[return-value]
+    return cast(DataMethod, wrapper)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -89,7 +91,7 @@ class GoalTreeModel(QAbstractItemModel):
     milestone_done_requested = Signal(int, bool)
     step_rename_requested = Signal(int, str)
 
-    def __init__(self, today: date | None = None, parent: Any = None) -> None:
+    def __init__(self, today: date | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._roots: list[_Node] = []
         self._by_key: dict[NodeKey, _Node] = {}
@@ -176,7 +178,7 @@ class GoalTreeModel(QAbstractItemModel):
         for child in node.children:
             self._forget(child)
 
-    def _walk(self):
+    def _walk(self) -> Iterator[_Node]:
         stack = list(reversed(self._roots))
         while stack:
             node = stack.pop()
@@ -184,7 +186,7 @@ class GoalTreeModel(QAbstractItemModel):
             stack.extend(reversed(node.children))
 
     def goals(self) -> list[Goal]:
-        return [node.item for node in self._roots]  # type: ignore[misc]
+        return [node.item for node in self._roots if isinstance(node.item, Goal)]
 
     def index_for(self, key: NodeKey, column: int = 0) -> QModelIndex:
         node = self._by_key.get(key)
@@ -204,7 +206,7 @@ class GoalTreeModel(QAbstractItemModel):
         node = self._node(index)
         while node is not None and node.parent is not None:
             node = node.parent
-        return node.item if node else None  # type: ignore[return-value]
+        return node.item if node is not None and isinstance(node.item, Goal) else None
 
     def _node(self, index: AnyIndex) -> _Node | None:
         if not index.isValid():
@@ -222,8 +224,15 @@ class GoalTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, siblings[row])
 
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        node = self._node(index)
+    @overload
+    def parent(self, /) -> QObject | None: ...
+    @overload
+    def parent(self, child: AnyIndex, /) -> QModelIndex: ...
+    def parent(self, child: AnyIndex | None = None, /) -> QModelIndex | QObject | None:
+        """The row above `child` in the tree; without one, the QObject that owns the model."""
+        if child is None:
+            return super().parent()
+        node = self._node(child)
         if node is None or node.parent is None:
             return QModelIndex()
         return self.createIndex(node.parent.row, 0, node.parent)
@@ -312,11 +321,12 @@ class GoalTreeModel(QAbstractItemModel):
 
     @staticmethod
     def _progress(node: _Node) -> float:
-        if node.kind is NodeKind.GOAL:
-            return goal_progress(node.item)  # type: ignore[arg-type]
-        if node.kind is NodeKind.MILESTONE:
-            return milestone_progress(node.item)  # type: ignore[arg-type]
-        return 1.0 if node.item.done else 0.0  # type: ignore[union-attr]
+        item = node.item
+        if isinstance(item, Goal):
+            return goal_progress(item)
+        if isinstance(item, Milestone):
+            return milestone_progress(item)
+        return 1.0 if item.done else 0.0
 
     def _text(self, node: _Node, column: Column) -> str:
         item = node.item
@@ -324,20 +334,17 @@ class GoalTreeModel(QAbstractItemModel):
             return item.title
         if column is Column.PROGRESS:
             return "" if node.kind is NodeKind.STEP else f"{percent(self._progress(node))} %"
-        if node.kind is NodeKind.GOAL:
-            goal: Goal = item  # type: ignore[assignment]
+        if isinstance(item, Goal):
             if column is Column.DATE:
-                return _fmt(goal.target_date)
-            plain = f"{goal.kind.label} · {goal.status.label}"
-            return overdue_text(self.overdue_days(goal)) or plain
-        if node.kind is NodeKind.MILESTONE:
-            milestone: Milestone = item  # type: ignore[assignment]
+                return _fmt(item.target_date)
+            plain = f"{item.kind.label} · {item.status.label}"
+            return overdue_text(self.overdue_days(item)) or plain
+        if isinstance(item, Milestone):
             if column is Column.DATE:
-                return _fmt(milestone.due_date)
-            return self._milestone_status(milestone)
-        step: Step = item  # type: ignore[assignment]
+                return _fmt(item.due_date)
+            return self._milestone_status(item)
         if column is Column.STATUS:
-            return "Done" if step.done else "To do"
+            return "Done" if item.done else "To do"
         return ""
 
     def _milestone_status(self, milestone: Milestone) -> str:
@@ -362,8 +369,8 @@ class GoalTreeModel(QAbstractItemModel):
                 f"{overdue_text(late)}: past its {what} date and not done.\n"
                 "Right-click > Recalibrate… to move the date and say why."
             )
-        if node.kind is NodeKind.GOAL:
-            goal: Goal = node.item  # type: ignore[assignment]
+        goal = node.item
+        if isinstance(goal, Goal):
             parts = [goal.title]
             if goal.why:
                 parts.append(f"Why: {goal.why}")

@@ -278,7 +278,10 @@ def add_spelling_actions(
     ignore.triggered.connect(lambda: checker.ignore(word))
     separator = QAction(menu)
     separator.setSeparator(True)
-    menu.insertActions(first, [*actions, add, ignore, separator])  # type: ignore[arg-type]
+    if first is None:
+        menu.addActions([*actions, add, ignore, separator])
+    else:
+        menu.insertActions(first, [*actions, add, ignore, separator])
 
 
 def _replace(edit: QPlainTextEdit, word: QTextCursor, text: str) -> None:
