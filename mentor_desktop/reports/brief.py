@@ -29,6 +29,8 @@ NOTE_LINES = 9
 #: The brief shows at most this many goals, then “and N more”.
 MAX_GOALS = 8
 MAX_COMMITMENTS = 12
+#: While the agenda is empty, the brief lists this many of the suggestions.
+MAX_SUGGESTIONS = 5
 #: The agenda and the questions sit side by side while each has at most this many items.
 SIDE_BY_SIDE_ITEMS = 8
 #: A goal's title is cut to this many characters, so each goal takes one line.
@@ -82,9 +84,11 @@ def _agenda_html(data: BriefData) -> str:
     if not topics and data.suggested:
         items = "".join(
             f'<li>{escape(s.text)} <span class="tag">({escape(s.source.label.lower())})</span></li>'
-            for s in data.suggested
+            for s in data.suggested[:MAX_SUGGESTIONS]
         )
-        return empty_note("Nothing on the agenda yet; suggested:") + f"<ul>{items}</ul>"
+        more = len(data.suggested) - MAX_SUGGESTIONS
+        extra = empty_note(f"… and {more} more in Session prep.") if more > 0 else ""
+        return empty_note("Nothing on the agenda yet; suggested:") + f"<ul>{items}</ul>{extra}"
     if not topics:
         return empty_note("Nothing on the agenda yet.")
     lines: list[str] = []
@@ -109,6 +113,8 @@ def _agenda_and_questions_html(data: BriefData) -> str:
     when either is long, so a long agenda flows onto the next page whole."""
     agenda = f"<h2>Agenda</h2>{_agenda_html(data)}"
     questions = f"<h2>Questions for my mentor</h2>{_questions_html(data)}"
+    if not data.questions:  # the agenda takes the width, the questions one muted line
+        return agenda + empty_note("No questions for my mentor yet.")
     shown = len(data.topics) or len(data.suggested)
     if shown > SIDE_BY_SIDE_ITEMS or len(data.questions) > SIDE_BY_SIDE_ITEMS:
         return agenda + questions
@@ -149,11 +155,15 @@ def _commitments_html(data: BriefData) -> str:
 
 
 def _notes_html(lines: int) -> str:
-    """`lines` ruled lines to write on during the session (a note when there is no room)."""
+    """“Notes during the session” with `lines` ruled lines to write on; nothing at all when
+    no line fits (a heading alone would start a page of its own)."""
     if lines <= 0:
-        return empty_note("No room left on the page: write on the back.")
+        return ""
     line = '<tr><td class="ruled">&nbsp;</td></tr>'
-    return f'<table class="notes" width="100%" cellspacing="0">{line * lines}</table>'
+    return (
+        "<h2>Notes during the session</h2>"
+        f'<table class="notes" width="100%" cellspacing="0">{line * lines}</table>'
+    )
 
 
 def _wins_html(data: BriefData) -> str:

@@ -3,7 +3,7 @@ left, and its mini chart telling the burn-up's story (planned vs done, the axis 
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 import pytest
 
@@ -15,20 +15,25 @@ from mentor_desktop.storage.migrate import open_database
 from mentor_desktop.storage.uow import unit_of_work_factory
 from tests.factories import TODAY, write_demo_db
 
+#: Two days of the demo: one with the next session's agenda written, one (the benchmarks')
+#: where it is still empty and the brief lists suggestions instead.
+DAYS = (TODAY, date(2026, 11, 26))
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory):
-    path = write_demo_db(tmp_path_factory.mktemp("demo") / "demo.sqlite3", years=10)
+
+@pytest.fixture(scope="module", params=DAYS, ids=str)
+def demo(request, tmp_path_factory: pytest.TempPathFactory):
+    day = request.param
+    path = write_demo_db(tmp_path_factory.mktemp("demo") / "demo.sqlite3", years=10, today=day)
     engine = open_database(path)
     uow = unit_of_work_factory(engine)
-    sessions = SessionService(uow).with_now(datetime.combine(TODAY, time(9)))
-    yield sessions, TimelineService(uow, today=lambda: TODAY)
+    sessions = SessionService(uow).with_now(datetime.combine(day, time(9)))
+    yield sessions, TimelineService(uow, today=lambda: day), day
     engine.dispose()
 
 
 @pytest.fixture(scope="module")
 def brief(demo):
-    sessions, _timeline = demo
+    sessions, _timeline, _day = demo
     session = sessions.next_session()
     assert session is not None
     return sessions.brief_data(session)
@@ -45,9 +50,9 @@ def test_the_demo_brief_is_one_page_on_a4_and_on_letter_with_room_for_notes(
 
 
 def test_the_mini_chart_counts_what_the_burnup_counts(demo, brief) -> None:
-    _sessions, timeline = demo
+    _sessions, timeline, day = demo
     burnup = timeline.burnup()
-    now = max((p for p in burnup.points if p.day <= TODAY), key=lambda p: p.day)
+    now = max((p for p in burnup.points if p.day <= day), key=lambda p: p.day)
     last = brief.milestone_points[-1]
     assert (last.due, last.done) == (now.planned, now.done)
     assert last.due > last.done  # the demo has slipped milestones: the gap shows
