@@ -6,15 +6,17 @@ and scrolling never touch the database. The timeline canvas paints the rows of t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 
 from mentor_desktop.domain.dates import date_text, weekday_date_text
+from mentor_desktop.domain.overdue import overdue_text, timeline_overdue_days
 from mentor_desktop.domain.timeline import TimelineItem, TimelineKind
 from mentor_desktop.ui.models.list_table import ListTableModel
+from mentor_desktop.ui.theme import error_color
 
 HEADERS = ("Kind", "Title", "Start", "End", "Status")
 COL_KIND, COL_TITLE, COL_START, COL_END, COL_STATUS = range(len(HEADERS))
@@ -24,8 +26,12 @@ GROWTH_KINDS = (TimelineKind.PRACTICE, TimelineKind.OPPORTUNITY)
 ItemRole = Qt.ItemDataRole.UserRole + 1
 
 
-def describe(item: TimelineItem) -> str:
-    """A few lines about `item`, for a tooltip."""
+def describe(item: TimelineItem, late_days: int | None = None) -> str:
+    """A few lines about `item`, for a tooltip; `late_days` overdue (None: a milestone's own
+    count from today, none for a goal)."""
+    if late_days is None and item.kind is TimelineKind.MILESTONE and not item.done:
+        late_days = max(0, (date.today() - item.start).days)
+    late = overdue_text(late_days or 0)
     if item.kind is TimelineKind.GOAL:
         lines = [
             f"Goal: {item.title}",
@@ -57,6 +63,8 @@ def describe(item: TimelineItem) -> str:
             f"{weekday_date_text(item.start)}, {item.detail}",
             item.status.capitalize(),
         ]
+    if late:
+        lines.append(f"{late}: recalibrate it in Goals (open it, then Recalibrate…)")
     return "\n".join(lines)
 
 
@@ -70,8 +78,10 @@ class TimelineItemModel(ListTableModel[TimelineItem]):
 
     HEADERS = HEADERS
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
+        self._today = today
+        self._late: dict[tuple[TimelineKind, int], int] = {}
         self._all: list[TimelineItem] = []
         self._window: tuple[date, date] | None = None
         self._kind: str | None = None
@@ -128,7 +138,12 @@ class TimelineItemModel(ListTableModel[TimelineItem]):
             return False
         return self._status is None or item.goal_status == self._status
 
+    def late_days(self, item: TimelineItem) -> int:
+        """Days `item` (a goal or milestone) is past its date and not done; 0 when it is not."""
+        return self._late.get((item.kind, item.id), 0)
+
     def _refilter(self) -> None:
+        self._late = timeline_overdue_days(self._all, self._today())
         window = self._window
         self.set_rows(
             item
@@ -156,7 +171,9 @@ class TimelineItemModel(ListTableModel[TimelineItem]):
         if role == ItemRole:
             return item
         if role == Qt.ItemDataRole.ToolTipRole:
-            return describe(item)
+            return describe(item, self.late_days(item))
+        if role == Qt.ItemDataRole.ForegroundRole and column in (COL_END, COL_STATUS):
+            return error_color() if self.late_days(item) else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == COL_KIND:
@@ -168,5 +185,5 @@ class TimelineItemModel(ListTableModel[TimelineItem]):
         if column == COL_END:
             return date_text(item.end)
         if column == COL_STATUS:
-            return item.status.capitalize()
+            return overdue_text(self.late_days(item)) or item.status.capitalize()
         return None
