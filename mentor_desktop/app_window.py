@@ -5,6 +5,7 @@ for the first screen."""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,29 +31,52 @@ if TYPE_CHECKING:
 #: Pause between loading one tab's modules and the next's after start-up (the window stays
 #: free to answer in between).
 WARM_UP_STEP_MS = 120
+#: Pause between the steps of opening the database after the first paint.
+OPEN_STEP_MS = 20
 
 
 def warm_up(window: MainWindow, database: ReopenableDatabase | None = None) -> None:
     """Once the first screen is up: open `database` the full way if the first screen was
     read without it, map the ORM classes, so the first edit answers at once, then load the
-    other tabs' modules one at a time, so their first visit is quick too."""
+    other tabs' modules one at a time, so their first visit is quick too.
+
+    Each step is short and runs on its own turn of the event loop, so the window keeps
+    answering; an edit made before the database is open opens it at once.
+    """
     from PySide6.QtCore import QTimer
 
-    try:
-        if database is not None:
-            database.open()
-    except MentorDesktopError as exc:  # it passed every check moments ago: say what changed
-        window.statusBar().showMessage(f"The database could not be opened: {exc}")
-        return
-    from sqlalchemy.orm import configure_mappers
-
-    import mentor_desktop.storage.orm  # noqa: F401 - imported for its mapped classes
     from mentor_desktop.ui.widgets.lazy_tab import LazyTab
 
-    configure_mappers()
-    lazy = [tab for tab in window.tab_pages() if isinstance(tab, LazyTab)]
-    for number, tab in enumerate(lazy, start=1):
-        QTimer.singleShot(number * WARM_UP_STEP_MS, tab.warm_up)
+    def open_database() -> None:
+        if database is not None:
+            database.open()
+
+    steps = [
+        lambda: importlib.import_module("sqlalchemy"),
+        lambda: importlib.import_module("sqlalchemy.orm"),
+        lambda: importlib.import_module("mentor_desktop.storage.migrate"),
+        open_database,
+        lambda: importlib.import_module("mentor_desktop.storage.orm"),
+        lambda: importlib.import_module("sqlalchemy.orm").configure_mappers(),
+    ]
+
+    def warm_tabs() -> None:
+        lazy = [tab for tab in window.tab_pages() if isinstance(tab, LazyTab)]
+        for number, tab in enumerate(lazy, start=1):
+            QTimer.singleShot(number * WARM_UP_STEP_MS, tab.warm_up)
+
+    def next_step() -> None:
+        if not steps:
+            warm_tabs()
+            return
+        try:
+            steps.pop(0)()
+        except MentorDesktopError as exc:  # it passed every check moments ago: say what changed
+            window.statusBar().showMessage(f"The database could not be opened: {exc}")
+            return
+        QTimer.singleShot(OPEN_STEP_MS, next_step)
+
+    next_step()
 
 
 def one_window(

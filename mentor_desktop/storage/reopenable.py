@@ -13,6 +13,7 @@ unit of work asked for before that opens it then.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,7 @@ class ReopenableDatabase:
         self._engine = engine
         self._factory: UnitOfWorkFactory | None = None
         self._released = False
+        self._opening = threading.Lock()  # the first unit of work may come from a worker
         if engine is not None:
             self._use(engine)
 
@@ -52,10 +54,11 @@ class ReopenableDatabase:
 
     def open(self) -> None:
         """Open the file (create or upgrade, as every open does) if it is not open yet."""
-        if self._engine is None:
-            from mentor_desktop.storage.migrate import open_database
+        with self._opening:
+            if self._engine is None:
+                from mentor_desktop.storage.migrate import open_database
 
-            self._use(open_database(self.path))
+                self._use(open_database(self.path))
 
     def _use(self, engine: Engine) -> None:
         from mentor_desktop.storage.uow import unit_of_work_factory

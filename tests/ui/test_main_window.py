@@ -222,12 +222,14 @@ def test_after_start_a_database_read_without_sqlalchemy_is_opened(qtbot, window,
     from mentor_desktop.storage.reopenable import ReopenableDatabase
 
     database = ReopenableDatabase(window.db_path, None)
-    _warm_up(window, database)
-    assert database.is_open
+    _warm_up(window, database)  # in short steps, the window answering in between
+    qtbot.waitUntil(lambda: database.is_open, timeout=5000)
     database.dispose()
     replaced = tmp_path / "replaced.sqlite3"  # another program wrote over it since the start
     replaced.write_bytes(b"not a database any more " * 100)
     broken = ReopenableDatabase(replaced, None)
     _warm_up(window, broken)
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("The database could not be opened:")
+    )
     assert not broken.is_open
-    assert window.statusBar().currentMessage().startswith("The database could not be opened:")
