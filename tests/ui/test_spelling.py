@@ -175,7 +175,8 @@ def test_typing_a_mistake_underlines_it_and_turning_spelling_off_clears_it(
     qtbot.keyClicks(edit, "a good plan ")
     assert _all_underlined(edit) == []
     qtbot.keyClicks(edit, "thta")
-    assert _all_underlined(edit) == []  # still being typed
+    assert _all_underlined(edit) == []  # still being typed: checked when typing pauses
+    qtbot.waitUntil(lambda: _all_underlined(edit) == ["thta"])
     qtbot.keyClicks(edit, " works")
     assert _all_underlined(edit) == ["thta"]
     qtbot.keyClicks(edit, " wel")

@@ -38,6 +38,8 @@ LONG_BLOCK = 4000
 SCROLL_DELAY_MS = 60
 #: The longest the check of the lines on screen runs before it lets the window answer.
 SLICE_MS = 15
+#: The word at the cursor is checked once typing pauses this long (or the cursor leaves it).
+TYPING_PAUSE_MS = 1000
 #: A change adding more than this many characters is checked after it, not during it.
 TYPED = 2000
 #: How far back a fenced code block is looked for.
@@ -87,6 +89,12 @@ class SpellingHighlighter(QObject):
         self._more.timeout.connect(self.check_visible)
         edit.verticalScrollBar().valueChanged.connect(lambda _value: self._timer.start())
         self._cursor_block = 0
+        #: When the last key was typed (the word at the cursor waits for a pause).
+        self._typed_at = 0.0
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(TYPING_PAUSE_MS)
+        self._pause.timeout.connect(self._cursor_moved)
         edit.cursorPositionChanged.connect(self._cursor_moved)
         edit.installEventFilter(self)
         self._watch(self._document)
@@ -138,6 +146,8 @@ class SpellingHighlighter(QObject):
             self._checked.clear()
             self._timer.start()
             return
+        self._typed_at = time.monotonic()
+        self._pause.start()
         low, high = self._window()
         block = self._document.findBlock(position)
         end = position + added
@@ -174,6 +184,8 @@ class SpellingHighlighter(QObject):
         """Where in `block` the word being typed ends (-1: none is typed there)."""
         cursor = self._edit.textCursor()
         if not self._edit.hasFocus() or cursor.hasSelection() or cursor.block() != block:
+            return -1
+        if (time.monotonic() - self._typed_at) * 1000 >= TYPING_PAUSE_MS:
             return -1
         return cursor.positionInBlock()
 
