@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from mentor_desktop.domain.journal import EntryDraft
 from mentor_desktop.services.journal import JournalService
@@ -107,3 +109,26 @@ def test_side_by_side_fits_a_small_laptop(qtbot, make_tab, services) -> None:
     tab.view.editor.body.set_mode(BodyMode.SIDE)
     assert tab.minimumSizeHint().width() <= MIN_TABS_WIDTH  # the window never widens
     assert tab.view.editor.preview.width() > 100 and tab.view.editor.body_edit.width() > 100
+
+
+def test_links_take_the_colour_of_a_new_theme(qtbot, make_tab, services) -> None:
+    entry = _add(services.journal, "Entry", "see [the guide](https://example.org)")
+    tab = make_tab()
+    tab.select_entry(entry.id)
+    body = tab.view.editor.body
+    body.set_mode(BodyMode.SIDE)
+    before = QApplication.palette()
+    palette = QPalette(before)
+    palette.setColor(QPalette.ColorRole.Link, QColor("#6ea8fe"))  # the dark theme's
+
+    def link_colour() -> str:
+        cursor = QTextCursor(body.preview.document())
+        cursor.setPosition(body.preview.toPlainText().index("guide"))
+        return cursor.charFormat().foreground().color().name()
+
+    assert link_colour() != "#6ea8fe"
+    QApplication.setPalette(palette)
+    try:
+        qtbot.waitUntil(lambda: link_colour() == "#6ea8fe")
+    finally:
+        QApplication.setPalette(before)

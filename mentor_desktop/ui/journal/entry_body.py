@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QPushButton, QSplitter, QTextBrowser, QWidget
 
 from mentor_desktop.ui.widgets.long_text_edit import LongTextEdit
@@ -102,6 +102,12 @@ class EntryBody(QSplitter):
             half = sum(self.sizes()) // 2
             self.setSizes([half, half])
         if mode is not BodyMode.EDIT:
+            self.show_rendered()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new theme: render again, so links take the new palette's colour."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.mode is not BodyMode.EDIT:
             self.show_rendered()
 
     def _typed(self) -> None:
