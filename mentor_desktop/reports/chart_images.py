@@ -11,6 +11,8 @@ from mentor_desktop.domain.timeline import ReviewData
 
 #: The brief's milestone chart, in millimetres on the page.
 BRIEF_CHART_MM = (74, 40)
+#: Its resolution: sharp on paper at that size (over 600 dots wide) and quick to draw.
+BRIEF_CHART_DPI = 220
 #: Each of the review pack's charts, in millimetres on the page, and their resolution.
 REVIEW_CHART_MM = (170, 80)
 REVIEW_CHART_DPI = 200
@@ -23,7 +25,7 @@ def brief_images(data: BriefData) -> dict[str, bytes]:
     width, height = BRIEF_CHART_MM
     return {
         "chart:milestones": milestone_progress_png(
-            data.milestone_points, width_mm=width, height_mm=height
+            data.milestone_points, width_mm=width, height_mm=height, dpi=BRIEF_CHART_DPI
         )
     }
 
