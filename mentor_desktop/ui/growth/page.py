@@ -27,6 +27,7 @@ from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.errors import describe
 from mentor_desktop.ui.models.list_table import ListTableModel
 from mentor_desktop.ui.undo import ServiceCommand, report_and_forget
+from mentor_desktop.ui.widgets.context_menu import ContextMenu, from_button, layout_buttons
 from mentor_desktop.ui.widgets.validated_dialog import ValidatedDialog
 
 
@@ -145,6 +146,9 @@ class GrowthPage(QWidget, Generic[ItemT]):
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self.table.installEventFilter(self)
+        self.table_menu = ContextMenu(
+            self.table, lambda menu: [from_button(b, menu) for b in layout_buttons(self.buttons)]
+        )
 
     # ---------------------------------------------------------------- subclass hooks
 

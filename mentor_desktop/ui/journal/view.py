@@ -45,6 +45,7 @@ from mentor_desktop.ui.models.journal_entries import (
     HTML_ROLE,
 )
 from mentor_desktop.ui.theme import show_as_error
+from mentor_desktop.ui.widgets.context_menu import buttons_menu
 
 #: The word count follows the text this long after typing stops.
 WORD_COUNT_DELAY_MS = 300
@@ -347,6 +348,7 @@ class JournalView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
+        self.list_menu = buttons_menu(self.list_view, self.new_button, self.editor.delete_button)
 
     def configure_list_columns(self) -> None:
         """Column widths once a model is set."""

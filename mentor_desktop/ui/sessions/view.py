@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from mentor_desktop.domain.sessions import ActionOwner, AgendaKind
 from mentor_desktop.ui.theme import show_as_error
+from mentor_desktop.ui.widgets.context_menu import buttons_menu
 from mentor_desktop.ui.widgets.date_field import OptionalDateField
 
 
@@ -156,6 +157,17 @@ class SessionPrepView(QWidget):
         layout.addWidget(self.agreement_summary)
         layout.addWidget(self.follow_through_label)
         layout.addWidget(self.splitter, 1)
+        self.menus = [  # right-click on a list: the commands of its buttons
+            buttons_menu(self.sessions_view, self.add_session_button, self.move_session_button,
+                         self.cancel_session_button, self.done_session_button),
+            buttons_menu(self.suggestions_view, self.accept_button, self.accept_edited_button,
+                         self.drop_button),
+            buttons_menu(self.agenda_view, self.up_button, self.down_button,
+                         self.remove_item_button),
+            buttons_menu(self.actions_view, self.add_action_button, self.remove_action_button),
+            buttons_menu(self.feedback_view, self.add_feedback_button,
+                         self.remove_feedback_button),
+        ]  # fmt: skip
 
     def _prepare_page(self) -> QWidget:
         page = QWidget(self)

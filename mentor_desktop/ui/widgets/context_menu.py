@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLayout, QMenu, QWidget
 
 #: A menu entry: an action, or None for a separator.
 Entry = QAction | None
@@ -95,3 +95,15 @@ class ContextMenu:
 def menu_texts(menu: QMenu) -> list[str]:
     """What `menu` lists, as a person reads it ("" for a separator, no mnemonic marks)."""
     return ["" if a.isSeparator() else a.text().replace("&", "") for a in menu.actions()]
+
+
+def buttons_menu(view: QAbstractItemView, *buttons: QAbstractButton) -> ContextMenu:
+    """A right-click menu on `view` with the commands of `buttons`, then Undo and Redo."""
+    return ContextMenu(view, lambda menu: [from_button(b, menu) for b in buttons])
+
+
+def layout_buttons(layout: QLayout) -> list[QAbstractButton]:
+    """The buttons in `layout`, in their order (a page's command row)."""
+    items = (layout.itemAt(i) for i in range(layout.count()))
+    widgets = (item.widget() for item in items if item is not None)
+    return [w for w in widgets if isinstance(w, QAbstractButton)]
