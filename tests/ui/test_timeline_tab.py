@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from mentor_desktop.domain.models import GoalDraft, GoalKind
 from mentor_desktop.domain.timeline import TimelineKind
 from mentor_desktop.services.timeline import TimelineService
 from mentor_desktop.storage.migrate import memory_engine
@@ -216,6 +217,29 @@ def test_hover_shows_the_details_of_a_slipped_milestone(qtbot, timeline, dialogs
     assert "Milestone: Outline the talk" in text
     assert "First planned for 1 Mar 2026 (+50 days)" in text
     assert "Done 25 Apr 2026" in text
+    QToolTip.hideText()
+
+
+def test_hover_on_an_overdue_goal_says_by_how_many_days(qtbot, services, dialogs, timeline) -> None:
+    today = date.today()  # the tab counts overdue days from the real today
+    late = services.goals.create_goal(
+        GoalDraft(
+            "Ship the migration",
+            GoalKind.CAREER,
+            start_date=today - timedelta(days=100),
+            target_date=today - timedelta(days=20),
+        )
+    )
+    tab, _bus = make_tab(qtbot, timeline, dialogs)
+    choose(qtbot, tab.view.zoom_combo, "All")
+    canvas = tab.view.canvas
+    point = canvas.centre_of(TimelineKind.GOAL, late.id).toPoint()
+    QApplication.sendEvent(
+        canvas, QHelpEvent(QEvent.Type.ToolTip, point, canvas.mapToGlobal(point))
+    )
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "Goal: Ship the migration" in QToolTip.text()
+    assert "Overdue by 20 days" in QToolTip.text()
     QToolTip.hideText()
 
 

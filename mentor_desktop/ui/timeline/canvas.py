@@ -80,6 +80,10 @@ class TimelineCanvas(QWidget):
         self.setBackgroundRole(QPalette.ColorRole.Base)
         model.modelReset.connect(self._model_changed)
 
+    def _describe(self, item: TimelineItem) -> str:
+        """The item's words, with how many days it is overdue (goals and milestones)."""
+        return describe(item, self._model.late_days(item))
+
     def set_today(self, today: date) -> None:
         self._today = today
         self._dirty = True
@@ -185,7 +189,7 @@ class TimelineCanvas(QWidget):
                 QToolTip.hideText()
                 event.ignore()
             else:
-                QToolTip.showText(event.globalPos(), mark_bidi(describe(item)), self)
+                QToolTip.showText(event.globalPos(), mark_bidi(self._describe(item)), self)
             return True
         return super().event(event)
 
@@ -201,7 +205,7 @@ class TimelineCanvas(QWidget):
         if item.id > 0:
             self.item_activated.emit(item.kind.value, item.id)
         else:  # planned by the cadence, not stored yet
-            self.current_changed.emit(describe(item).replace("\n", " · "))
+            self.current_changed.emit(self._describe(item).replace("\n", " · "))
 
     def current_item(self) -> TimelineItem | None:
         for shape in self.shapes():
@@ -223,8 +227,8 @@ class TimelineCanvas(QWidget):
         index = keys.index(self._current) + step if self._current in keys else 0
         item = items[max(0, min(len(items) - 1, index))]
         self._current = (item.kind, item.id)
-        self.setAccessibleDescription(describe(item))
-        self.current_changed.emit(describe(item).replace("\n", " · "))
+        self.setAccessibleDescription(self._describe(item))
+        self.current_changed.emit(self._describe(item).replace("\n", " · "))
         self.update()
 
     def keyPressEvent(self, event) -> None:
