@@ -162,6 +162,8 @@ class FileWriteError(MentorDesktopError, OSError):
 
     def __str__(self) -> str:
         return f"Cannot write {self.target}: {self.reason}"
+
+
 class EncryptedDatabaseError(DatabaseOpenError):
     """The file is encrypted (or not a database at all) and no key for it was given."""
 

@@ -2,20 +2,23 @@
 
 A goal counts while it is active or paused and not fully progressed (achieved and dropped
 goals never do); a milestone counts until it has a done date. The count is in whole days.
+Only models and progress are imported, so the goal tree can mark overdue rows at start-up
+without loading the timeline rules; `domain/timeline/overdue.py` counts timeline items.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 
 from mentor_desktop.domain.models import Goal, GoalStatus, Milestone
 from mentor_desktop.domain.progress import goal_progress
-from mentor_desktop.domain.timeline.goal_pace import days_overdue
-from mentor_desktop.domain.timeline.items import TimelineItem, TimelineKind
 
-#: A timeline item's kind and id.
-ItemKey = tuple[TimelineKind, int]
+
+def days_overdue(target: date | None, progress: float, day: date) -> int:
+    """Days since an unfinished target date passed (0 when not past, not dated or done)."""
+    if target is None or progress >= 1.0:
+        return 0
+    return max(0, (day - target).days)
 
 
 def goal_overdue_days(goal: Goal, today: date) -> int:
@@ -37,24 +40,3 @@ def overdue_text(days: int) -> str:
     if days <= 0:
         return ""
     return f"Overdue by {days:,} day{'s' * (days != 1)}"
-
-
-def timeline_overdue_days(items: Iterable[TimelineItem], today: date) -> dict[ItemKey, int]:
-    """Days each goal and milestone of `items` is overdue (only those that are).
-
-    A goal counts like `goal_overdue_days`: open (active or paused), past its target, and not
-    every one of its dated milestones done (a goal without any counts as not done)."""
-    items = list(items)
-    open_goals = {i.goal_id for i in items if i.kind is TimelineKind.MILESTONE and not i.done}
-    with_milestones = {i.goal_id for i in items if i.kind is TimelineKind.MILESTONE}
-    late: dict[ItemKey, int] = {}
-    for item in items:
-        days = 0
-        if item.kind is TimelineKind.MILESTONE and not item.done:
-            days = (today - item.start).days
-        elif item.kind is TimelineKind.GOAL and item.goal_status in ("active", "paused"):
-            unfinished = item.id in open_goals or item.id not in with_milestones
-            days = (today - item.end).days if unfinished else 0
-        if days > 0:
-            late[(item.kind, item.id)] = days
-    return late

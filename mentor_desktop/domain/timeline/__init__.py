@@ -15,6 +15,7 @@ can be checked on hand-built cases. One module per responsibility:
 Everything is importable from here.
 """
 
+from mentor_desktop.domain.overdue import days_overdue
 from mentor_desktop.domain.timeline.burnup import (
     PACE_DAYS,
     BurnupData,
@@ -34,7 +35,6 @@ from mentor_desktop.domain.timeline.goal_pace import (
     GoalProgressData,
     Pace,
     achieved_on,
-    days_overdue,
     goals_on,
     overdue_words,
     progress_on,

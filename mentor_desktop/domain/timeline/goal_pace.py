@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mentor_desktop.domain.models import Goal, GoalStatus
+from mentor_desktop.domain.overdue import days_overdue
 from mentor_desktop.domain.progress import goal_progress
 
 #: How far progress may differ from the share of time spent and still be "on track".
@@ -33,13 +34,6 @@ class Pace(enum.StrEnum):
             "overdue": "Overdue",
             "no_dates": "No dates",
         }[self.value]
-
-
-def days_overdue(target: date | None, progress: float, day: date) -> int:
-    """Days since an unfinished target date passed (0 when not past, not dated or done)."""
-    if target is None or progress >= 1.0:
-        return 0
-    return max(0, (day - target).days)
 
 
 def overdue_words(days: int) -> str:

@@ -13,8 +13,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from mentor_desktop.domain.dates import date_text, weekday_date_text
-from mentor_desktop.domain.overdue import overdue_text, timeline_overdue_days
+from mentor_desktop.domain.overdue import overdue_text
 from mentor_desktop.domain.timeline import TimelineItem, TimelineKind
+from mentor_desktop.domain.timeline.overdue import timeline_overdue_days
 from mentor_desktop.ui.models.list_table import ListTableModel
 from mentor_desktop.ui.theme import error_color
 
