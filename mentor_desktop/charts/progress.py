@@ -75,12 +75,3 @@ def milestone_progress_png(
 ) -> bytes:
     """The chart as PNG bytes at print resolution."""
     return render_png(milestone_progress_figure(points, palette, width_mm, height_mm), dpi)
-
-
-def preload() -> None:
-    """Import Matplotlib's Figure and Agg canvas now (call it off the GUI thread), so the
-    first brief does not pay the half-second import."""
-    import matplotlib.backends.backend_agg
-    import matplotlib.figure
-
-    del matplotlib

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
@@ -42,9 +41,6 @@ from mentor_desktop.ui.sessions.schedule_commands import ScheduleCommands
 from mentor_desktop.ui.sessions.session_list import SessionList
 from mentor_desktop.ui.sessions.view import SessionPrepView
 from mentor_desktop.ui.widgets.tab_page import TabPage
-
-#: How long after the tab is built the charts' import starts (a person reads first).
-PRELOAD_DELAY_MS = 1500
 
 
 class SessionPrepTab(TabPage):
@@ -116,23 +112,10 @@ class SessionPrepTab(TabPage):
         self._connect()
         bus.changed.connect(self._on_bus_change)
         self.reload()
-        self._preload_charts()
         self.composing = composing_drafts(self, v, dialogs)
 
     def undo_stack(self) -> QUndoStack:
         return self._undo
-
-    def _preload_charts(self) -> None:
-        """Import Matplotlib on a pool thread, so the first brief prints without a pause.
-
-        The import waits PRELOAD_DELAY_MS, so it does not compete with the tab's first paint.
-        Nothing to report back, so no signals: the pool runs the import and is done.
-        """
-        from mentor_desktop.charts.progress import preload
-
-        QTimer.singleShot(
-            PRELOAD_DELAY_MS, self, lambda: QThreadPool.globalInstance().start(preload)
-        )
 
     def _connect(self) -> None:
         v = self.view
