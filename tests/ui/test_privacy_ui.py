@@ -246,3 +246,20 @@ def test_the_tray_shows_no_content_while_the_window_is_locked(
     assert "Okafor" in tray.tooltip() or not tray.available
     tray.hide()
     database.dispose()
+
+
+def test_the_recovery_sheet_is_asked_for_as_every_file_to_save(qtbot, dialogs, tmp_path) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from mentor_desktop.ui.preferences.privacy_flows import ask_sheet_path
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialogs.save_answers.append(tmp_path / "sheets" / "kept.pdf")
+    chosen = ask_sheet_path(parent, dialogs, Path("/data/mentor.sqlite3"))
+    assert chosen == tmp_path / "sheets" / "kept.pdf"
+    assert dialogs.save_requests[-1] == (
+        "Save the recovery sheet",
+        "recovery sheet",
+        "mentor-recovery-sheet.pdf",
+    )

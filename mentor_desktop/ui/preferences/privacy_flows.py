@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from mentor_desktop.services.privacy import PrivacyResult, PrivacyService
 from mentor_desktop.ui.dialogs import Dialogs
@@ -22,14 +22,15 @@ from mentor_desktop.ui.preferences.privacy_dialogs import NewPassphraseDialog, R
 from mentor_desktop.ui.tasks import run_in_background
 
 
-def ask_sheet_path(parent: QWidget, db_path: Path) -> Path | None:
-    name, _filter = QFileDialog.getSaveFileName(
+def ask_sheet_path(parent: QWidget, dialogs: Dialogs, db_path: Path) -> Path | None:
+    """Where to save the recovery sheet, asked as every file to save is asked for."""
+    return dialogs.ask_save_path(
         parent,
         "Save the recovery sheet",
-        str(Path.home() / f"{db_path.stem}-recovery-sheet.pdf"),
+        "recovery sheet",
+        f"{db_path.stem}-recovery-sheet.pdf",
         "PDF (*.pdf)",
     )
-    return Path(name) if name else None
 
 
 class PrivacyFlows(QObject):
@@ -57,7 +58,9 @@ class PrivacyFlows(QObject):
         self._dialogs = dialogs
         self._lock = window_lock
         self._flush = flush_tabs
-        self._sheet_path = sheet_path or (lambda widget: ask_sheet_path(widget, service.db_path))
+        self._sheet_path = sheet_path or (
+            lambda widget: ask_sheet_path(widget, dialogs, service.db_path)
+        )
         self.busy = False
 
     # ---------------------------------------------------------------- flows
