@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import lru_cache
 
 _EN_MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -119,8 +120,14 @@ _TOKEN = re.compile(r"'(?:[^']|'')*'|d{1,4}|M{1,4}|y{4}|y{2}|[Hh]{1,2}|m{1,2}|s{
 
 
 def render(pattern: str, value: date | datetime | time, style: DateStyle | None = None) -> str:
-    """`value` written with `pattern` and the names of `style` (the current one by default)."""
-    names = style or _style
+    """`value` written with `pattern` and the names of `style` (the current one by default).
+
+    Lists write the same days over and over, so answers are remembered (a few thousand)."""
+    return _render(pattern, value, style or _style)
+
+
+@lru_cache(maxsize=4096)
+def _render(pattern: str, value: date | datetime | time, names: DateStyle) -> str:
     twelve_hour = re.search(r"AP|ap|Ap|A|a", _unquoted(pattern)) is not None
     out: list[str] = []
     pos = 0
