@@ -63,17 +63,35 @@ def _subcommands() -> list[Callable[[argparse._SubParsersAction], None]]:
     ]
 
 
+#: Commands that only read the database. Its integrity check starts on a second thread
+#: before their modules load, as the window's does. (`brief`, `report` and `chart` start it
+#: after their chart helper has forked; see `cli_common.opened`.)
+READING_COMMANDS = frozenset(
+    {"search", "sessions", "practice", "skills", "opportunities", "export"}
+)
+
+
+def _named_command(argv: Sequence[str]) -> tuple[str | None, str | None]:
+    """The command `argv` names ("-h" or "--help" when it asks for help; None when it opens
+    the window), and the value it gives `--db`, read before the parser is built."""
+    option = None
+    db = None
+    for token in argv:
+        if option is not None:
+            db = token if option == "--db" else db
+            option = None
+        elif token in ("--db", "--passphrase-file"):
+            option = token
+        elif token.startswith("--db="):
+            db = token.partition("=")[2]
+        elif token in ("-h", "--help") or not token.startswith("-"):
+            return token, db
+    return None, db
+
+
 def _asks_for_command(argv: Sequence[str]) -> bool:
     """True when `argv` names a command or asks for help (anything but opening the window)."""
-    expects_value = False
-    for token in argv:
-        if expects_value:
-            expects_value = False
-        elif token in ("--db", "--passphrase-file"):
-            expects_value = True
-        elif token in ("-h", "--help") or not token.startswith("-"):
-            return True
-    return False
+    return _named_command(argv)[0] is not None
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
@@ -98,7 +116,12 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser(_asks_for_command(arguments)).parse_args(arguments)
+    command, db = _named_command(arguments)
+    if command in READING_COMMANDS:
+        from mentor_desktop.app import begin_start_checks
+
+        begin_start_checks(resolve_db_path(db))
+    args = build_parser(command is not None).parse_args(arguments)
     handler: Handler | None = getattr(args, "handler", None)
     try:
         if handler is None:

@@ -52,11 +52,14 @@ def whole_number_between(low: int, high: int) -> Callable[[str], int]:
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[tuple[Engine, Services]]:
     """The database named by `--db` (or its default), closed again when the command ends."""
-    from mentor_desktop.app import open_services
+    from mentor_desktop.app import begin_start_checks
     from mentor_desktop.cli_secrets import unlock_if_encrypted
 
     db_path = resolve_db_path(args.db)
     unlock_if_encrypted(args, db_path)
+    begin_start_checks(db_path)  # runs while SQLAlchemy loads
+    from mentor_desktop.app import open_services
+
     engine, services = open_services(db_path)
     try:
         yield engine, services

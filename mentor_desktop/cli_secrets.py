@@ -9,7 +9,6 @@ passphrase is. Nothing read here is ever printed or logged.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from pathlib import Path
@@ -47,6 +46,8 @@ def ask(prompt: str) -> str:
             "The database is encrypted and there is no terminal to ask for its passphrase: "
             f"give --passphrase-file FILE or set {PASSPHRASE_ENV_VAR}."
         )
+    import getpass  # only when asking: it loads the terminal's modules
+
     try:
         return getpass.getpass(prompt)
     except EOFError:

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentor_desktop.domain.journal import NO_FILTER, EntrySummary
-from mentor_desktop.domain.models import Goal
 from mentor_desktop.storage.reading import NeedsFullOpen, reading
-from mentor_desktop.storage.repositories.goal_reads import load_goals
 from mentor_desktop.storage.repositories.journal_search import search_entries
-from mentor_desktop.storage.repositories.plain_sql import has_content
 from mentor_desktop.storage.search_query import build_match_query
+
+if TYPE_CHECKING:
+    from mentor_desktop.domain.models import Goal
 
 __all__ = ["FirstScreen", "NeedsFullOpen", "first_screen", "search_journal"]
 
@@ -34,6 +35,10 @@ class FirstScreen:
 
 def first_screen(db_path: Path) -> FirstScreen:
     """The first screen's data, after every check an open makes; raises what `reading` does."""
+    # Imported here: `search` answers without the goals' types.
+    from mentor_desktop.storage.repositories.goal_reads import load_goals
+    from mentor_desktop.storage.repositories.plain_sql import has_content
+
     with reading(db_path) as connection:
         return FirstScreen(is_empty=not has_content(connection), goals=load_goals(connection))
 

@@ -9,18 +9,18 @@ its own (in any SQLCipher tool too: ``PRAGMA key = "x'<its 64 hex digits>'"``).
 A key is derived once per process and remembered here by its salt. Every connection to a
 file that starts with that salt (the database, its backups, copies being checked) uses it
 without deriving it again, so the layers above never pass keys around.
+
+The key-making modules (hashlib, secrets, unicodedata) are imported where a key is made: a
+plain file is opened without them.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
-import secrets
 import sqlite3
 import sys
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,6 +88,9 @@ def parse_recovery_key(text: str) -> bytes | None:
 def derive_key(passphrase: str, salt: bytes) -> DatabaseKey:
     """The key a passphrase gives with `salt` (scrypt; Unicode-normalised, so the same
     passphrase typed on another keyboard gives the same key)."""
+    import hashlib
+    import unicodedata
+
     secret = unicodedata.normalize("NFKC", passphrase).encode("utf-8")
     raw = hashlib.scrypt(
         secret, salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, maxmem=64 * 2**20, dklen=KEY_BYTES
@@ -97,6 +100,8 @@ def derive_key(passphrase: str, salt: bytes) -> DatabaseKey:
 
 def new_key(passphrase: str) -> DatabaseKey:
     """A key for a file about to be encrypted: a fresh random salt, then `derive_key`."""
+    import secrets
+
     return derive_key(passphrase, secrets.token_bytes(SALT_BYTES))
 
 

@@ -46,8 +46,12 @@ def _state(path: Path) -> tuple[int, ...]:
 
 
 def start_quick_check(path: Path) -> None:
-    """Begin `PRAGMA quick_check` on `path` in the background, if it is an SQLite file."""
+    """Begin `PRAGMA quick_check` on `path` in the background, if it is an SQLite file and
+    no check of the file as it is now was begun already."""
     path = path.resolve()
+    begun = _checks.get(path)
+    if begun is not None and begun.state == _state(path):
+        return
     if not path.is_file():
         return  # missing, a folder, a FIFO or a device: opening it says what is wrong
     try:

@@ -19,7 +19,15 @@ import tempfile
 import venv
 from pathlib import Path
 
-from tests.benchmarks.common import CACHE, Row, demo_db, print_table, process_ms, python_cmd
+from tests.benchmarks.common import (
+    CACHE,
+    Row,
+    compile_bytecode,
+    demo_db,
+    print_table,
+    process_ms,
+    python_cmd,
+)
 
 
 def _jrnl() -> Path:
@@ -102,6 +110,7 @@ def _imports_qt(args: list[str]) -> bool:
 
 
 def main() -> None:
+    compile_bytecode()
     CACHE.mkdir(parents=True, exist_ok=True)
     journal, database = _journal_files()
     jrnl = _jrnl()

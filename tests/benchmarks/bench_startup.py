@@ -13,9 +13,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-from tests.benchmarks.common import Row, demo_db, print_table
+from tests.benchmarks.common import Row, compile_bytecode, demo_db, print_table
 from tests.benchmarks.screen import virtual_screen
 
 FLOOR_SCRIPT = """
@@ -70,18 +69,8 @@ def _median_run(args: list[str], env: dict[str, str], runs: int = 7) -> tuple[fl
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
-def _compile_bytecode() -> None:
-    """Write the app's .pyc files, as an install does: a start should not compile sources
-    (this environment may set PYTHONDONTWRITEBYTECODE, which would leave them uncompiled)."""
-    import compileall
-
-    import mentor_desktop
-
-    compileall.compile_dir(Path(mentor_desktop.__file__).parent, quiet=1)
-
-
 def main() -> None:
-    _compile_bytecode()
+    compile_bytecode()
     app = [sys.executable, "-m", "mentor_desktop", "--quit-after-show", "--db"]
     ten, hundred = str(demo_db(10)), str(demo_db(100))
     with tempfile.TemporaryDirectory() as home, virtual_screen() as screen:

@@ -89,6 +89,17 @@ def process_ms(args: list[str], repeat: int = 5, env: dict[str, str] | None = No
     return statistics.median(samples)
 
 
+def compile_bytecode() -> None:
+    """Write the app's .pyc files, as an install does: a measured process should not compile
+    sources (this environment may set PYTHONDONTWRITEBYTECODE, which would leave them
+    uncompiled; jrnl, the peer, is installed with its bytecode)."""
+    import compileall
+
+    import mentor_desktop
+
+    compileall.compile_dir(Path(mentor_desktop.__file__).parent, quiet=1)
+
+
 def python_cmd(*args: str) -> list[str]:
     return [sys.executable, *args]
 

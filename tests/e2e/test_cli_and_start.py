@@ -94,6 +94,43 @@ def test_only_commands_and_help_load_the_command_modules(argv, expected) -> None
     assert _asks_for_command(argv) is expected
 
 
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        ([], (None, None)),
+        (["--db", "j.sqlite3", "search", "word"], ("search", "j.sqlite3")),
+        (["--db=j.sqlite3", "sessions"], ("sessions", "j.sqlite3")),
+        (["--passphrase-file", "search", "brief"], ("brief", None)),
+        (["--db", "x", "-h"], ("-h", "x")),
+    ],
+)
+def test_the_command_and_its_database_are_known_before_the_parser_is_built(argv, named) -> None:
+    from mentor_desktop.cli import _named_command
+
+    assert _named_command(argv) == named
+
+
+def test_a_reading_command_checks_the_file_while_it_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`search` begins the integrity check before its modules load, and still refuses damage."""
+    from mentor_desktop import cli
+    from mentor_desktop.storage import precheck
+    from tests.factories import damage_page, fill_with_goals
+
+    db = fill_with_goals(tmp_path / "j.sqlite3")
+    damage_page(db, db.stat().st_size // 4096 - 2)
+    steps: list[str] = []
+    start_check, build_parser = precheck.start_quick_check, cli.build_parser
+    monkeypatch.setattr(
+        precheck, "start_quick_check", lambda path: steps.append("check") or start_check(path)
+    )
+    monkeypatch.setattr(cli, "build_parser", lambda *a: steps.append("parser") or build_parser(*a))
+    assert cli.main(["--db", str(db), "search", "word"]) == 2
+    assert steps == ["check", "parser"]
+    assert "damaged" in capsys.readouterr().err
+
+
 def test_sigterm_closes_the_window_the_normal_way(tmp_path: Path) -> None:
     """A log-out sends SIGTERM: the window still saves its state and the process exits 0."""
     import signal

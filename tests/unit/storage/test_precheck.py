@@ -67,3 +67,24 @@ def test_a_file_sqlite_cannot_read_counts_as_damaged_as_on_open(tmp_path: Path) 
     assert precheck.problems_found(fake)
     with pytest.raises(DamagedDatabaseError):
         open_database(fake)
+
+
+def test_a_second_start_on_the_unchanged_file_keeps_the_first_check(
+    filled_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[str] = []
+    real_thread = precheck.threading.Thread
+
+    def counting_thread(*args: object, **kwargs: object) -> object:
+        started.append(str(kwargs.get("name")))
+        return real_thread(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(precheck.threading, "Thread", counting_thread)
+    precheck.start_quick_check(filled_db)
+    precheck.start_quick_check(filled_db)  # the command line, then the open path
+    assert started == ["quick-check"]
+    assert precheck.problems_found(filled_db) == []
+    _damage_second_last_page(filled_db)
+    precheck.start_quick_check(filled_db)  # a changed file is checked again
+    assert started == ["quick-check", "quick-check"]
+    assert precheck.problems_found(filled_db)
