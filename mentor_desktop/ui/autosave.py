@@ -15,15 +15,28 @@ is pending and raises MentorDesktopError when it cannot. A database the app cann
 waiting longer each time (up to MAX_RETRY_MS). Any other refusal (bad input) keeps the text
 pending and waits for the next edit. The window asks every Autosave it holds whether
 anything is unsaved before it closes (`unsaved_autosaves`).
+
+A field whose text can be large passes `later`: called on the GUI thread when a timer
+fires, it reads the text and returns a `Write` (or None to write at once through `save`).
+The Write's `work` runs on the writer thread (ui/tasks.py), one at a time per Autosave;
+its `done(result)` runs back on the GUI thread. Typing meanwhile is written after it, so
+the last text wins; a failure goes the way a failed `save` does. `flush` and `save_now`
+wait for the write in flight, then write what is still pending at once.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from mentor_desktop.domain.errors import MentorDesktopError, StorageFailedError
+from mentor_desktop.ui.tasks import BackgroundTask, writer_pool
+
+log = logging.getLogger(__name__)
 
 #: Longest pause after the last keystroke before the text is written.
 IDLE_MS = 500
@@ -32,6 +45,35 @@ IDLE_MS = 500
 MAX_WAIT_MS = 800
 #: Longest wait between two attempts while the database cannot be written.
 MAX_RETRY_MS = 30_000
+
+
+@dataclass(frozen=True)
+class Write:
+    """A save in two halves: `work()` off the GUI thread, then `done(result)` on it."""
+
+    work: Callable[[], object]
+    done: Callable[[object], None]
+
+
+class _Flight:
+    """One Write on its way: runs `work` on the writer thread and keeps how it ended."""
+
+    def __init__(self, write: Write, edits: int) -> None:
+        self.write = write
+        #: The Autosave's count of edits when the text was read.
+        self.edits = edits
+        self.ended = threading.Event()
+        self.result: object = None
+        self.error: Exception | None = None
+
+    def __call__(self, _report: object) -> _Flight:
+        try:
+            self.result = self.write.work()
+        except Exception as exc:  # reported on the GUI thread, like a failed `save`
+            self.error = exc
+        finally:
+            self.ended.set()
+        return self
 
 
 class Autosave(QObject):
@@ -53,9 +95,14 @@ class Autosave(QObject):
         label: Callable[[], str] = lambda: "Some text",
         idle_ms: int = IDLE_MS,
         max_wait_ms: int = MAX_WAIT_MS,
+        later: Callable[[], Write | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._save = save
+        self._later = later
+        #: Edits so far (a write in flight is current only if none came after it).
+        self._edits = 0
+        self._flight: _Flight | None = None
         self._label = label
         self._max_wait_ms = max_wait_ms
         self._pending = False
@@ -65,13 +112,13 @@ class Autosave(QObject):
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(idle_ms)
-        self.idle_timer.timeout.connect(self.save_now)
+        self.idle_timer.timeout.connect(self._autosave)
         #: The max-wait timer while typing; the retry timer (its interval growing) after a
         #: failure.
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(max_wait_ms)
-        self.timer.timeout.connect(self.save_now)
+        self.timer.timeout.connect(self._autosave)
 
     # ---------------------------------------------------------------- state
 
@@ -90,6 +137,7 @@ class Autosave(QObject):
     def touch(self, *_args: object) -> None:
         """Something was typed: write it soon (connect any `…Changed` signal here)."""
         self._pending = True
+        self._edits += 1
         if self._retrying:
             return  # the retry timer is running; typing does not hammer a busy database
         self.idle_timer.start()
@@ -99,9 +147,15 @@ class Autosave(QObject):
     def mark_pending(self) -> None:
         """Something needs writing, without starting the timers (call `save_now` next)."""
         self._pending = True
+        self._edits += 1
 
     def discard(self) -> None:
-        """Forget what is pending without writing it (the record is gone or was replaced)."""
+        """Forget what is pending without writing it (the record is gone or was replaced).
+
+        A write in flight is let finish first (its outcome no longer matters)."""
+        if self._flight is not None:
+            self._flight.ended.wait()
+            self._flight = None
         self.idle_timer.stop()
         self.timer.stop()
         self.timer.setInterval(self._max_wait_ms)
@@ -116,27 +170,92 @@ class Autosave(QObject):
         return self.save_now()
 
     def save_now(self) -> bool:
+        """Write what is pending now, after the write in flight (if any) has landed."""
+        self._land_now()
         self.idle_timer.stop()
         self.timer.stop()
         if not self._pending:
             return True
         try:
             self._save()
-        except StorageFailedError as exc:
-            self._retry_later(exc)
-            return False
         except MentorDesktopError as exc:
-            self._retrying = False
-            self.timer.setInterval(self._max_wait_ms)
-            self.error = str(exc)
-            self.failed.emit(self.error)
+            self._failed(exc)
             return False
-        self._pending = False
+        self._written()
+        return True
+
+    @property
+    def writing(self) -> bool:
+        """A write handed off the GUI thread has not landed yet."""
+        return self._flight is not None
+
+    def _autosave(self) -> None:
+        """A timer fired: write what is pending, off the GUI thread when `later` says so."""
+        self.idle_timer.stop()
+        self.timer.stop()
+        if not self._pending or self._flight is not None:
+            return  # when the write in flight lands, what was typed meanwhile follows it
+        write = self._later() if self._later is not None else None
+        if write is None:
+            self.save_now()
+            return
+        flight = self._flight = _Flight(write, self._edits)
+        task = BackgroundTask(flight, "saving the text")
+        task.signals.finished.connect(self._landed)
+        task.start(writer_pool())
+
+    def _landed(self, flight: _Flight) -> None:
+        """The writer thread finished `flight` (unless `save_now` took it in already)."""
+        if flight is not self._flight:
+            return
+        self._flight = None
+        if self._settle(flight) and self._pending and not self._timers_running():
+            self._autosave()  # typed during the write, and its timers already fired
+
+    def _land_now(self) -> None:
+        """Wait for the write in flight and take in its outcome."""
+        flight = self._flight
+        if flight is not None:
+            flight.ended.wait()
+            self._flight = None
+            self._settle(flight)
+
+    def _settle(self, flight: _Flight) -> bool:
+        """Take in how `flight` ended, on the GUI thread; True when it was written."""
+        try:
+            if flight.error is not None:
+                raise flight.error
+            flight.write.done(flight.result)
+        except MentorDesktopError as exc:
+            self._failed(exc)
+            return False
+        except Exception as exc:  # a bug: the text stays pending, and the person is told
+            log.error("saving failed", exc_info=exc)
+            self._failed(MentorDesktopError(f"Could not save: unexpected error ({exc})."))
+            return False
+        self._written(still_pending=self._edits != flight.edits)
+        return True
+
+    def _timers_running(self) -> bool:
+        return self.idle_timer.isActive() or self.timer.isActive()
+
+    def _written(self, still_pending: bool = False) -> None:
+        """The write went through; `still_pending` when something was typed during it."""
+        self._pending = still_pending
         self._retrying = False
         self.timer.setInterval(self._max_wait_ms)
         self.error = ""
-        self.saved.emit()
-        return True
+        if not still_pending:
+            self.saved.emit()
+
+    def _failed(self, exc: MentorDesktopError) -> None:
+        if isinstance(exc, StorageFailedError):
+            self._retry_later(exc)
+            return
+        self._retrying = False
+        self.timer.setInterval(self._max_wait_ms)
+        self.error = str(exc)
+        self.failed.emit(self.error)
 
     def _retry_later(self, exc: StorageFailedError) -> None:
         """Keep the text pending and try again after a longer wait each time."""

@@ -31,6 +31,8 @@ Work = Callable[[Report], Any]
 
 #: Tasks that were started and have not reported yet (keeps their signals alive).
 _RUNNING: set[BackgroundTask] = set()
+#: The one thread that writes what the autosaves hand off (see `writer_pool`).
+_WRITER: list[QThreadPool] = []
 
 
 class TaskSignals(QObject):
@@ -81,6 +83,16 @@ class BackgroundTask(QRunnable):
 
     def _forget(self, *_args: object) -> None:
         _RUNNING.discard(self)
+
+
+def writer_pool() -> QThreadPool:
+    """A pool of one thread for writes handed off the GUI thread: they run one at a time,
+    in the order given, and never wait behind a long import or export on the global pool."""
+    if not _WRITER:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(1)
+        _WRITER.append(pool)
+    return _WRITER[0]
 
 
 def run_in_background(

@@ -114,13 +114,13 @@ def _measure(db: Path) -> list[Row]:
             Row(f"{label}: a keystroke (median of 40)", key_ms, target="<= 50 ms"),
             Row(f"{label}: longest freeze (open, type, save)", longest[0], target="<= 100 ms"),
         ]
-    tab.select_entry(small.id)
-    settle(0.3)
-    longest[0] = 0.0
-    body = tab.view.editor.body_edit
-    body.moveCursor(body.textCursor().MoveOperation.End)
     data = QMimeData()
     data.setText(_text(1_950_000, None, 3))  # about 2 MB as UTF-8, under the entry limit
+    tab.select_entry(small.id)
+    settle(0.3)
+    longest[0] = 0.0  # making the text above is the benchmark's work, not the window's
+    body = tab.view.editor.body_edit
+    body.moveCursor(body.textCursor().MoveOperation.End)
     start = time.perf_counter()
     body.insertFromMimeData(data)
     app.processEvents()

@@ -6,18 +6,18 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPlainTextEdit
 
 from mentor_desktop.domain.errors import DiskFullError, ValidationError
-from mentor_desktop.ui.autosave import Autosave, unsaved_autosaves
+from mentor_desktop.ui.autosave import Autosave, Write, unsaved_autosaves
 
 
 class _Field:
     """A text box whose text an Autosave writes into `stored` (failing while `failure` is set)."""
 
-    def __init__(self, qtbot) -> None:
+    def __init__(self, qtbot, later=None) -> None:
         self.edit = QPlainTextEdit()
         qtbot.addWidget(self.edit)
         self.stored: list[str] = []
         self.failure: Exception | None = None
-        self.autosave = Autosave(self._write, self.edit, label=lambda: "The notes")
+        self.autosave = Autosave(self._write, self.edit, label=lambda: "The notes", later=later)
         self.edit.textChanged.connect(self.autosave.touch)
         self.messages: list[str] = []
         self.autosave.failed.connect(self.messages.append)
@@ -101,3 +101,41 @@ def test_closing_with_unsaved_text_in_any_field_asks(qtbot, app_settings, dialog
     field.failure = None
     assert window.close()
     assert field.stored == ["pending"]
+
+
+class _HandedOff(_Field):
+    """A field whose Autosave hands every write to the writer thread (`later`)."""
+
+    def __init__(self, qtbot) -> None:
+        super().__init__(qtbot, later=self._later)
+        self.landed: list[str] = []
+
+    def _later(self) -> Write:
+        text = self.edit.toPlainText()
+
+        def work() -> str:
+            if self.failure is not None:
+                raise self.failure
+            self.stored.append(text)
+            return text
+
+        return Write(work, self.landed.append)
+
+
+def test_a_handed_off_write_lands_on_the_gui_thread(qtbot) -> None:
+    field = _HandedOff(qtbot)
+    qtbot.keyClicks(field.edit, "Far away")
+    qtbot.waitUntil(lambda: field.landed == ["Far away"], timeout=2000)
+    assert field.stored == ["Far away"] and not field.autosave.has_unsaved
+
+
+def test_a_bug_in_a_handed_off_write_keeps_the_text_and_says_so(qtbot) -> None:
+    field = _HandedOff(qtbot)
+    field.failure = RuntimeError("no such column")
+    qtbot.keyClicks(field.edit, "kept")
+    qtbot.waitUntil(lambda: bool(field.messages), timeout=2000)
+    assert "unexpected error (no such column)" in field.messages[-1]
+    assert field.autosave.has_unsaved and field.landed == []
+    field.failure = None
+    assert field.autosave.flush()  # written at once, on the GUI thread
+    assert field.stored == ["kept"]

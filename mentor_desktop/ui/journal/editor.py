@@ -6,12 +6,12 @@ at most the last second of typing is ever unsaved. Switching entries, closing th
 quitting save at once (`flush`). The other fields (date, kind, mood, flag, tags, goals,
 milestones) are saved as soon as they change. When the database cannot be written (locked by
 another program, disk full...), what is unsaved stays marked unsaved, the reason is shown and
-the save is tried again after a longer wait each time, up to 30 s.
+the save is tried again after a longer wait each time, up to 30 s. A long text (over
+100,000 characters) is written off the GUI thread (ui/journal/large_text.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QObject, Signal
@@ -39,6 +39,7 @@ from mentor_desktop.ui.conflicts import their_record
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.journal.changed_elsewhere import ChangedElsewhere
 from mentor_desktop.ui.journal.growth_links import GrowthLinks
+from mentor_desktop.ui.journal.large_text import LargeTextWrites, with_text
 from mentor_desktop.ui.journal.view import EntryEditorView
 from mentor_desktop.ui.models.journal_choices import GoalChecklistModel
 from mentor_desktop.ui.qt_values import to_date
@@ -47,7 +48,7 @@ from mentor_desktop.ui.qt_values import to_date
 AUTOSAVE_MS = MAX_WAIT_MS
 
 
-class EntryEditorController(ChangedElsewhere, QObject):
+class EntryEditorController(ChangedElsewhere, LargeTextWrites, QObject):
     """Wires an EntryEditorView to the journal service for one entry at a time.
 
     Signals:
@@ -76,6 +77,8 @@ class EntryEditorController(ChangedElsewhere, QObject):
         self._entry: JournalEntry | None = None
         self._goals: list[tuple[int, str]] = []
         self._dirty = False
+        #: Edits of the title or body so far.
+        self._text_edits = 0
         #: The date, kind, mood, flag, tags or links changed but could not be saved yet.
         self._fields_dirty = False
         self._loading = False
@@ -84,7 +87,9 @@ class EntryEditorController(ChangedElsewhere, QObject):
         #: Milestones of the ticked goals.
         self.milestone_model = GoalChecklistModel(self)
         view.milestones_view.setModel(self.milestone_model)
-        self.autosave = Autosave(self._write_pending, self, label=self._label)
+        self.autosave = Autosave(
+            self._write_pending, self, label=self._label, later=self._write_later
+        )
         self.autosave.failed.connect(self._show_error)
         #: The autosave's max-wait (and retry) timer.
         self.timer = self.autosave.timer
@@ -231,7 +236,7 @@ class EntryEditorController(ChangedElsewhere, QObject):
             return
         self._dirty = False
         self._show_error("")
-        self._entry = _with_text(self._entry, title.strip(), body)
+        self._entry = with_text(self._entry, title.strip(), body)
         self.view.saved_label.setText(f"Saved {datetime.now():%H:%M:%S}")
         self.saved.emit(summarize(self._entry))
 
@@ -301,6 +306,7 @@ class EntryEditorController(ChangedElsewhere, QObject):
         if self._loading or self._entry is None:
             return
         self._dirty = True
+        self._text_edits += 1
         self.autosave.touch()
 
     def _fields_changed(self) -> None:
@@ -374,7 +380,3 @@ class EntryEditorController(ChangedElsewhere, QObject):
     def _show_error(self, message: str) -> None:
         self.view.error_label.setText(message)
         self.view.error_label.setVisible(bool(message))
-
-
-def _with_text(entry: JournalEntry, title: str, body: str) -> JournalEntry:
-    return replace(entry, title=title, body=body, updated_at=datetime.now())
