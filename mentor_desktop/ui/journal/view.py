@@ -36,6 +36,7 @@ from mentor_desktop.domain.dates import date_pattern, date_text
 from mentor_desktop.domain.journal import MOOD_LABELS, EntryKind
 from mentor_desktop.ui.journal.entry_body import EntryBody
 from mentor_desktop.ui.journal.entry_card import EntryCardDelegate, fit_rows
+from mentor_desktop.ui.journal.word_count import WordCounter
 from mentor_desktop.ui.models.journal_entries import (
     COL_DATE,
     COL_KIND,
@@ -196,7 +197,10 @@ class EntryEditorView(QWidget):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(WORD_COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self.update_word_count)
+        self.word_counter = WordCounter(self.body_edit)
+        self.word_counter.counted.connect(self._show_word_count)
         self.body_edit.textChanged.connect(self._count_timer.start)
+        self.body_edit.textChanged.connect(self.word_counter.stop)
 
         form = QFormLayout()
         form.addRow("Title", self.title_edit)
@@ -230,9 +234,11 @@ class EntryEditorView(QWidget):
         layout.addLayout(footer)
 
     def update_word_count(self) -> None:
-        """“1 word”, “342 words” under the text."""
+        """“1 word”, “342 words” under the text (a long text is counted a slice at a time)."""
         self._count_timer.stop()
-        count = len(self.body_edit.text().split())
+        self.word_counter.start()
+
+    def _show_word_count(self, count: int) -> None:
         self.word_count_label.setText("1 word" if count == 1 else f"{count:,} words")
 
 
