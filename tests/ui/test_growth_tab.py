@@ -86,7 +86,7 @@ def test_every_model_passes_the_model_tester(qtmodeltester, growth) -> None:
 
 def test_empty_pages_say_how_to_start(tab) -> None:
     for page in tab.all_pages():
-        tab.pages.setCurrentWidget(page)  # each page reads its rows when first shown
+        tab.show_page(page)  # each page reads its rows when first shown
         assert page.list_stack.currentWidget() is page.empty_label
         assert "Ctrl+N" in page.empty_label.text()
 
@@ -151,7 +151,7 @@ def test_a_planned_practice_cannot_be_done_and_says_so_next_to_the_status(qtbot,
 
 def test_a_target_below_current_needs_a_reason_then_history_keeps_it(qtbot, tab, growth) -> None:
     skill, _practice, _opportunity = _seed(growth)
-    tab.pages.setCurrentWidget(tab.skills)
+    tab.show_page(tab.skills)
     tab.skills.reload()
     tab.skills.open_id(skill.id)
     tab.skills.edit_current()
@@ -176,7 +176,7 @@ def test_a_target_below_current_needs_a_reason_then_history_keeps_it(qtbot, tab,
 
 def test_deleting_a_skill_in_use_asks_and_can_be_undone(qtbot, tab, growth, dialogs) -> None:
     skill, practice, _opportunity = _seed(growth)
-    tab.pages.setCurrentWidget(tab.skills)
+    tab.show_page(tab.skills)
     tab.skills.reload()
     tab.skills.open_id(skill.id)
     dialogs.confirm_answers.append(False)
@@ -194,7 +194,7 @@ def test_deleting_a_skill_in_use_asks_and_can_be_undone(qtbot, tab, growth, dial
 
 def test_an_impossible_move_is_refused_and_a_win_asks_for_the_outcome(qtbot, tab, growth):
     _skill, _practice, opportunity = _seed(growth)
-    tab.pages.setCurrentWidget(tab.opportunities)
+    tab.show_page(tab.opportunities)
     page = tab.opportunities
     page.reload()
     page.open_id(opportunity.id)
@@ -308,7 +308,7 @@ def test_ctrl_m_moves_the_selected_opportunity(qtbot, growth, dialogs) -> None:
     tab.show()
     tab.activateWindow()
     qtbot.waitUntil(lambda: tab.isActiveWindow())
-    tab.pages.setCurrentWidget(tab.opportunities)
+    tab.show_page(tab.opportunities)
     tab.opportunities.reload()
     tab.opportunities.table.selectRow(0)
     tab.opportunities.table.setFocus()

@@ -188,7 +188,7 @@ def test_clicking_a_deadline_reminder_opens_the_opportunity_in_growth(
     tray.reminder_clicked.emit(deadline)
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Growth"
     growth = window.tab_named("Growth")
-    assert growth.pages.currentWidget() is growth.opportunities
+    assert growth.current_page() is growth.opportunities
     assert growth.opportunities.current_item().id == talk.id
 
 

@@ -239,6 +239,10 @@ def demo_window(qtbot, tmp_path, app_settings, dialogs):
     for index in range(window.tabs.count()):  # every tab built, a session chosen
         window.tabs.setCurrentIndex(index)
         QApplication.processEvents()
+    growth = window.tab_named("Growth").pages
+    for index in range(growth.count()):  # and every page of the Growth tab
+        growth.setCurrentIndex(index)
+        QApplication.processEvents()
     goals = window.tab_named("Goals")
     goals.select(("goal", goals.model.goals()[0].id))  # the goal panel shown too
     yield window

@@ -43,10 +43,18 @@ class PracticeTableModel(ListTableModel[Practice]):
 
     HEADERS = ("Practice", "Kind", "Status", "Due", "Metric")
 
+    #: What each column shows, computed for that cell only (a view asks often).
+    COLUMNS: tuple[Callable[[Practice], str], ...] = (
+        lambda p: p.title,
+        lambda p: p.kind.label,
+        lambda p: p.status.label + (" · debrief?" if p.needs_debrief else ""),
+        lambda p: _day(p.due_date),
+        lambda p: p.metric_summary(),
+    )
+
     def cell(self, p: Practice, column: int, role: int) -> Any:
         if role in DISPLAY:
-            status = p.status.label + (" · debrief?" if p.needs_debrief else "")
-            return (p.title, p.kind.label, status, _day(p.due_date), p.metric_summary())[column]
+            return self.COLUMNS[column](p)
         if role == Qt.ItemDataRole.UserRole:
             return p.id
         return None
@@ -92,22 +100,25 @@ class SkillTableModel(ListTableModel[Skill]):
 
     HEADERS = ("Skill", "Area", "Current", "Target", "Gap", "Gap last moved")
 
+    #: What each column but the last shows, computed for that cell only (a view asks often).
+    COLUMNS: tuple[Callable[[Skill], str], ...] = (
+        lambda s: s.name,
+        lambda s: s.area,
+        lambda s: level_label(s.current_level),
+        lambda s: level_label(s.target_level),
+        lambda s: str(s.gap),
+    )
+
     def __init__(self, today: Callable[[], date], parent: Any = None) -> None:
         super().__init__(parent)
         self._today = today
 
     def cell(self, s: Skill, column: int, role: int) -> Any:
         if role in DISPLAY:
-            stale = " · stale" if s.is_stale(self._today()) else ""
-            values = (
-                s.name,
-                s.area,
-                level_label(s.current_level),
-                level_label(s.target_level),
-                str(s.gap),
-                date_text(s.gap_moved_on) + stale,
-            )
-            return values[column]
+            if column == SkillColumn.MOVED:
+                stale = " · stale" if s.is_stale(self._today()) else ""
+                return date_text(s.gap_moved_on) + stale
+            return self.COLUMNS[column](s)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SkillColumn.GAP:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -168,18 +179,19 @@ class OpportunityTableModel(ListTableModel[Opportunity]):
 
     HEADERS = ("Opportunity", "Kind", "Status", "Deadline", "Impact", "Risk")
 
+    #: What each column shows, computed for that cell only (a view asks often).
+    COLUMNS: tuple[Callable[[Opportunity], str], ...] = (
+        lambda o: o.title,
+        lambda o: o.kind.label,
+        lambda o: o.status.label + (" · outcome?" if o.needs_outcome else ""),
+        lambda o: _day(o.deadline),
+        lambda o: f"{o.impact} · {IMPACT_WORDS[o.impact]}",
+        lambda o: f"{o.risk} · {RISK_WORDS[o.risk]}",
+    )
+
     def cell(self, o: Opportunity, column: int, role: int) -> Any:
         if role in DISPLAY:
-            status = o.status.label + (" · outcome?" if o.needs_outcome else "")
-            values = (
-                o.title,
-                o.kind.label,
-                status,
-                _day(o.deadline),
-                f"{o.impact} · {IMPACT_WORDS[o.impact]}",
-                f"{o.risk} · {RISK_WORDS[o.risk]}",
-            )
-            return values[column]
+            return self.COLUMNS[column](o)
         return None
 
 

@@ -26,6 +26,7 @@ from mentor_desktop.domain.errors import MentorDesktopError, ValidationError
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.errors import describe
 from mentor_desktop.ui.models.list_table import ListTableModel
+from mentor_desktop.ui.sessions.columns import fit_columns
 from mentor_desktop.ui.undo import ServiceCommand, report_and_forget
 from mentor_desktop.ui.widgets.context_menu import ContextMenu, from_button, layout_buttons
 from mentor_desktop.ui.widgets.validated_dialog import ValidatedDialog
@@ -37,8 +38,6 @@ class _Identified(Protocol):
 
 
 ItemT = TypeVar("ItemT", bound=_Identified)
-#: Columns are fitted to the first rows only, so years of items open at once.
-FIT_ROWS = 40
 #: The widest the title column starts (the person can widen it).
 MAX_TITLE_PX = 300
 
@@ -107,7 +106,7 @@ class GrowthPage(QWidget, Generic[ItemT]):
         self.table = table(self, f"{self.noun.capitalize()} list")
         self.table.setModel(model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+        self.table.setProperty("stretch_column", len(model.HEADERS) - 1)  # the last one
         self.empty_label = QLabel(self.empty_text, self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -153,8 +152,9 @@ class GrowthPage(QWidget, Generic[ItemT]):
     # ---------------------------------------------------------------- subclass hooks
 
     def size_columns(self) -> None:
-        """Fit the columns to what they show, the first (the title) at most MAX_TITLE_PX."""
-        self.table.resizeColumnsToContents()
+        """Fit the columns to the header and the first rows, the first (the title) at most
+        MAX_TITLE_PX; the last takes the rest."""
+        fit_columns(self.table)
         if self.table.columnWidth(0) > MAX_TITLE_PX:
             self.table.setColumnWidth(0, MAX_TITLE_PX)
 
@@ -224,11 +224,9 @@ class GrowthPage(QWidget, Generic[ItemT]):
         """Read the items again and keep the one selected."""
         self._wanted = False
         self._items = self.fetch()
-        first = not self._loaded
         self._loaded = True
         self.refilter()
-        if first:
-            self.size_columns()
+        self.size_columns()  # once per reading, not on every layout pass nor filter change
 
     def refilter(self) -> None:
         if not self._loaded:

@@ -1,12 +1,17 @@
-"""The Growth tab: Practice, Skills and Opportunities pages sharing one undo history."""
+"""The Growth tab: Practice, Skills and Opportunities pages sharing one undo history.
+
+Each page is built the first time it is shown or asked for (`practice`, `skills`,
+`opportunities`), so opening the tab pays only for the page on screen.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from mentor_desktop.services.growth import GrowthService
 from mentor_desktop.settings import AppSettings
@@ -19,6 +24,38 @@ from mentor_desktop.ui.growth.skills_page import SkillsPage
 from mentor_desktop.ui.widgets.tab_page import TabPage
 
 OPENS = (ItemKind.PRACTICE, ItemKind.SKILL, ItemKind.OPPORTUNITY)
+#: What builds a page: (service, undo history, dialogs, today, parent) -> the page.
+PageFactory = Callable[
+    [GrowthService, QUndoStack, Dialogs, Callable[[], date], QWidget], GrowthPage
+]
+#: The pages in their order: the name their state is kept under, the tab's text, the builder.
+PAGES: tuple[tuple[str, str, PageFactory], ...] = (
+    ("practice", "&Practice", PracticePage),
+    ("skills", "S&kills", SkillsPage),
+    ("opportunities", "&Opportunities", OpportunitiesPage),
+)
+KIND_PAGES = {ItemKind.PRACTICE: "practice", ItemKind.SKILL: "skills",
+              ItemKind.OPPORTUNITY: "opportunities"}  # fmt: skip
+
+
+class PageSlot(QWidget):
+    """Holds one Growth page in the tab bar; asks for it to be built when first shown.
+
+    Signals: none.
+    """
+
+    def __init__(self, name: str, build: Callable[[str], GrowthPage], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.page: GrowthPage | None = None
+        self._build = build
+        self.slot_layout = QVBoxLayout(self)
+        self.slot_layout.setContentsMargins(0, 0, 0, 0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.page is None:
+            self._build(self.name)
+        super().showEvent(event)
 
 
 class GrowthTab(TabPage):
@@ -38,31 +75,72 @@ class GrowthTab(TabPage):
     ) -> None:
         super().__init__()
         self._bus = bus
+        self._growth = growth
+        self._dialogs = dialogs
         self._undo = QUndoStack(self)
-        clock = today or growth.today
+        self._clock = today or growth.today
+        self._splitter_states: dict[str, QByteArray] = {}  # for pages not built yet
         self.pages = QTabWidget(self)
         self.pages.setObjectName("growth_pages")
         self.pages.setAccessibleName("Growth pages")
-        self.practice = PracticePage(growth, self._undo, dialogs, clock, self)
-        self.skills = SkillsPage(growth, self._undo, dialogs, clock, self)
-        self.opportunities = OpportunitiesPage(growth, self._undo, dialogs, clock, self)
-        self.pages.addTab(self.practice, "&Practice")
-        self.pages.addTab(self.skills, "S&kills")
-        self.pages.addTab(self.opportunities, "&Opportunities")
+        self._slots = {name: PageSlot(name, self._page, self.pages) for name, _, _ in PAGES}
+        for name, text, _ in PAGES:
+            self.pages.addTab(self._slots[name], text)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages)
-        for page in self.all_pages():
-            page.changed.connect(self._announce)
-            page.status_message.connect(self.status_message)
         bus.changed.connect(self._on_bus_changed)
 
+    # ---------------------------------------------------------------- pages
+
+    @property
+    def practice(self) -> PracticePage:
+        page = self._page("practice")
+        assert isinstance(page, PracticePage)
+        return page
+
+    @property
+    def skills(self) -> SkillsPage:
+        page = self._page("skills")
+        assert isinstance(page, SkillsPage)
+        return page
+
+    @property
+    def opportunities(self) -> OpportunitiesPage:
+        page = self._page("opportunities")
+        assert isinstance(page, OpportunitiesPage)
+        return page
+
+    def _page(self, name: str) -> GrowthPage:
+        """The page called `name`, built now if it was not yet."""
+        slot = self._slots[name]
+        if slot.page is None:
+            build = next(cls for page_name, _, cls in PAGES if page_name == name)
+            page = build(self._growth, self._undo, self._dialogs, self._clock, slot)
+            slot.page = page
+            slot.slot_layout.addWidget(page)
+            page.changed.connect(self._announce)
+            page.status_message.connect(self.status_message)
+            state = self._splitter_states.pop(name, None)
+            if state is not None:
+                page.splitter.restoreState(state)
+            if slot.isVisible():
+                page.show()
+        return slot.page
+
     def all_pages(self) -> list[GrowthPage]:
-        return [self.practice, self.skills, self.opportunities]
+        """The pages built so far (the others have nothing to save or refresh)."""
+        return [slot.page for slot in self._slots.values() if slot.page is not None]
 
     def current_page(self) -> GrowthPage:
-        page = self.pages.currentWidget()
-        return page if isinstance(page, GrowthPage) else self.practice
+        slot = self.pages.currentWidget()
+        return self._page(slot.name if isinstance(slot, PageSlot) else "practice")
+
+    def show_page(self, page: GrowthPage) -> None:
+        """Bring `page` to the front."""
+        slot = page.parentWidget()
+        if isinstance(slot, PageSlot):
+            self.pages.setCurrentWidget(slot)
 
     def _announce(self) -> None:
         # One page's edit can change what another shows (a skill deleted, a gap raised).
@@ -101,14 +179,10 @@ class GrowthTab(TabPage):
         return OPENS
 
     def open_item(self, kind: str, item_id: int) -> None:
-        pages: dict[str, GrowthPage] = {
-            ItemKind.PRACTICE: self.practice,
-            ItemKind.SKILL: self.skills,
-            ItemKind.OPPORTUNITY: self.opportunities,
-        }
-        page = pages.get(kind)
-        if page is not None:
-            self.pages.setCurrentWidget(page)
+        name = KIND_PAGES.get(kind)
+        if name is not None:
+            page = self._page(name)
+            self.show_page(page)
             page.open_id(item_id)
 
     def flush(self) -> bool:
@@ -119,18 +193,19 @@ class GrowthTab(TabPage):
 
     def save_state(self, settings: AppSettings) -> None:
         settings.set_state_text("growth/page", str(self.pages.currentIndex()))
-        for name, page in zip(
-            ("practice", "skills", "opportunities"), self.all_pages(), strict=True
-        ):
-            settings.set_state_bytes(f"growth/{name}_splitter", page.splitter.saveState())
+        for name, slot in self._slots.items():
+            if slot.page is not None:  # a page never built keeps what was remembered
+                settings.set_state_bytes(f"growth/{name}_splitter", slot.page.splitter.saveState())
 
     def restore_state(self, settings: AppSettings) -> None:
         index = settings.state_text("growth/page", "0")
         if index.isdigit() and int(index) < self.pages.count():
             self.pages.setCurrentIndex(int(index))
-        for name, page in zip(
-            ("practice", "skills", "opportunities"), self.all_pages(), strict=True
-        ):
+        for name, slot in self._slots.items():
             state = settings.state_bytes(f"growth/{name}_splitter")
-            if state is not None:
-                page.splitter.restoreState(state)
+            if state is None:
+                continue
+            if slot.page is not None:
+                slot.page.splitter.restoreState(state)
+            else:
+                self._splitter_states[name] = state
