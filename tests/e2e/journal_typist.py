@@ -1,6 +1,7 @@
 """Opens the app window on a database and types into a new journal entry until killed.
 
-Run as `python -m tests.e2e.journal_typist DB SETTINGS`; after each typed word it prints
+Run as `python -m tests.e2e.journal_typist DB SETTINGS [PASTE]`; with PASTE (a number of
+characters) it first pastes `pasted(PASTE)` into the entry. After each typed word it prints
 "<unix time> <words typed>" so a test can tell what was typed when it killed the process.
 """
 
@@ -10,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-#: Milliseconds between typed words (about 150 words a minute with the keystrokes).
+#: Milliseconds between typed words (far faster than anyone types).
 WORD_INTERVAL_MS = 40
 
 
@@ -18,8 +19,13 @@ def word(index: int) -> str:
     return f"w{index:04d} "
 
 
-def main(db_path: Path, settings_path: Path) -> int:
-    from PySide6.QtCore import QTimer
+def pasted(chars: int) -> str:
+    """The text pasted before typing: `chars` characters on one line."""
+    return ("mentor feedback délégation plan review " * (chars // 39 + 1))[:chars]
+
+
+def main(db_path: Path, settings_path: Path, paste: int = 0) -> int:
+    from PySide6.QtCore import QMimeData, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -42,6 +48,10 @@ def main(db_path: Path, settings_path: Path) -> int:
     journal.new_item()
     body = journal.view.editor.body_edit
     body.setFocus()
+    if paste:
+        data = QMimeData()
+        data.setText(pasted(paste))
+        body.insertFromMimeData(data)
     typed = 0
 
     def type_next() -> None:
@@ -59,4 +69,4 @@ def main(db_path: Path, settings_path: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2])))
+    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2]), *map(int, sys.argv[3:4])))

@@ -14,7 +14,7 @@ import pytest
 
 from mentor_desktop.storage.migrate import open_database
 from mentor_desktop.storage.search import check_search_index
-from tests.e2e.journal_typist import word
+from tests.e2e.journal_typist import pasted, word
 
 ROOT = Path(__file__).parents[2]
 #: How long to type before the kill; long enough for a few autosaves.
@@ -24,11 +24,15 @@ SAVED_WITHIN = 1.0
 
 
 @pytest.mark.slow
-def test_sigkill_while_typing_loses_at_most_the_last_second(db_path: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("paste", [0, 1_900_000], ids=["new entry", "after a 2 MB paste"])
+def test_sigkill_while_typing_loses_at_most_the_last_second(
+    db_path: Path, tmp_path: Path, paste: int
+) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     progress: list[tuple[float, int]] = []
+    typist = ["-m", "tests.e2e.journal_typist", str(db_path), str(tmp_path / "s.ini")]
     with subprocess.Popen(
-        [sys.executable, "-m", "tests.e2e.journal_typist", str(db_path), str(tmp_path / "s.ini")],
+        [sys.executable, *typist, str(paste)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -55,7 +59,7 @@ def test_sigkill_while_typing_loses_at_most_the_last_second(db_path: Path, tmp_p
     assert process.returncode == -signal.SIGKILL
     safe = [count for stamp, count in progress if stamp <= killed_at - SAVED_WITHIN]
     assert safe, f"too little was typed before the kill: {progress[-3:]}"
-    expected = "".join(word(i) for i in range(max(safe)))
+    expected = pasted(paste) + "".join(word(i) for i in range(max(safe)))
 
     raw = sqlite3.connect(db_path)
     try:
@@ -71,7 +75,7 @@ def test_sigkill_while_typing_loses_at_most_the_last_second(db_path: Path, tmp_p
         check_search_index(engine)
     finally:
         engine.dispose()
-    assert len(expected) > 50
+    assert len(expected) > paste + 50
     assert body.startswith(expected), (len(body), len(expected))
 
 
