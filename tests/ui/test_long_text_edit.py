@@ -83,3 +83,24 @@ def test_pasting_two_megabytes_on_one_line_keeps_every_character(qtbot) -> None:
     editor.insertFromMimeData(data)
     assert editor.text() == "Before: " + pasted
     assert max(len(block) for block in editor.toPlainText().split("\n")) <= LONG_LINE + 8
+
+
+def test_no_piece_ends_in_a_line_that_looks_empty(qtbot) -> None:
+    editor = LongTextEdit()
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.set_text(("mentor feedback délégation plan review " * 600)[:20_000])
+    document = editor.document()
+    looks_empty = []
+    for width in range(300, 520, 3):
+        editor.resize(width, 400)
+        block = document.begin()
+        while block.isValid():
+            document.documentLayout().blockBoundingRect(block)  # lays the block out
+            layout = block.layout()
+            last = layout.lineAt(layout.lineCount() - 1)
+            shown = block.text()[last.textStart() : last.textStart() + last.textLength()]
+            if layout.lineCount() > 1 and not shown.strip(" " + MARK):
+                looks_empty.append((width, block.blockNumber()))
+            block = block.next()
+    assert looks_empty == []

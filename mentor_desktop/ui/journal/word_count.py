@@ -31,7 +31,7 @@ def _words_text(edit: QPlainTextEdit) -> str:
     """The editor's text with blocks joined by a paragraph separator and soft breaks out."""
     raw = edit.document().toRawText()
     if MARK in raw:
-        raw = raw.replace(MARK + "\u2029", "").replace(MARK, "")
+        raw = raw.replace(MARK + "\u2029", "").replace(MARK, "")  # a space stays a space
     return raw
 
 

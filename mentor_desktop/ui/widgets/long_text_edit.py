@@ -3,10 +3,11 @@
 Qt lays out a whole paragraph again on every keystroke in it, so one line of a megabyte
 makes each key take a second. This editor shows such a line in pieces of about a thousand
 characters, each ending in a soft break (an invisible separator and a line break) placed
-after a space; the soft breaks are taken out again in `text()`, on copy and cut (keys and
-context menu), so what is saved and copied is exactly what was typed or loaded. Text
-dragged out to another program keeps them. Text that already holds the invisible separator
-is shown as it is. Misspelt words on screen are underlined (ui/widgets/spelling_highlighter.py);
+after a space (the separator just before that space, so it never wraps onto a line of its
+own); the soft breaks are taken out again in `text()`, on copy and cut (keys and context
+menu), so what is saved and copied is exactly what was typed or loaded. Text dragged out
+to another program keeps them. Text that already holds the invisible separator is shown
+as it is. Misspelt words on screen are underlined (ui/widgets/spelling_highlighter.py);
 the context menu offers suggestions for the word under the mouse.
 """
 
@@ -24,6 +25,9 @@ from mentor_desktop.ui.widgets.spelling_highlighter import (
 #: U+2063 INVISIBLE SEPARATOR: not on any keyboard, never shown.
 MARK = "\u2063"
 SOFT_BREAK = MARK + "\n"
+#: A soft break after a space: the mark goes before the space, so a line is never
+#: wrapped between them (which shows an empty line between two pieces).
+SPACE_BREAK = MARK + " \n"
 #: A line longer than this is shown in pieces.
 LONG_LINE = 3000
 #: The length a piece aims at (it ends after the last space before it, if there is one).
@@ -37,7 +41,7 @@ def split_long_lines(text: str) -> str:
     lines = text.split("\n")
     for number, line in enumerate(lines):
         if len(line) > LONG_LINE:
-            lines[number] = SOFT_BREAK.join(_pieces(line))
+            lines[number] = SOFT_BREAK.join(_pieces(line)).replace(" " + SOFT_BREAK, SPACE_BREAK)
     return "\n".join(lines)
 
 
@@ -57,7 +61,7 @@ def join_soft_breaks(text: str) -> str:
     """`text` without the soft breaks `split_long_lines` put in (or a stray separator)."""
     if MARK not in text:
         return text
-    return text.replace(SOFT_BREAK, "").replace(MARK, "")
+    return text.replace(SPACE_BREAK, " ").replace(SOFT_BREAK, "").replace(MARK, "")
 
 
 def _plain(raw: str) -> str:
