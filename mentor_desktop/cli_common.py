@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from mentor_desktop.domain.errors import MentorDesktopError
+from mentor_desktop.domain.errors import MentorDesktopError, ValidationError
 from mentor_desktop.paths import resolve_db_path
 
 if TYPE_CHECKING:
@@ -32,6 +33,16 @@ def positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
     return value
+
+
+def parse_day(text: str, what: str) -> date:
+    """A date typed as YYYY-MM-DD for the option `what`; a clear ValidationError otherwise."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError.single(
+            what, f"{text!r} is not a date; write it as YYYY-MM-DD (for example 2026-05-31)."
+        ) from None
 
 
 def whole_number_between(low: int, high: int) -> Callable[[str], int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from mentor_desktop.cli_common import opened, output_path, read_and_draw
+from mentor_desktop.cli_common import opened, output_path, parse_day, read_and_draw
 from mentor_desktop.domain.errors import FileWriteError, MentorDesktopError
 
 CHART_CHOICES = ("burnup", "progress", "follow-through", "rhythm", "skills")
@@ -77,7 +77,6 @@ def _add_chart(commands: argparse._SubParsersAction) -> None:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from mentor_desktop.reports.chart_images import review_images
-    from mentor_desktop.services.timeline import parse_day
 
     start = parse_day(args.start, "--from") if args.start else None
     end = parse_day(args.end, "--to") if args.end else None

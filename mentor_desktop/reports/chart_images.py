@@ -6,8 +6,11 @@ helper process (see charts/helper_process.py) while it lays out the page.
 
 from __future__ import annotations
 
-from mentor_desktop.domain.sessions import BriefData
-from mentor_desktop.domain.timeline import ReviewData
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # a command imports this before its chart helper forks: keep it light
+    from mentor_desktop.domain.sessions import BriefData
+    from mentor_desktop.domain.timeline import ReviewData
 
 #: The brief's milestone chart, in millimetres on the page.
 BRIEF_CHART_MM = (74, 40)

@@ -271,11 +271,3 @@ def _paces(goals: list[Goal], day: date, today: date) -> GoalProgressData:
     )
 
 
-def parse_day(text: str, what: str) -> date:
-    """A date typed as YYYY-MM-DD; a clear ValidationError otherwise."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValidationError.single(
-            what, f"{text!r} is not a date; write it as YYYY-MM-DD (for example 2026-05-31)."
-        ) from None

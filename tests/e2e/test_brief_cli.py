@@ -97,3 +97,27 @@ def test_sessions_lists_as_far_ahead_as_asked(demo_db: Path) -> None:
     assert done.returncode == 0, done.stderr
     years = {line.split()[1][:4] for line in done.stdout.splitlines() if line[:5].strip()}
     assert len(years) >= 9
+
+
+@pytest.mark.parametrize("command", ["brief", "report"])
+def test_the_chart_helper_forks_before_the_database_code_loads(
+    demo_db: Path, tmp_path: Path, command: str
+) -> None:
+    """The helper imports Matplotlib while the command imports SQLAlchemy and reads: forked
+    after SQLAlchemy, it would start its work that much later."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("DISPLAY", None)
+    pdf = tmp_path / f"{command}.pdf"
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "mentor_desktop", "--db", str(demo_db)]
+        + [command, "-o", str(pdf)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
+    fork = loaded.index("mentor_desktop.charts.helper_process")
+    assert not [name for name in loaded[:fork] if name.startswith("sqlalchemy")]
+    assert any(name.startswith("sqlalchemy") for name in loaded[fork:])
