@@ -7,7 +7,7 @@ parser stays cheap; the database and services are imported when a command runs.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -94,17 +94,20 @@ def output_path(text: str, suffixes: tuple[str, ...], what: str) -> Path:
     return path
 
 
+@contextmanager
 def read_and_draw(
     args: argparse.Namespace,
     read: Callable[[Services], DataT],
     draw: Callable[[DataT], dict[str, bytes]],
-) -> tuple[DataT, dict[str, bytes]]:
+) -> Iterator[tuple[DataT, Mapping[str, bytes]]]:
     """A document's data, `read(services)`, and its chart images, `draw(data)`; Qt is ready.
 
-    Matplotlib loads in a helper process while the data is read (see
-    charts/helper_process.py); `draw` must be a module-level function without Qt.
+    Matplotlib loads in a helper process while the data is read, and the helper draws while
+    the document is laid out (see charts/helper_process.py): the images are waited for when
+    first looked at, inside the `with` block. `draw` must be a module-level function without
+    Qt.
     """
-    from mentor_desktop.charts.helper_process import ChartProcess
+    from mentor_desktop.charts.helper_process import ChartProcess, ImagesWhenAsked
 
     with ChartProcess[dict[str, bytes]]() as charts:
         with opened(args) as (_engine, services):
@@ -117,4 +120,4 @@ def read_and_draw(
         from mentor_desktop.reports.pipeline import ensure_gui_application
 
         ensure_gui_application()
-        return data, charts.result()
+        yield data, ImagesWhenAsked(charts)

@@ -43,17 +43,17 @@ def _cmd_brief(args: argparse.Namespace) -> int:
             )
         return sessions.brief_data(session)
 
-    data, images = read_and_draw(args, read, brief_images)
-    from mentor_desktop.reports.brief import write_brief
-    from mentor_desktop.reports.pipeline import PageSize
+    with read_and_draw(args, read, brief_images) as (data, images):
+        from mentor_desktop.reports.brief import write_brief
+        from mentor_desktop.reports.pipeline import PageSize
 
-    page_size = PageSize(args.page_size) if args.page_size else None
-    try:
-        pages = write_brief(data, output, page_size, images)
-    except FileWriteError:
-        raise
-    except OSError as exc:
-        raise FileWriteError(output, f"{exc}.") from exc
+        page_size = PageSize(args.page_size) if args.page_size else None
+        try:
+            pages = write_brief(data, output, page_size, images)
+        except FileWriteError:
+            raise
+        except OSError as exc:
+            raise FileWriteError(output, f"{exc}.") from exc
     plural = "s" if pages != 1 else ""
     when = f"{data.session.start:%d %b %Y %H:%M}"
     print(f"Wrote the brief for {when} ({pages} page{plural}) to {output}")

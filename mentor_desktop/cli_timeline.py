@@ -85,21 +85,21 @@ def _cmd_report(args: argparse.Namespace) -> int:
             f"--from {start.isoformat()} is after --to {end.isoformat()}; swap them."
         )
     output = output_path(args.output, (".pdf",), "the review pack")
-    data, images = read_and_draw(
+    with read_and_draw(
         args,
         lambda services: services.timeline.review_data(start, end, args.reflection),
         review_images,
-    )
-    from mentor_desktop.reports.pipeline import PageSize
-    from mentor_desktop.reports.review import range_label, write_review
+    ) as (data, images):
+        from mentor_desktop.reports.pipeline import PageSize
+        from mentor_desktop.reports.review import range_label, write_review
 
-    page_size = PageSize(args.page_size) if args.page_size else None
-    try:
-        pages = write_review(data, output, page_size, images)
-    except FileWriteError:
-        raise
-    except OSError as exc:
-        raise FileWriteError(output, f"{exc}.") from exc
+        page_size = PageSize(args.page_size) if args.page_size else None
+        try:
+            pages = write_review(data, output, page_size, images)
+        except FileWriteError:
+            raise
+        except OSError as exc:
+            raise FileWriteError(output, f"{exc}.") from exc
     plural = "s" if pages != 1 else ""
     note = " (nothing recorded in that range)" if data.is_empty else ""
     print(f"Wrote the review pack for {range_label(data)}{note} ({pages} page{plural}) to {output}")

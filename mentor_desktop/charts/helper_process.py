@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
 from typing import IO, Any, Generic, NoReturn, TypeVar
 
@@ -105,6 +105,30 @@ class ChartProcess(Generic[T]):
         trace: TracebackType | None,
     ) -> None:
         self._stop_helper()
+
+
+class ImagesWhenAsked(Mapping[str, bytes]):
+    """The images a chart job returns, waited for only when first looked at: a document can
+    be laid out while its charts are still being drawn (see reports/pipeline.build_document).
+    """
+
+    def __init__(self, charts: ChartProcess[dict[str, bytes]]) -> None:
+        self._charts = charts
+        self._images: dict[str, bytes] | None = None
+
+    def _drawn(self) -> dict[str, bytes]:
+        if self._images is None:
+            self._images = self._charts.result()
+        return self._images
+
+    def __getitem__(self, name: str) -> bytes:
+        return self._drawn()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._drawn())
+
+    def __len__(self) -> int:
+        return len(self._drawn())
 
 
 def _serve(jobs_fd: int, results_fd: int) -> NoReturn:

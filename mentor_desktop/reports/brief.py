@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from string import Template
@@ -210,7 +211,7 @@ def brief_html(data: BriefData, note_lines: int = NOTE_LINES) -> str:
 def brief_report(
     data: BriefData,
     page_size: PageSize | None = None,
-    images: dict[str, bytes] | None = None,
+    images: Mapping[str, bytes] | None = None,
 ) -> Report:
     """The brief as a Report (HTML, CSS, the chart image), ready to print or write as PDF.
 
@@ -251,7 +252,7 @@ def write_brief(
     data: BriefData,
     path: Path,
     page_size: PageSize | None = None,
-    images: dict[str, bytes] | None = None,
+    images: Mapping[str, bytes] | None = None,
 ) -> int:
     """Write the brief for `data` to `path` (charts from `images` if given); returns the pages."""
     return write_pdf(brief_report(data, page_size, images), path, page_size)

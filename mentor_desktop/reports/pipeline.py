@@ -84,7 +84,8 @@ def load_template(name: str) -> str:
 
 @dataclass(frozen=True)
 class Report:
-    """A document to print: `images` maps the `src` names used in `html` to PNG bytes."""
+    """A document to print: `images` maps the `src` names used in `html` to PNG bytes (a
+    mapping that may be filled only when first read: see `build_document`)."""
 
     title: str
     html: str
@@ -114,19 +115,28 @@ def body_font(points: float) -> QFont:
 
 
 def build_document(report: Report) -> QTextDocument:
-    """The report as a QTextDocument with its images as resources (not yet paginated)."""
+    """The report as a QTextDocument, not yet paginated and without its images.
+
+    Every image in a report's HTML has its width and height, so the layout never needs the
+    images themselves: `add_images` gives them to the document just before it is painted,
+    and charts drawn elsewhere can still be drawing while the pages are laid out.
+    """
     document = QTextDocument()
     document.setDocumentMargin(0)
     document.setDefaultFont(body_font(9.5))
     document.setDefaultStyleSheet(report.css)
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, report.title)
+    document.setHtml(report.html)
+    return document
+
+
+def add_images(document: QTextDocument, report: Report) -> None:
+    """Give `document` the report's images (read only now: see `build_document`)."""
     for name, data in report.images.items():
         image = QImage.fromData(data)
         if image.isNull():
             raise ValueError(f"image {name!r} of the report could not be read")
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-    document.setHtml(report.html)
-    return document
 
 
 def laid_out(report: Report, page_size: PageSize | None) -> QTextDocument:
@@ -232,6 +242,7 @@ def paint_report(
     keep_headings_with_next(document)
     content_height = height - FOOTER_PX
     pages = document.pageCount()
+    add_images(document, report)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("the printer or PDF file could not be opened for writing")

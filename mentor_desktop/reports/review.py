@@ -6,6 +6,7 @@ burn-up and progress charts go in as PNG images.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from string import Template
@@ -243,7 +244,7 @@ def review_html(data: ReviewData) -> str:
     return Template(load_template("review.html")).substitute(values)
 
 
-def review_report(data: ReviewData, images: dict[str, bytes] | None = None) -> Report:
+def review_report(data: ReviewData, images: Mapping[str, bytes] | None = None) -> Report:
     """The review pack as a Report (HTML, CSS and the two chart images).
 
     `images` are the charts already drawn by `review_images` (drawn here when not given).
@@ -263,7 +264,7 @@ def write_review(
     data: ReviewData,
     path: Path,
     page_size: PageSize | None = None,
-    images: dict[str, bytes] | None = None,
+    images: Mapping[str, bytes] | None = None,
 ) -> int:
     """Write the review pack to `path` (charts from `images` if given); returns the pages."""
     return write_pdf(review_report(data, images), path, page_size)

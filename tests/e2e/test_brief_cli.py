@@ -108,9 +108,9 @@ def test_the_chart_helper_forks_before_the_database_code_loads(
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("DISPLAY", None)
     pdf = tmp_path / f"{command}.pdf"
+    args = ["--db", str(demo_db), command, "-o", str(pdf)]
     done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "mentor_desktop", "--db", str(demo_db)]
-        + [command, "-o", str(pdf)],
+        [sys.executable, "-X", "importtime", "-m", "mentor_desktop", *args],
         capture_output=True,
         text=True,
         env=env,

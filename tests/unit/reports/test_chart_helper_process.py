@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from mentor_desktop.charts.helper_process import ChartProcess, can_fork_helper
+from mentor_desktop.charts.helper_process import ChartProcess, ImagesWhenAsked, can_fork_helper
 from mentor_desktop.reports.chart_images import brief_images
 from mentor_desktop.services.sessions import SessionService
 from mentor_desktop.storage.uow import unit_of_work_factory
@@ -86,3 +86,20 @@ def test_the_brief_chart_drawn_by_the_helper_is_the_one_drawn_here(engine) -> No
         from_helper = charts.result()
     assert from_helper == brief_images(data)
     assert from_helper["chart:milestones"].startswith(b"\x89PNG")
+
+
+def drawn_images(label: str) -> dict[str, bytes]:
+    return {label: b"\x89PNG"}
+
+
+@pytest.mark.parametrize("use_helper", [True, False], ids=["helper", "here"])
+def test_images_are_waited_for_only_when_first_looked_at(use_helper: bool) -> None:
+    if use_helper and not can_fork_helper():
+        pytest.skip("needs fork and a second core")
+    with ChartProcess[dict[str, bytes]](use_helper) as charts:
+        charts.submit(drawn_images, "chart:burnup")
+        images = ImagesWhenAsked(charts)
+        assert charts._results is not None or not use_helper  # not yet asked for
+        assert dict(images) == {"chart:burnup": b"\x89PNG"}
+        assert images["chart:burnup"] == b"\x89PNG" and len(images) == 1
+        assert charts._results is None  # the helper answered once and was reaped

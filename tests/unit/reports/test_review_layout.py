@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 
@@ -119,3 +120,43 @@ def test_moving_headings_loses_nothing_at_the_end(timeline, tmp_path) -> None:
     assert f"Page {count} of {count}" in text
     assert text.index("Wins") < text.index("Closing reflection")
     assert "The last words of the pack." in text
+
+
+class ImagesRecorded(Mapping[str, bytes]):
+    """The charts, noting when the document first looks at them."""
+
+    def __init__(self, images: Mapping[str, bytes], seen: list[str]) -> None:
+        self._images, self._seen = images, seen
+
+    def __getitem__(self, name: str) -> bytes:
+        self._seen.append("images")
+        return self._images[name]
+
+    def __iter__(self) -> Iterator[str]:
+        self._seen.append("images")
+        return iter(self._images)
+
+    def __len__(self) -> int:
+        return len(self._images)
+
+
+def test_the_pages_are_laid_out_before_the_charts_are_needed(timeline, tmp_path, monkeypatch):
+    """A command lays the review pack out while its charts are still being drawn elsewhere:
+    the layout never reads the images, painting does, and they are in the PDF."""
+    from mentor_desktop.reports import pipeline
+
+    data = timeline.review_data(date(2025, 1, 1), TODAY)
+    drawn = review_report(data).images
+    seen: list[str] = []
+    paginate = pipeline.keep_headings_with_next
+    monkeypatch.setattr(
+        pipeline, "keep_headings_with_next", lambda doc: seen.append("layout") or paginate(doc)
+    )
+    assert laid_out(review_report(data, ImagesRecorded(drawn, seen)), PageSize.A4)
+    assert seen == ["layout"]
+    pdf = tmp_path / "review.pdf"
+    write_review(data, pdf, PageSize.A4, ImagesRecorded(drawn, seen))
+    assert seen[1:3] == ["layout", "images"]
+    if shutil.which("pdfimages"):
+        listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True)
+        assert len(listed.stdout.splitlines()) - 2 == len(drawn)
