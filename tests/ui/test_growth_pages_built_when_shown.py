@@ -8,9 +8,12 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QPlainTextEdit
 
 from mentor_desktop.app import build_services
 from mentor_desktop.domain.growth.opportunities import OpportunityDraft
+from mentor_desktop.domain.growth.practice import PracticeDraft, PracticeKind
 from mentor_desktop.domain.growth.skills import LevelChangeNote, SkillDraft
 from mentor_desktop.domain.reminders import Reminder, ReminderKind, Target
 from mentor_desktop.services.growth import GrowthService
@@ -23,8 +26,11 @@ from mentor_desktop.ui.growth.tab import GrowthTab
 from mentor_desktop.ui.main_window import MainWindow, build_tabs
 from mentor_desktop.ui.tray.icon import TrayIcon
 from mentor_desktop.ui.tray.reminders import ReminderController
+from mentor_desktop.ui.widgets import spelling
+from mentor_desktop.ui.widgets.spelling import OFF, Speller, available_languages
 
 TODAY = date(2026, 6, 15)
+ENGLISH = next((code for code in available_languages() if code.startswith("en")), "")
 
 
 @pytest.fixture
@@ -173,3 +179,50 @@ def test_what_cannot_be_saved_on_a_page_built_late_is_named_on_close(
     assert "Why “Facilitation” matters" in tab.unsaved_work()
     assert len(unsaved_autosaves(tab)) == 1
     assert page.why_text.edits["why"].toPlainText() == "Retros need it."  # kept, not lost
+
+
+def test_columns_fit_what_is_added_until_the_person_sizes_them(qtbot, growth, dialogs) -> None:
+    tab = _shown_tab(qtbot, growth, dialogs)
+    page = tab.practice
+    header = page.table.horizontalHeader()
+    kind = page.table.columnWidth(1)  # the header's width: no practice yet
+    started = growth.practice.create_practice(PracticeDraft("Pitch", PracticeKind.PROJECT))
+    page.reload()
+    fitted = page.table.columnWidth(1)
+    assert fitted > kind  # "Small project" needs more room than "Kind"
+    assert fitted >= page.table.sizeHintForIndex(page.model.index(0, 1)).width()
+    header.resizeSection(1, fitted + 40)  # the person widens it
+    growth.practice.delete_practice(started.id)
+    page.reload()
+    assert page.table.columnWidth(1) == fitted + 40
+
+
+def _underlined(edit: QPlainTextEdit) -> list[str]:
+    words, block = [], edit.document().begin()
+    while block.isValid():
+        text = block.text()
+        words += [
+            text[mark.start : mark.start + mark.length]
+            for mark in block.layout().formats()
+            if mark.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+        ]
+        block = block.next()
+    return words
+
+
+@pytest.mark.skipif(not ENGLISH, reason="no English spelling dictionary installed")
+def test_the_texts_of_the_record_shown_are_spell_checked(qtbot, growth, dialogs, monkeypatch):
+    checker = Speller()
+    checker.set_language(ENGLISH or OFF)
+    monkeypatch.setattr(spelling, "_speller", checker)
+    practice = growth.practice.create_practice(PracticeDraft("Pitch"))
+    growth.practice.save_text(practice.id, "hypothesis", "If I speek last, others talk")
+    tab = _shown_tab(qtbot, growth, dialogs)
+    tab.practice.open_id(practice.id)
+    hypothesis = tab.practice.plan_texts.edits["hypothesis"]
+    qtbot.waitUntil(lambda: _underlined(hypothesis) == ["speek"])
+    lessons = tab.practice.debrief_texts.edits["lessons"]
+    tab.practice.sections.setCurrentIndex(1)
+    lessons.setFocus()
+    qtbot.keyClicks(lessons, "Silense helps ")
+    qtbot.waitUntil(lambda: _underlined(lessons) == ["Silense"])

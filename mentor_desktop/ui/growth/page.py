@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.domain.errors import MentorDesktopError, ValidationError
 from mentor_desktop.ui.dialogs import Dialogs
 from mentor_desktop.ui.errors import describe
 from mentor_desktop.ui.models.list_table import ListTableModel
-from mentor_desktop.ui.sessions.columns import fit_columns
 from mentor_desktop.ui.undo import ServiceCommand, report_and_forget
 from mentor_desktop.ui.widgets.context_menu import ContextMenu, from_button, layout_buttons
 from mentor_desktop.ui.widgets.validated_dialog import ValidatedDialog
@@ -38,6 +38,7 @@ class _Identified(Protocol):
 
 
 ItemT = TypeVar("ItemT", bound=_Identified)
+DISPLAY = Qt.ItemDataRole.DisplayRole
 #: The widest the title column starts (the person can widen it).
 MAX_TITLE_PX = 300
 
@@ -106,7 +107,6 @@ class GrowthPage(QWidget, Generic[ItemT]):
         self.table = table(self, f"{self.noun.capitalize()} list")
         self.table.setModel(model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setProperty("stretch_column", len(model.HEADERS) - 1)  # the last one
         self.empty_label = QLabel(self.empty_text, self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -138,6 +138,9 @@ class GrowthPage(QWidget, Generic[ItemT]):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self._items: list[ItemT] = []
+        self._fitting = False
+        self._sized_by_hand = False  # the person resized a column: their widths stay
+        self.table.horizontalHeader().sectionResized.connect(self._on_column_resized)
         self._loaded = False  # filters fill in before the details exist
         self._wanted = False  # read the items when the page is first shown
         self.filter_edit.textChanged.connect(self.refilter)
@@ -152,11 +155,42 @@ class GrowthPage(QWidget, Generic[ItemT]):
     # ---------------------------------------------------------------- subclass hooks
 
     def size_columns(self) -> None:
-        """Fit the columns to the header and the first rows, the first (the title) at most
-        MAX_TITLE_PX; the last takes the rest."""
-        fit_columns(self.table)
-        if self.table.columnWidth(0) > MAX_TITLE_PX:
-            self.table.setColumnWidth(0, MAX_TITLE_PX)
+        """Fit each column but the last (it takes the rest) to its header and to its widest
+        text in any row, the first (the title) at most MAX_TITLE_PX. Once the person resized
+        a column, their widths stay.
+
+        Only the widest cell of a column is measured as the view draws it; the others are
+        compared by the width of their text (the cells of a column share one font), so a
+        column of years of rows is fitted in a fraction of a millisecond."""
+        if self._sized_by_hand:
+            return
+        view = self.table
+        header = view.horizontalHeader()
+        grid = 1 if view.showGrid() else 0
+        self._fitting = True
+        try:
+            for column in range(self.model.columnCount() - 1):
+                width = header.sectionSizeHint(column)
+                widest = self._widest_row(column, view.fontMetrics())
+                if widest is not None:
+                    cell = view.sizeHintForIndex(self.model.index(widest, column))
+                    width = max(width, cell.width() + grid)
+                header.resizeSection(column, min(width, MAX_TITLE_PX) if column == 0 else width)
+        finally:
+            self._fitting = False
+
+    def _widest_row(self, column: int, metrics: QFontMetrics) -> int | None:
+        """The row whose text in `column` is the widest (None when there are no rows)."""
+        model = self.model
+        texts = [mark_bidi(str(model.cell(item, column, DISPLAY) or "")) for item in model.rows()]
+        return max(
+            range(len(texts)), key=lambda row: metrics.horizontalAdvance(texts[row]), default=None
+        )
+
+    def _on_column_resized(self, column: int, _old: int, _new: int) -> None:
+        # The last column follows the width of the list; any other moves only when fitted.
+        if not self._fitting and column != self.model.columnCount() - 1:
+            self._sized_by_hand = True
 
     def fetch(self) -> list[ItemT]:
         raise NotImplementedError

@@ -19,7 +19,8 @@ class TextFields(QWidget):
     """Labelled text boxes for some fields of the record shown; each edit is autosaved.
 
     Switching to another record first writes what is pending; when that fails the text
-    stays, the reason is shown under the fields, and `show_record` returns False.
+    stays, the reason is shown under the fields, and `show_record` returns False. Spelling
+    is checked from the first record shown on (before that the boxes are empty and off).
 
     Signals:
         saved(object): a field was written; the record as it is now.
@@ -54,7 +55,6 @@ class TextFields(QWidget):
             edit.setPlaceholderText((placeholders or {}).get(name, ""))
             caption.setBuddy(edit)
             edit.textChanged.connect(lambda n=name: self._touched(n))
-            enable_spelling(edit)
             layout.addWidget(caption)
             layout.addWidget(edit, 1)
             self.edits[name] = edit
@@ -67,6 +67,7 @@ class TextFields(QWidget):
         self.autosave = Autosave(self._write, self, label=what)
         self.autosave.failed.connect(self._failed)
         self.autosave.saved.connect(lambda: self.error_label.setVisible(False))
+        self._spelling_on = False  # checked once there is a record to write about
         self.setEnabled(False)
 
     @property
@@ -111,6 +112,10 @@ class TextFields(QWidget):
                 with QSignalBlocker(edit):
                     edit.setPlainText(texts.get(name, ""))
         self.setEnabled(record_id is not None)
+        if record_id is not None and not self._spelling_on:
+            self._spelling_on = True
+            for edit in self.edits.values():
+                enable_spelling(edit)
         return True
 
     def forget(self) -> None:
