@@ -451,7 +451,9 @@ def test_print_sends_the_review_pack_to_the_chosen_printer(
     messages: list[str] = []
     tab.status_message.connect(messages.append)
     assert tab.print_document()
-    qtbot.waitUntil(lambda: any(m.startswith("Printed the review pack") for m in messages))
+    qtbot.waitUntil(  # the job loads Matplotlib first, as the brief's does
+        lambda: any(m.startswith("Printed the review pack") for m in messages), timeout=20_000
+    )
     assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
     tab.hide()  # another tab is current: File > Print looks elsewhere
     assert not tab.print_document()
