@@ -63,6 +63,9 @@ def _subcommands() -> list[Callable[[argparse._SubParsersAction], None]]:
     ]
 
 
+#: Commands that write a document with charts: their chart helper (charts/helper_process.py)
+#: is forked before anything else is loaded, so it imports Matplotlib that much sooner.
+DRAWING_COMMANDS = frozenset({"brief", "report"})
 #: Commands that only read the database. Its integrity check starts on a second thread
 #: before their modules load, as the window's does. (`brief`, `report` and `chart` start it
 #: after their chart helper has forked; see `cli_common.opened`.)
@@ -117,7 +120,12 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     command, db = _named_command(arguments)
-    if command in READING_COMMANDS:
+    if command in DRAWING_COMMANDS and not {"-h", "--help"} & set(arguments):
+        from mentor_desktop.charts.helper_process import ChartProcess
+        from mentor_desktop.reports.chart_images import import_chart_modules
+
+        ChartProcess.start_early(prepare=import_chart_modules)
+    elif command in READING_COMMANDS:
         from mentor_desktop.app import begin_start_checks
 
         begin_start_checks(resolve_db_path(db))

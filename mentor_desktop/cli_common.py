@@ -108,8 +108,9 @@ def read_and_draw(
     Qt.
     """
     from mentor_desktop.charts.helper_process import ChartProcess, ImagesWhenAsked
+    from mentor_desktop.reports.chart_images import import_chart_modules
 
-    with ChartProcess[dict[str, bytes]]() as charts:
+    with ChartProcess.started(prepare=import_chart_modules) as charts:
         with opened(args) as (_engine, services):
             data = read(services)
         charts.submit(draw, data)

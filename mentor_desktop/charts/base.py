@@ -100,10 +100,10 @@ def style_axes(axes: Axes, palette: ChartPalette, font_size: float = 7.0) -> Non
     axes.set_axisbelow(True)
 
 
-#: How hard the PNG images that go into documents are compressed (zlib's 1 to 9): lightly,
-#: since the PDF writer compresses the pixels again; at the default (6) it took about a
+#: How hard the PNG images that go into documents are compressed (zlib's 0 to 9): not at
+#: all, since the PDF writer compresses the pixels again; at the default (6) it took about a
 #: fifth of each chart's drawing time.
-DOCUMENT_PNG_COMPRESSION = 1
+DOCUMENT_PNG_COMPRESSION = 0
 
 
 def render_png(figure: Figure, dpi: int = PRINT_DPI) -> bytes:

@@ -15,7 +15,7 @@ import pickle
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
-from typing import IO, Any, Generic, NoReturn, TypeVar
+from typing import IO, Any, ClassVar, Generic, NoReturn, TypeVar
 
 T = TypeVar("T")
 
@@ -30,24 +30,44 @@ class ChartProcess(Generic[T]):
 
     Use as a context manager, started before the command imports anything heavy (and before
     any thread starts): `submit(job, *args)` once the data is known, then `result()`.
+    `prepare` runs in the helper after Matplotlib is imported, while it waits for its job
+    (importing the chart modules the job will use, say).
     """
 
-    def __init__(self, use_helper: bool | None = None) -> None:
+    #: The helper `start_early` began, until a command takes it over with `started`.
+    _early: ClassVar[ChartProcess[Any] | None] = None
+
+    def __init__(
+        self, use_helper: bool | None = None, prepare: Callable[[], object] | None = None
+    ) -> None:
         self._pid: int | None = None
         self._jobs: IO[bytes] | None = None
         self._results: IO[bytes] | None = None
         self._job: tuple[Callable[..., T], tuple[Any, ...]] | None = None
         if can_fork_helper() if use_helper is None else use_helper:
-            self._start()
+            self._start(prepare)
 
-    def _start(self) -> None:
+    @classmethod
+    def start_early(cls, prepare: Callable[[], object] | None = None) -> None:
+        """Fork the helper now, first thing in a command that will draw (before its own
+        modules and arguments are even read); the command takes it over with `started`."""
+        if ChartProcess._early is None:
+            ChartProcess._early = ChartProcess(prepare=prepare)
+
+    @classmethod
+    def started(cls, prepare: Callable[[], object] | None = None) -> ChartProcess[Any]:
+        """The helper `start_early` began, or a new one."""
+        early, ChartProcess._early = ChartProcess._early, None
+        return early if early is not None else ChartProcess(prepare=prepare)
+
+    def _start(self, prepare: Callable[[], object] | None) -> None:
         jobs_read, jobs_write = os.pipe()
         results_read, results_write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the helper
             os.close(jobs_write)
             os.close(results_read)
-            _serve(jobs_read, results_write)
+            _serve(jobs_read, results_write, prepare)
         os.close(jobs_read)
         os.close(results_write)
         self._pid = pid
@@ -131,12 +151,14 @@ class ImagesWhenAsked(Mapping[str, bytes]):
         return len(self._drawn())
 
 
-def _serve(jobs_fd: int, results_fd: int) -> NoReturn:
-    """The helper's life: import Matplotlib, draw the one job, send the result, exit."""
+def _serve(jobs_fd: int, results_fd: int, prepare: Callable[[], object] | None) -> NoReturn:
+    """The helper's life: import Matplotlib, prepare, draw the one job, send the result, exit."""
     try:
         from mentor_desktop.charts.base import import_matplotlib
 
         import_matplotlib()
+        if prepare is not None:
+            prepare()
         with os.fdopen(jobs_fd, "rb") as jobs, os.fdopen(results_fd, "wb") as results:
             try:
                 job, args = pickle.load(jobs)

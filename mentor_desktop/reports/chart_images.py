@@ -21,6 +21,14 @@ REVIEW_CHART_MM = (170, 80)
 REVIEW_CHART_DPI = 200
 
 
+def import_chart_modules() -> None:
+    """Import what `brief_images` and `review_images` draw with (a chart helper does this
+    while it waits for the data)."""
+    import mentor_desktop.charts.burnup
+    import mentor_desktop.charts.goal_progress
+    import mentor_desktop.charts.progress  # noqa: F401 - imported for what it loads
+
+
 def brief_images(data: BriefData) -> dict[str, bytes]:
     """The brief's chart images by name, as `reports.brief.brief_report` takes them."""
     from mentor_desktop.charts.progress import milestone_progress_png

@@ -103,3 +103,37 @@ def test_images_are_waited_for_only_when_first_looked_at(use_helper: bool) -> No
         assert dict(images) == {"chart:burnup": b"\x89PNG"}
         assert images["chart:burnup"] == b"\x89PNG" and len(images) == 1
         assert charts._results is None  # the helper answered once and was reaped
+
+
+def imports_the_chart_modules() -> None:
+    import mentor_desktop.charts.burnup  # noqa: F401
+
+
+def prepared_here() -> str | None:
+    return os.environ.get("CHART_HELPER_PREPARED")
+
+
+@needs_fork
+def test_a_helper_begun_early_is_the_one_the_command_takes_over() -> None:
+    ChartProcess.start_early(prepare=imports_the_chart_modules)
+    early = ChartProcess._early
+    assert early is not None and early.has_helper
+    ChartProcess.start_early()  # a second call keeps the first helper
+    assert ChartProcess._early is early
+    with ChartProcess.started() as charts:
+        assert charts is early and ChartProcess._early is None
+        charts.submit(drawn_where, "brief")
+        assert charts.result()[1] != os.getpid()
+    with ChartProcess.started() as charts:  # none begun early: a new one
+        assert charts is not early
+
+
+@needs_fork
+def test_the_helper_prepares_while_it_waits_for_its_job() -> None:
+    def prepare() -> None:
+        os.environ["CHART_HELPER_PREPARED"] = str(os.getpid())
+
+    with ChartProcess[str | None](prepare=prepare) as charts:
+        charts.submit(prepared_here)
+        assert charts.result() not in (None, str(os.getpid()))
+    assert "CHART_HELPER_PREPARED" not in os.environ  # prepared there, not here
