@@ -250,7 +250,8 @@ class Autosave(QObject):
         """The write went through; `still_pending` when something was typed during it."""
         self._pending = still_pending
         self._retrying = False
-        self.timer.setInterval(self._max_wait_ms)
+        if not self.timer.isActive():  # (setting it would restart the wait for what was typed)
+            self.timer.setInterval(self._max_wait_ms)
         self.error = ""
         if not still_pending:
             self.saved.emit()

@@ -88,7 +88,12 @@ def test_typing_during_a_save_in_flight_is_saved_after_it(qtbot, opened, service
     assert tab.editor.autosave.writing
     _type(qtbot, tab, " second")  # typed while " first" is being written
     assert tab.editor.has_unsaved
+    waits = tab.editor.autosave.timer
+    left = waits.remainingTime()
     saves.gate.set()
+    qtbot.waitUntil(lambda: not tab.editor.autosave.writing, timeout=5000)
+    # the landing does not restart the wait that " second" started
+    assert not waits.isActive() or waits.remainingTime() <= left
     qtbot.waitUntil(lambda: _stored(services, entry_id) == LONG + " first second", timeout=5000)
     qtbot.waitUntil(lambda: not tab.editor.has_unsaved, timeout=5000)
 
