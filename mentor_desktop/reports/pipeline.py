@@ -246,6 +246,9 @@ def paint_report(
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("the printer or PDF file could not be opened for writing")
+    # Charts go into a PDF losslessly (Qt would otherwise write them as JPEG, which blurs
+    # their text and lines); their flat colours compress well, so the file is smaller too.
+    painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
     try:
         for page in range(pages):
             if page:

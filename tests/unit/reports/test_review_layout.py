@@ -159,4 +159,6 @@ def test_the_pages_are_laid_out_before_the_charts_are_needed(timeline, tmp_path,
     assert seen[1:3] == ["layout", "images"]
     if shutil.which("pdfimages"):
         listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True)
-        assert len(listed.stdout.splitlines()) - 2 == len(drawn)
+        rows = [line.split() for line in listed.stdout.splitlines()[2:]]
+        assert len(rows) == len(drawn)
+        assert [row[8] for row in rows] == ["image"] * len(drawn)  # lossless, never JPEG
