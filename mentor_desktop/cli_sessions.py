@@ -15,10 +15,12 @@ from mentor_desktop.cli_common import (
     whole_number_between,
 )
 from mentor_desktop.domain.errors import FileWriteError, MentorDesktopError
+from mentor_desktop.paths import resolve_db_path
 
 if TYPE_CHECKING:
     from mentor_desktop.app import Services
     from mentor_desktop.domain.sessions import BriefData
+    from mentor_desktop.services.quick_reads import AgreementSessions
 
 #: The furthest ahead `sessions --days` lists: ten years.
 MAX_DAYS = 3660
@@ -81,42 +83,64 @@ def _add_brief(commands: argparse._SubParsersAction) -> None:
 # ---------------------------------------------------------------- sessions
 
 
-def _cmd_sessions(args: argparse.Namespace) -> int:
+def _write_calendar(args: argparse.Namespace) -> int:
+    if not args.output:
+        raise MentorDesktopError("--ics needs -o FILE.ics (or -o - for standard output).")
+    from mentor_desktop.reports.calendar import sessions_calendar
+
     with opened(args) as (_engine, services):
-        sessions = services.sessions
-        if args.ics:
-            if not args.output:
-                raise MentorDesktopError("--ics needs -o FILE.ics (or -o - for standard output).")
-            from mentor_desktop.reports.calendar import sessions_calendar
+        calendar = services.sessions.calendar_data(args.mentorship)
+    data = sessions_calendar(calendar, datetime.now().replace(second=0, microsecond=0))
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        from mentor_desktop.reports.calendar import write_calendar
 
-            now = datetime.now().replace(second=0, microsecond=0)
-            data = sessions_calendar(sessions.calendar_data(args.mentorship), now)
-            if args.output == "-":
-                sys.stdout.buffer.write(data)
+        path = write_calendar(output_path(args.output, (".ics",), "the calendar"), data)
+        print(f"Wrote upcoming sessions to {path}")
+    return 0
+
+
+def _session_lists(args: argparse.Namespace) -> list[AgreementSessions]:
+    from mentor_desktop.cli_secrets import unlock_if_encrypted
+    from mentor_desktop.services.quick_reads import AgreementSessions, NeedsFullOpen, session_lists
+
+    db_path = resolve_db_path(args.db)
+    unlock_if_encrypted(args, db_path)
+    try:  # the quick way: no SQLAlchemy
+        return session_lists(db_path, args.mentorship, datetime.now(), args.days)
+    except NeedsFullOpen:  # a new file, or one to upgrade first
+        with opened(args) as (_engine, services):
+            sessions = services.sessions
+            if args.mentorship is not None:
+                agreements = [sessions.agreement(args.mentorship)]
             else:
-                from mentor_desktop.reports.calendar import write_calendar
+                agreements = [a for a in sessions.list_agreements() if a.mentorship.active]
+            return [
+                AgreementSessions(a, sessions.list_sessions(a.id, upcoming_days=args.days))
+                for a in agreements
+            ]
 
-                path = write_calendar(output_path(args.output, (".ics",), "the calendar"), data)
-                print(f"Wrote upcoming sessions to {path}")
-            return 0
-        agreements = [a for a in sessions.list_agreements() if a.mentorship.active]
-        if args.mentorship is not None:
-            agreements = [sessions.agreement(args.mentorship)]
-        if not agreements:
-            print("No active agreement yet.")
-            return 0
-        for agreement in agreements:
-            print(f"# {agreement.mentor.name} (agreement {agreement.id})")
-            listed = sessions.list_sessions(agreement.id, upcoming_days=args.days)
-            now = datetime.now()
-            past = [s for s in listed if s.start < now][-5:]
-            upcoming = [s for s in listed if s.start >= now][: args.limit]
-            for session in past + upcoming:
-                sid = str(session.id) if session.id is not None else "-"
-                print(
-                    f"{sid:>5}  {session.start:%Y-%m-%d %H:%M}  {session.duration_minutes:>3} min  "
-                    f"{session.status.label:<9}  {session.label}  ({session.agenda_count} items)"
-                )
+
+def _cmd_sessions(args: argparse.Namespace) -> int:
+    if args.ics:
+        return _write_calendar(args)
+    lists = _session_lists(args)
+    if not lists:
+        print("No active agreement yet.")
+        return 0
+    now = datetime.now()
+    for listed in lists:
+        agreement = listed.agreement
+        print(f"# {agreement.mentor.name} (agreement {agreement.id})")
+        past = [s for s in listed.sessions if s.start < now][-5:]
+        upcoming = [s for s in listed.sessions if s.start >= now][: args.limit]
+        for session in past + upcoming:
+            sid = str(session.id) if session.id is not None else "-"
+            print(
+                f"{sid:>5}  {session.start:%Y-%m-%d %H:%M}  {session.duration_minutes:>3} min  "
+                f"{session.status.label:<9}  {session.label}  ({session.agenda_count} items)"
+            )
     return 0
 
 

@@ -10,6 +10,7 @@ an opened database instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,8 +21,16 @@ from mentor_desktop.storage.search_query import build_match_query
 
 if TYPE_CHECKING:
     from mentor_desktop.domain.models import Goal
+    from mentor_desktop.domain.sessions import Agreement, Session
 
-__all__ = ["FirstScreen", "NeedsFullOpen", "first_screen", "search_journal"]
+__all__ = [
+    "AgreementSessions",
+    "FirstScreen",
+    "NeedsFullOpen",
+    "first_screen",
+    "search_journal",
+    "session_lists",
+]
 
 
 @dataclass(frozen=True)
@@ -50,3 +59,44 @@ def search_journal(db_path: Path, text: str, limit: int) -> list[EntrySummary]:
         return []
     with reading(db_path) as connection:
         return search_entries(connection, match, NO_FILTER, limit)
+
+
+@dataclass(frozen=True)
+class AgreementSessions:
+    """An agreement and its session list, as `SessionService.list_sessions` gives it."""
+
+    agreement: Agreement
+    sessions: list[Session]
+
+
+def session_lists(
+    db_path: Path, mentorship_id: int | None, now: datetime, upcoming_days: int
+) -> list[AgreementSessions]:
+    """The active agreements (or only the one of `mentorship_id`, active or not) with their
+    stored sessions and cadence occurrences from the last few days to `upcoming_days` ahead;
+    raises NotFoundError for an unknown `mentorship_id`, else what `reading` does."""
+    from mentor_desktop.domain.errors import NotFoundError
+    from mentor_desktop.domain.sessions.schedule import UNRECORDED_DAYS, session_list
+    from mentor_desktop.storage.repositories.session_reads import load_agreements, load_sessions
+
+    minute = now.replace(second=0, microsecond=0)
+    with reading(db_path) as connection:
+        agreements = load_agreements(connection, mentorship_id)
+        if mentorship_id is None:
+            agreements = [a for a in agreements if a.mentorship.active]
+        elif not agreements:
+            raise NotFoundError("Mentorship", mentorship_id)
+        return [
+            AgreementSessions(
+                agreement,
+                session_list(
+                    agreement.id,
+                    load_sessions(connection, agreement.id),
+                    agreement.rules,
+                    minute,
+                    upcoming_days,
+                    UNRECORDED_DAYS,
+                ),
+            )
+            for agreement in agreements
+        ]

@@ -121,3 +121,19 @@ def test_the_chart_helper_forks_before_the_database_code_loads(
     fork = loaded.index("mentor_desktop.charts.helper_process")
     assert not [name for name in loaded[:fork] if name.startswith("sqlalchemy")]
     assert any(name.startswith("sqlalchemy") for name in loaded[fork:])
+
+
+def test_the_session_list_is_read_without_the_database_library(demo_db: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    args = ["--db", str(demo_db), "sessions", "--days", "30"]
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "mentor_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("# ") and " min  " in done.stdout
+    loaded = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
+    assert not [name for name in loaded if name.startswith(("sqlalchemy", "PySide6"))]

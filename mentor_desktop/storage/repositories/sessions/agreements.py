@@ -8,8 +8,8 @@ from mentor_desktop.domain import cadence as cadence_rules
 from mentor_desktop.domain.errors import NotFoundError
 from mentor_desktop.domain.sessions import Agreement, AgreementDraft
 from mentor_desktop.storage.orm import CadenceRuleRow, MentorRow, MentorshipRow
+from mentor_desktop.storage.repositories.session_reads import load_agreements
 from mentor_desktop.storage.repositories.sessions.mapping import RepositoryPart
-from mentor_desktop.storage.repositories.sessions.reads import load_agreements
 
 
 class AgreementRows(RepositoryPart):

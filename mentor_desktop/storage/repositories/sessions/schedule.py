@@ -9,11 +9,11 @@ from sqlalchemy import func, select
 from mentor_desktop.domain.errors import NotFoundError, ValidationError
 from mentor_desktop.domain.sessions import Session, SessionStatus
 from mentor_desktop.storage.orm import AgendaItemRow, MentorshipRow, SessionRow
+from mentor_desktop.storage.repositories.session_reads import load_sessions
 from mentor_desktop.storage.repositories.sessions.mapping import (
     RepositoryPart,
     session_to_domain,
 )
-from mentor_desktop.storage.repositories.sessions.reads import load_sessions
 
 
 class ScheduleRows(RepositoryPart):

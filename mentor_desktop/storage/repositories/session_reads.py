@@ -1,8 +1,11 @@
-"""Reading agreements and the session list in plain SQL: the Session prep tab's first screen.
+"""Reading agreements and the session list in plain SQL: the Session prep tab's first screen
+and the `sessions` command.
 
 Three queries load every agreement with its mentor and cadence rules, one query a
 mentorship's sessions with their agenda counts; no ORM objects are built, so fifty years of
-sessions list in milliseconds. Writes stay in the ORM parts of the repository.
+sessions list in milliseconds. They run on a session's connection (the sessions repository,
+whose writes stay in the ORM) or on a plain one before SQLAlchemy is loaded (see
+`plain_sql`).
 """
 
 from __future__ import annotations
@@ -11,11 +14,10 @@ from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection
-
 from mentor_desktop.domain.cadence import CadenceRule
 from mentor_desktop.domain.models import Mentor, Mentorship
 from mentor_desktop.domain.sessions import Agreement, Session, SessionStatus
+from mentor_desktop.storage.repositories.plain_sql import AnyConnection, run_sql
 
 
 def _day(value: Any) -> date | None:
@@ -41,22 +43,22 @@ _MENTORSHIPS = (
 _RULES = "SELECT id, mentorship_id, label, rrule, first_start, duration_minutes FROM cadence_rule"
 
 
-def load_agreements(connection: Connection, mentorship_id: int | None = None) -> list[Agreement]:
+def load_agreements(connection: AnyConnection, mentorship_id: int | None = None) -> list[Agreement]:
     """Every agreement (or the one of `mentorship_id`), active ones first, then the most
     recent, each with its cadence rules in their order."""
     one = mentorship_id is not None
     where, params = (" WHERE ms.id = ?", (mentorship_id,)) if one else ("", ())
-    run = connection.exec_driver_sql
     mentorships = list(
-        run(
+        run_sql(
+            connection,
             f"{_MENTORSHIPS}{where} ORDER BY ms.active DESC, ms.start_date DESC, ms.id",
             params,
         )
     )
     rules: dict[int, list[CadenceRule]] = defaultdict(list)
     rule_where = " WHERE mentorship_id = ?" if one else ""
-    for rule_id, owner, label, rrule, first_start, minutes in run(
-        f"{_RULES}{rule_where} ORDER BY mentorship_id, position, id", params
+    for rule_id, owner, label, rrule, first_start, minutes in run_sql(
+        connection, f"{_RULES}{rule_where} ORDER BY mentorship_id, position, id", params
     ):
         rules[owner].append(
             CadenceRule(
@@ -92,7 +94,7 @@ def load_agreements(connection: Connection, mentorship_id: int | None = None) ->
 
 
 def load_sessions(
-    connection: Connection, mentorship_id: int, with_agenda_counts: bool = True
+    connection: AnyConnection, mentorship_id: int, with_agenda_counts: bool = True
 ) -> list[Session]:
     """The stored sessions of one mentorship in time order, with how many agenda items each
     has (dropped ones not counted) when `with_agenda_counts`."""
@@ -101,7 +103,8 @@ def load_sessions(
         if with_agenda_counts
         else "0"
     )
-    rows = connection.exec_driver_sql(
+    rows = run_sql(
+        connection,
         "SELECT s.id, s.mentorship_id, s.label, s.start, s.duration_minutes, s.status, "
         "s.rule_id, s.original_start, s.personal_update, s.notes, s.takeaways, "
         f"{counts} FROM session s WHERE s.mentorship_id = ? ORDER BY s.start, s.id",
