@@ -100,7 +100,9 @@ def test_a_change_elsewhere_reaches_a_page_built_later(qtbot, growth, dialogs) -
     bus = ChangeBus()
     tab = _shown_tab(qtbot, growth, dialogs, bus)
     _skills(growth)
-    bus.announce(ChangeKind.GROWTH, None)  # the skills page is not built: nothing to refresh
+    bus.announce(ChangeKind.GROWTH, None)
+    bus.announce(ChangeKind.DATA_REPLACED, None)
+    assert _built(tab) == ["practice"]  # a refresh builds no page; the others read when built
     _click_page_tab(qtbot, tab, 1)
     assert _first_column(tab.skills) == ["Facilitation", "Writing"]
 
