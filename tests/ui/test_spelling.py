@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import threading
+import weakref
 from pathlib import Path
 
 import pytest
@@ -210,6 +213,21 @@ def test_without_a_dictionary_nothing_is_checked_and_nothing_is_said(
     combo = page.language_combo
     assert [combo.itemText(i) for i in range(combo.count())] == ["Follow the system", "Off"]
     assert page.findChild(type(page.general_error), "hint_spelling").text() == NO_DICTIONARY
+
+
+def test_a_checker_dropped_while_its_dictionary_opens_is_let_go(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opening = threading.Event()
+    monkeypatch.setattr(spelling, "_open", lambda _choice: (opening.wait(5), ("", None))[1])
+    dropped = Speller()
+    assert not dropped.active  # starts opening in the background
+    gone = weakref.ref(dropped)
+    del dropped
+    gc.collect()
+    assert gone() is None  # destroyed here, on the GUI thread, not later on the opener's
+    opening.set()
+    qtbot.wait(100)  # its answer arrives for nobody, and nothing breaks
 
 
 def test_a_language_without_a_dictionary_checks_nothing() -> None:

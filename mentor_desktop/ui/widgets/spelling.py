@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
+import weakref
 from collections.abc import Iterator
 from typing import Any, Protocol
 
@@ -116,6 +117,34 @@ def _should_check(word: str) -> bool:
     return not any(letter.isupper() for letter in word[1:])
 
 
+class _Relay(QObject):
+    """Hands a dictionary opened in the background to its checker on the GUI thread. The
+    thread holds only this (it lives as long as the app) and a weak reference to the
+    checker, so a checker dropped meanwhile is never kept alive by, nor destroyed on, the
+    background thread.
+
+    Signals:
+        opened(object, int, str, object): (weak reference to the checker, generation, code,
+            dictionary or None).
+    """
+
+    opened = Signal(object, int, str, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def _deliver(
+        self, checker: weakref.ref[Speller], generation: int, code: str, dictionary: Any
+    ) -> None:
+        alive = checker()
+        if alive is not None:
+            alive._take(generation, code, dictionary)
+
+
+_relay: _Relay | None = None
+
+
 class Speller(QObject):
     """The spell checker the text fields share (see the module).
 
@@ -124,8 +153,6 @@ class Speller(QObject):
     """
 
     changed = Signal()
-    #: A dictionary was opened in the background: (generation, code, dictionary or None).
-    _opened = Signal(int, str, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -139,7 +166,6 @@ class Speller(QObject):
         #: Counts the language changes, so a dictionary opened for an older one is dropped.
         self._generation = 0
         self._opening = -1
-        self._opened.connect(self._take, Qt.ConnectionType.QueuedConnection)
 
     # ------------------------------------------------------------ settings
 
@@ -186,11 +212,14 @@ class Speller(QObject):
     def _start_opening(self) -> None:
         if self._opening == self._generation:
             return
+        global _relay
         self._opening = generation = self._generation
         choice = self._choice
+        relay = _relay = _relay or _Relay()
+        checker = weakref.ref(self)
 
         def run() -> None:
-            self._opened.emit(generation, *_open(choice))
+            relay.opened.emit(checker, generation, *_open(choice))
 
         threading.Thread(target=run, name="spelling dictionary", daemon=True).start()
 
