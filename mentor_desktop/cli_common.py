@@ -78,6 +78,26 @@ def opened(args: argparse.Namespace) -> Iterator[tuple[Engine, Services]]:
         engine.dispose()
 
 
+def read_quickly(
+    args: argparse.Namespace,
+    quick: Callable[[Path], DataT],
+    full: Callable[[Services], DataT],
+) -> DataT:
+    """What a read-only command lists: `quick(db_path)` reads the checked file without
+    SQLAlchemy (services/quick_reads.py); a file that must be created or upgraded first is
+    opened the normal way and read with `full(services)`."""
+    from mentor_desktop.cli_secrets import unlock_if_encrypted
+    from mentor_desktop.services.quick_reads import NeedsFullOpen
+
+    db_path = resolve_db_path(args.db)
+    unlock_if_encrypted(args, db_path)
+    try:
+        return quick(db_path)
+    except NeedsFullOpen:
+        with opened(args) as (_engine, services):
+            return full(services)
+
+
 def output_path(text: str, suffixes: tuple[str, ...], what: str) -> Path:
     """A file to write `what` to: it must end in one of `suffixes`, in a folder that exists."""
     path = Path(text).expanduser()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from mentor_desktop.cli_common import opened
+from mentor_desktop.cli_common import read_quickly
 
 Row = dict[str, Any]
 
@@ -36,9 +36,16 @@ def _print(rows: list[Row], as_json: bool, line: Callable[[Row], str], empty: st
 
 
 def _cmd_practice(args: argparse.Namespace) -> int:
-    with opened(args) as (_engine, services):
-        items = services.growth.practice.list_practice()
-        names = dict(services.growth.choices()["skills"])
+    from mentor_desktop.services.quick_reads import practice_list
+
+    items, names = read_quickly(
+        args,
+        practice_list,
+        lambda services: (
+            services.growth.practice.list_practice(),
+            dict(services.growth.choices()["skills"]),
+        ),
+    )
     if args.status:
         items = [p for p in items if p.status.value == args.status]
     rows = [
@@ -70,9 +77,10 @@ def _cmd_practice(args: argparse.Namespace) -> int:
 
 
 def _cmd_skills(args: argparse.Namespace) -> int:
-    with opened(args) as (_engine, services):
-        skills = services.growth.skills.list_skills()
-        today = services.growth.today()
+    from mentor_desktop.services.quick_reads import skill_list
+
+    skills = read_quickly(args, skill_list, lambda services: services.growth.skills.list_skills())
+    today = date.today()
     rows = [
         {
             "id": s.id, "name": s.name, "area": s.area, "current": s.current_level,
@@ -100,8 +108,11 @@ def _cmd_skills(args: argparse.Namespace) -> int:
 
 
 def _cmd_opportunities(args: argparse.Namespace) -> int:
-    with opened(args) as (_engine, services):
-        items = services.growth.opportunities.list_opportunities()
+    from mentor_desktop.services.quick_reads import opportunity_list
+
+    items = read_quickly(
+        args, opportunity_list, lambda services: services.growth.opportunities.list_opportunities()
+    )
     if args.open:
         items = [o for o in items if not o.status.is_closed]
     rows = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mentor_desktop.cli_common import opened, positive_int
+from mentor_desktop.cli_common import opened, positive_int, read_quickly
 from mentor_desktop.domain.journal import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -14,7 +14,6 @@ from mentor_desktop.domain.journal import (
     parse_entry_date,
     parse_kind,
 )
-from mentor_desktop.paths import resolve_db_path
 
 
 def _one_line(text: str) -> str:
@@ -22,17 +21,14 @@ def _one_line(text: str) -> str:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from mentor_desktop.cli_secrets import unlock_if_encrypted
-    from mentor_desktop.services.quick_reads import NeedsFullOpen, search_journal
+    from mentor_desktop.services.quick_reads import search_journal
 
     text = " ".join(args.query)
-    db_path = resolve_db_path(args.db)
-    unlock_if_encrypted(args, db_path)
-    try:  # the quick way: no SQLAlchemy, no Qt
-        hits = search_journal(db_path, text, args.limit)
-    except NeedsFullOpen:  # a new file, or one to upgrade first
-        with opened(args) as (_engine, services):
-            hits = services.journal.search(text, limit=args.limit)
+    hits = read_quickly(
+        args,
+        lambda db_path: search_journal(db_path, text, args.limit),
+        lambda services: services.journal.search(text, limit=args.limit),
+    )
     bold, plain = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() else ("[", "]")
     for hit in hits:
         snippet = (

@@ -12,12 +12,14 @@ from mentor_desktop.cli_common import (
     output_path,
     positive_int,
     read_and_draw,
+    read_quickly,
     whole_number_between,
 )
 from mentor_desktop.domain.errors import FileWriteError, MentorDesktopError
-from mentor_desktop.paths import resolve_db_path
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from mentor_desktop.app import Services
     from mentor_desktop.domain.sessions import BriefData
     from mentor_desktop.services.quick_reads import AgreementSessions
@@ -102,24 +104,23 @@ def _write_calendar(args: argparse.Namespace) -> int:
 
 
 def _session_lists(args: argparse.Namespace) -> list[AgreementSessions]:
-    from mentor_desktop.cli_secrets import unlock_if_encrypted
-    from mentor_desktop.services.quick_reads import AgreementSessions, NeedsFullOpen, session_lists
+    from mentor_desktop.services.quick_reads import AgreementSessions, session_lists
 
-    db_path = resolve_db_path(args.db)
-    unlock_if_encrypted(args, db_path)
-    try:  # the quick way: no SQLAlchemy
+    def full(services: Services) -> list[AgreementSessions]:
+        sessions = services.sessions
+        if args.mentorship is not None:
+            agreements = [sessions.agreement(args.mentorship)]
+        else:
+            agreements = [a for a in sessions.list_agreements() if a.mentorship.active]
+        return [
+            AgreementSessions(a, sessions.list_sessions(a.id, upcoming_days=args.days))
+            for a in agreements
+        ]
+
+    def quick(db_path: Path) -> list[AgreementSessions]:
         return session_lists(db_path, args.mentorship, datetime.now(), args.days)
-    except NeedsFullOpen:  # a new file, or one to upgrade first
-        with opened(args) as (_engine, services):
-            sessions = services.sessions
-            if args.mentorship is not None:
-                agreements = [sessions.agreement(args.mentorship)]
-            else:
-                agreements = [a for a in sessions.list_agreements() if a.mentorship.active]
-            return [
-                AgreementSessions(a, sessions.list_sessions(a.id, upcoming_days=args.days))
-                for a in agreements
-            ]
+
+    return read_quickly(args, quick, full)
 
 
 def _cmd_sessions(args: argparse.Namespace) -> int:

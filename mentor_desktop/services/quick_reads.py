@@ -20,6 +20,9 @@ from mentor_desktop.storage.repositories.journal_search import search_entries
 from mentor_desktop.storage.search_query import build_match_query
 
 if TYPE_CHECKING:
+    from mentor_desktop.domain.growth.opportunities import Opportunity
+    from mentor_desktop.domain.growth.practice import Practice
+    from mentor_desktop.domain.growth.skills import Skill
     from mentor_desktop.domain.models import Goal
     from mentor_desktop.domain.sessions import Agreement, Session
 
@@ -28,8 +31,11 @@ __all__ = [
     "FirstScreen",
     "NeedsFullOpen",
     "first_screen",
+    "opportunity_list",
+    "practice_list",
     "search_journal",
     "session_lists",
+    "skill_list",
 ]
 
 
@@ -100,3 +106,31 @@ def session_lists(
             )
             for agreement in agreements
         ]
+
+
+def practice_list(db_path: Path) -> tuple[list[Practice], dict[int, str]]:
+    """Every practice item, as `PracticeService.list_practice` gives them, and the skills'
+    names by id."""
+    from mentor_desktop.storage.repositories.growth_reads import load_practice, names
+
+    with reading(db_path) as connection:
+        return load_practice(connection), dict(names(connection, "skill", "name"))
+
+
+def skill_list(db_path: Path) -> list[Skill]:
+    """Every skill, biggest gap first, as `SkillService.list_skills` gives them."""
+    from mentor_desktop.domain.growth.skills import order_by_gap
+    from mentor_desktop.storage.repositories.growth_reads import load_skills
+
+    with reading(db_path) as connection:
+        return order_by_gap(load_skills(connection))
+
+
+def opportunity_list(db_path: Path) -> list[Opportunity]:
+    """Open opportunities by nearest deadline, then closed ones, latest first, as
+    `OpportunityService.list_opportunities` gives them."""
+    from mentor_desktop.domain.growth.opportunities import pipeline_order
+    from mentor_desktop.storage.repositories.growth_reads import load_opportunities
+
+    with reading(db_path) as connection:
+        return pipeline_order(load_opportunities(connection))

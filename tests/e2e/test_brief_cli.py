@@ -123,9 +123,21 @@ def test_the_chart_helper_forks_before_the_database_code_loads(
     assert any(name.startswith("sqlalchemy") for name in loaded[fork:])
 
 
-def test_the_session_list_is_read_without_the_database_library(demo_db: Path) -> None:
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        (["sessions", "--days", "30"], " min  "),
+        (["practice"], "  "),
+        (["skills"], " gap "),
+        (["opportunities"], " impact "),
+    ],
+    ids=lambda value: value[0] if isinstance(value, list) else None,
+)
+def test_the_listings_are_read_without_the_database_library(
+    demo_db: Path, command: list[str], shown: str
+) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    args = ["--db", str(demo_db), "sessions", "--days", "30"]
+    args = ["--db", str(demo_db), *command]
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "mentor_desktop", *args],
         capture_output=True,
@@ -134,6 +146,6 @@ def test_the_session_list_is_read_without_the_database_library(demo_db: Path) ->
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("# ") and " min  " in done.stdout
+    assert shown in done.stdout and len(done.stdout.splitlines()) > 1
     loaded = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
     assert not [name for name in loaded if name.startswith(("sqlalchemy", "PySide6"))]

@@ -1,7 +1,8 @@
 """Reading the growth loop with plain SQL: a few queries per kind, no ORM objects.
 
 Opening the Growth tab, the CLI listings, charts and reports all read through here, so they
-stay quick on years of data.
+stay quick on years of data. The reads run on a session's connection or on a plain one
+before SQLAlchemy is loaded (the listing commands; see `plain_sql`).
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
-
-from sqlalchemy import Connection
 
 from mentor_desktop.domain.errors import NotFoundError
 from mentor_desktop.domain.growth.opportunities import (
@@ -32,6 +31,7 @@ from mentor_desktop.domain.growth.practice import (
 )
 from mentor_desktop.domain.growth.review import evidence_wanted
 from mentor_desktop.domain.growth.skills import Evidence, LevelField, Skill, SkillChange
+from mentor_desktop.storage.repositories.plain_sql import AnyConnection, run_sql
 
 
 def _day(value: Any) -> date | None:
@@ -40,8 +40,8 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def _rows(connection: Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-    return [tuple(row) for row in connection.exec_driver_sql(sql, tuple(params))]
+def _rows(connection: AnyConnection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    return [tuple(row) for row in run_sql(connection, sql, params)]
 
 
 def _where_ids(column: str, ids: Sequence[int] | None) -> tuple[str, list[int]]:
@@ -51,7 +51,7 @@ def _where_ids(column: str, ids: Sequence[int] | None) -> tuple[str, list[int]]:
 
 
 def _links(
-    connection: Connection, table: str, key: str, other: str, ids: Sequence[int] | None
+    connection: AnyConnection, table: str, key: str, other: str, ids: Sequence[int] | None
 ) -> dict[int, list[int]]:
     where, params = _where_ids(key, ids)
     found: dict[int, list[int]] = defaultdict(list)
@@ -71,7 +71,7 @@ _PRACTICE_COLUMNS = (
 )
 
 
-def load_practice(connection: Connection, ids: Sequence[int] | None = None) -> list[Practice]:
+def load_practice(connection: AnyConnection, ids: Sequence[int] | None = None) -> list[Practice]:
     """Practice items (all, or those with `ids`), newest start first."""
     where, params = _where_ids("id", ids)
     rows = _rows(
@@ -117,7 +117,7 @@ def load_practice(connection: Connection, ids: Sequence[int] | None = None) -> l
     return result
 
 
-def load_one_practice(connection: Connection, practice_id: int) -> Practice:
+def load_one_practice(connection: AnyConnection, practice_id: int) -> Practice:
     found = load_practice(connection, [practice_id])
     if not found:
         raise NotFoundError("Practice", practice_id)
@@ -127,7 +127,7 @@ def load_one_practice(connection: Connection, practice_id: int) -> Practice:
 # ---------------------------------------------------------------- skills
 
 
-def load_skills(connection: Connection, ids: Sequence[int] | None = None) -> list[Skill]:
+def load_skills(connection: AnyConnection, ids: Sequence[int] | None = None) -> list[Skill]:
     """Skills (all, or those with `ids`) by name, each with its goals and level history."""
     where, params = _where_ids("id", ids)
     rows = _rows(
@@ -174,14 +174,14 @@ def load_skills(connection: Connection, ids: Sequence[int] | None = None) -> lis
     ]
 
 
-def load_one_skill(connection: Connection, skill_id: int) -> Skill:
+def load_one_skill(connection: AnyConnection, skill_id: int) -> Skill:
     found = load_skills(connection, [skill_id])
     if not found:
         raise NotFoundError("Skill", skill_id)
     return found[0]
 
 
-def skill_users(connection: Connection, skill_id: int) -> tuple[list[int], list[int]]:
+def skill_users(connection: AnyConnection, skill_id: int) -> tuple[list[int], list[int]]:
     """Ids of practice and of opportunities that point to the skill."""
     practice = [
         r[0]
@@ -204,7 +204,7 @@ def skill_users(connection: Connection, skill_id: int) -> tuple[list[int], list[
 
 
 def load_opportunities(
-    connection: Connection, ids: Sequence[int] | None = None
+    connection: AnyConnection, ids: Sequence[int] | None = None
 ) -> list[Opportunity]:
     """Opportunities (all, or those with `ids`), each with its dated moves and links."""
     where, params = _where_ids("id", ids)
@@ -256,7 +256,7 @@ def load_opportunities(
     ]
 
 
-def load_one_opportunity(connection: Connection, opportunity_id: int) -> Opportunity:
+def load_one_opportunity(connection: AnyConnection, opportunity_id: int) -> Opportunity:
     found = load_opportunities(connection, [opportunity_id])
     if not found:
         raise NotFoundError("Opportunity", opportunity_id)
@@ -266,7 +266,7 @@ def load_one_opportunity(connection: Connection, opportunity_id: int) -> Opportu
 # ---------------------------------------------------------------- names for choices
 
 
-def names(connection: Connection, table: str, column: str) -> list[tuple[int, str]]:
+def names(connection: AnyConnection, table: str, column: str) -> list[tuple[int, str]]:
     """(id, label) pairs of a table, for the pickers (goals, sessions, skills...)."""
     allowed = {
         ("goal", "title"),
@@ -281,7 +281,7 @@ def names(connection: Connection, table: str, column: str) -> list[tuple[int, st
     ]
 
 
-def session_choices(connection: Connection) -> list[tuple[int, str]]:
+def session_choices(connection: AnyConnection) -> list[tuple[int, str]]:
     """(id, 'YYYY-MM-DD label') of every session, newest first."""
     return [
         (r[0], f"{str(r[1])[:10]} {r[2]}")
@@ -289,14 +289,14 @@ def session_choices(connection: Connection) -> list[tuple[int, str]]:
     ]
 
 
-def counts(connection: Connection) -> dict[str, int]:
+def counts(connection: AnyConnection) -> dict[str, int]:
     return {
         table: int(_rows(connection, f"SELECT COUNT(*) FROM {table}")[0][0])
         for table in ("practice", "skill", "opportunity")
     }
 
 
-def existing(connection: Connection, table: str, ids: Iterable[int]) -> set[int]:
+def existing(connection: AnyConnection, table: str, ids: Iterable[int]) -> set[int]:
     """Which of `ids` exist in `table` (goal, skill, session, journal_entry, feedback...)."""
     wanted = sorted(set(ids))
     if not wanted:
@@ -313,7 +313,7 @@ def existing(connection: Connection, table: str, ids: Iterable[int]) -> set[int]
 EVIDENCE_ENTRIES = 300
 
 
-def evidence_choices(connection: Connection) -> dict[str, list[tuple[int, str]]]:
+def evidence_choices(connection: AnyConnection) -> dict[str, list[tuple[int, str]]]:
     """What a level change can cite: recent journal entries, practice, feedback received."""
     journal = [
         (r[0], f"{str(r[1])[:10]} {r[2] or '(untitled)'}")
@@ -339,7 +339,7 @@ def evidence_choices(connection: Connection) -> dict[str, list[tuple[int, str]]]
 
 
 def evidence_labels(
-    connection: Connection, evidence_ids: dict[str, set[int]]
+    connection: AnyConnection, evidence_ids: dict[str, set[int]]
 ) -> dict[str, dict[int, str]]:
     """Labels of the records some level changes cite, by kind ('journal', ...) and id."""
     sql = {
@@ -360,7 +360,7 @@ def evidence_labels(
 
 
 def review_inputs(
-    connection: Connection,
+    connection: AnyConnection,
 ) -> tuple[list[Skill], list[Practice], list[Opportunity], dict[str, dict[int, str]]]:
     """Everything the review pack's growth sections draw on: skills, practice,
     opportunities, and the labels of what the level changes cite."""

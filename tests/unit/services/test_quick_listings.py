@@ -1,4 +1,5 @@
-"""The quick read path of the `sessions` command lists what the session service lists."""
+"""The quick read paths of the listing commands (`sessions`, `practice`, `skills`,
+`opportunities`) list what the services list."""
 
 from __future__ import annotations
 
@@ -8,11 +9,19 @@ from pathlib import Path
 
 import pytest
 
+from mentor_desktop.app import build_services
 from mentor_desktop.domain.errors import NotFoundError
-from mentor_desktop.services.quick_reads import NeedsFullOpen, session_lists
+from mentor_desktop.services.quick_reads import (
+    NeedsFullOpen,
+    opportunity_list,
+    practice_list,
+    session_lists,
+    skill_list,
+)
 from mentor_desktop.services.sessions import SessionService
+from mentor_desktop.storage.migrate import open_database
 from mentor_desktop.storage.uow import unit_of_work_factory
-from tests.factories import NOW, agreement_draft
+from tests.factories import NOW, agreement_draft, write_demo_db
 
 
 @pytest.fixture
@@ -45,3 +54,20 @@ def test_an_unknown_agreement_is_refused_and_a_new_file_needs_the_full_open(
         session_lists(db_path, 999, NOW, 30)
     with pytest.raises(NeedsFullOpen):
         session_lists(tmp_path / "new.sqlite3", None, NOW, 30)
+
+
+def test_the_growth_lists_are_the_services_lists(tmp_path: Path) -> None:
+    path = write_demo_db(tmp_path / "demo.sqlite3", years=3)
+    engine = open_database(path)
+    growth = build_services(engine).growth
+    try:
+        items, names = practice_list(path)
+        assert items and items == growth.practice.list_practice()
+        assert names == dict(growth.choices()["skills"])
+        skills = skill_list(path)
+        assert skills and skills == growth.skills.list_skills()
+        assert [s.gap for s in skills] == sorted((s.gap for s in skills), reverse=True)
+        opportunities = opportunity_list(path)
+        assert opportunities and opportunities == growth.opportunities.list_opportunities()
+    finally:
+        engine.dispose()
