@@ -132,6 +132,9 @@ def main() -> None:
     listings = {
         "sessions": python_cmd("-m", "mentor_desktop", "--db", demo, "sessions"),
         "backups": python_cmd("-m", "mentor_desktop", "--db", demo, "backups"),
+        "practice": python_cmd("-m", "mentor_desktop", "--db", demo, "practice"),
+        "skills": python_cmd("-m", "mentor_desktop", "--db", demo, "skills"),
+        "opportunities": python_cmd("-m", "mentor_desktop", "--db", demo, "opportunities"),
         "search": python_cmd("-m", "mentor_desktop", "--db", demo, "search", common),
     }
     for name, command in listings.items():
