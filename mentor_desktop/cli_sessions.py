@@ -59,7 +59,9 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise FileWriteError(output, f"{exc}.") from exc
     plural = "s" if pages != 1 else ""
-    when = f"{data.session.start:%d %b %Y %H:%M}"
+    from mentor_desktop.domain.dates import date_time_text
+
+    when = date_time_text(data.session.start)
     print(f"Wrote the brief for {when} ({pages} page{plural}) to {output}")
     return 0
 

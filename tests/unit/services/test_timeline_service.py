@@ -172,7 +172,7 @@ def test_a_moved_session_shows_at_its_new_time(timeline, engine) -> None:
         date(2026, 7, 9),
         "moved",
     )
-    assert item.detail == "18:00, 60 min, moved from 07 Jul 2026 17:00"
+    assert item.detail == "18:00, 60 min, moved from 7 Jul 2026 17:00"
 
 
 def test_every_place_counts_commitments_the_same_way(timeline, ids, engine) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from mentor_desktop.domain.dates import date_time_text
 from mentor_desktop.domain.growth.timeline import growth_items
 from mentor_desktop.domain.timeline import TimelineItem, TimelineKind
 from mentor_desktop.storage.repositories import growth_reads
@@ -107,7 +108,7 @@ class ItemReads(ChartReads):
             original,
         ) in self._connection.exec_driver_sql(query + " ORDER BY start, id", params):
             when = moment_of(moment)
-            moved_from = f", moved from {moment_of(original):%d %b %Y %H:%M}" if original else ""
+            moved_from = f", moved from {date_time_text(moment_of(original))}" if original else ""
             items.append(
                 TimelineItem(
                     kind=TimelineKind.SESSION,
