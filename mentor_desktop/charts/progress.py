@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from mentor_desktop.charts.base import (
     PRINT_DPI,
     PRINT_PALETTE,
+    TITLE_Y,
     ChartPalette,
     new_figure,
     render_png,
@@ -62,6 +63,7 @@ def milestone_progress_figure(
         fontsize=7.5,
         color=palette.foreground,
         loc="left",
+        y=TITLE_Y,
     )
     return figure
 
