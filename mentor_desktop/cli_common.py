@@ -13,13 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from mentor_desktop.domain.errors import MentorDesktopError, ValidationError
+from mentor_desktop.domain.errors import FileWriteError, MentorDesktopError, ValidationError
 from mentor_desktop.paths import resolve_db_path
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from mentor_desktop.app import Services
+    from mentor_desktop.reports.pipeline import PageSize
 
 DataT = TypeVar("DataT")
 
@@ -76,6 +77,21 @@ def opened(args: argparse.Namespace) -> Iterator[tuple[Engine, Services]]:
         yield engine, services
     finally:
         engine.dispose()
+
+
+def written_pages(
+    args: argparse.Namespace, output: Path, write: Callable[[PageSize | None], int]
+) -> int:
+    """The pages `write(paper)` wrote to `output` on the paper `--page-size` names (the
+    locale's by default); an OSError on the way becomes a FileWriteError naming the file."""
+    from mentor_desktop.reports.pipeline import PageSize
+
+    try:
+        return write(PageSize(args.page_size) if args.page_size else None)
+    except FileWriteError:
+        raise
+    except OSError as exc:
+        raise FileWriteError(output, f"{exc}.") from exc
 
 
 def read_quickly(

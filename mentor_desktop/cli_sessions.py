@@ -14,8 +14,9 @@ from mentor_desktop.cli_common import (
     read_and_draw,
     read_quickly,
     whole_number_between,
+    written_pages,
 )
-from mentor_desktop.domain.errors import FileWriteError, MentorDesktopError
+from mentor_desktop.domain.errors import MentorDesktopError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -49,15 +50,8 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
     with read_and_draw(args, read, brief_images) as (data, images):
         from mentor_desktop.reports.brief import write_brief
-        from mentor_desktop.reports.pipeline import PageSize
 
-        page_size = PageSize(args.page_size) if args.page_size else None
-        try:
-            pages = write_brief(data, output, page_size, images)
-        except FileWriteError:
-            raise
-        except OSError as exc:
-            raise FileWriteError(output, f"{exc}.") from exc
+        pages = written_pages(args, output, lambda paper: write_brief(data, output, paper, images))
     plural = "s" if pages != 1 else ""
     from mentor_desktop.domain.dates import date_time_text
 

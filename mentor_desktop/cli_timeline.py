@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from mentor_desktop.cli_common import opened, output_path, parse_day, read_and_draw
+from mentor_desktop.cli_common import opened, output_path, parse_day, read_and_draw, written_pages
 from mentor_desktop.domain.errors import FileWriteError, MentorDesktopError
 
 CHART_CHOICES = ("burnup", "progress", "follow-through", "rhythm", "skills")
@@ -90,16 +90,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
         lambda services: services.timeline.review_data(start, end, args.reflection),
         review_images,
     ) as (data, images):
-        from mentor_desktop.reports.pipeline import PageSize
         from mentor_desktop.reports.review import range_label, write_review
 
-        page_size = PageSize(args.page_size) if args.page_size else None
-        try:
-            pages = write_review(data, output, page_size, images)
-        except FileWriteError:
-            raise
-        except OSError as exc:
-            raise FileWriteError(output, f"{exc}.") from exc
+        pages = written_pages(args, output, lambda paper: write_review(data, output, paper, images))
     plural = "s" if pages != 1 else ""
     note = " (nothing recorded in that range)" if data.is_empty else ""
     print(f"Wrote the review pack for {range_label(data)}{note} ({pages} page{plural}) to {output}")

@@ -99,25 +99,27 @@ def test_sessions_lists_as_far_ahead_as_asked(demo_db: Path) -> None:
     assert len(years) >= 9
 
 
+def cli_loading(db: Path, *args: str) -> tuple[str, list[str]]:
+    """What the command printed, and the modules it loaded in the order they were loaded
+    (its chart helper's come after the fork)."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "mentor_desktop", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout, [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
+
+
 @pytest.mark.parametrize("command", ["brief", "report"])
 def test_the_chart_helper_forks_before_the_database_code_loads(
     demo_db: Path, tmp_path: Path, command: str
 ) -> None:
     """The helper imports Matplotlib while the command imports SQLAlchemy and reads: forked
     after SQLAlchemy, it would start its work that much later."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("DISPLAY", None)
-    pdf = tmp_path / f"{command}.pdf"
-    args = ["--db", str(demo_db), command, "-o", str(pdf)]
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "mentor_desktop", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    loaded = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
+    _printed, loaded = cli_loading(demo_db, command, "-o", str(tmp_path / f"{command}.pdf"))
     fork = loaded.index("mentor_desktop.charts.helper_process")
     assert not [name for name in loaded[:fork] if name.startswith("sqlalchemy")]
     assert any(name.startswith("sqlalchemy") for name in loaded[fork:])
@@ -136,16 +138,6 @@ def test_the_chart_helper_forks_before_the_database_code_loads(
 def test_the_listings_are_read_without_the_database_library(
     demo_db: Path, command: list[str], shown: str
 ) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    args = ["--db", str(demo_db), *command]
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "mentor_desktop", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    assert shown in done.stdout and len(done.stdout.splitlines()) > 1
-    loaded = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
+    printed, loaded = cli_loading(demo_db, *command)
+    assert shown in printed and len(printed.splitlines()) > 1
     assert not [name for name in loaded if name.startswith(("sqlalchemy", "PySide6"))]
