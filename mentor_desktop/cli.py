@@ -69,8 +69,8 @@ def _subcommands() -> list[Callable[[argparse._SubParsersAction], None]]:
 #: is forked before anything else is loaded, so it imports Matplotlib that much sooner.
 DRAWING_COMMANDS = frozenset({"brief", "report"})
 #: Commands that only read the database. Its integrity check starts on a second thread
-#: before their modules load, as the window's does. (`brief`, `report` and `chart` start it
-#: after their chart helper has forked; see `cli_common.opened`.)
+#: before their modules load, as the window's does. (Every other command starts it in
+#: `cli_common.opened`, after `brief` and `report` have forked their chart helper.)
 READING_COMMANDS = frozenset(
     {"search", "sessions", "practice", "skills", "opportunities", "export"}
 )
