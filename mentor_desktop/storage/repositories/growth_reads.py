@@ -31,13 +31,7 @@ from mentor_desktop.domain.growth.practice import (
 )
 from mentor_desktop.domain.growth.review import evidence_wanted
 from mentor_desktop.domain.growth.skills import Evidence, LevelField, Skill, SkillChange
-from mentor_desktop.storage.repositories.plain_sql import AnyConnection, run_sql
-
-
-def _day(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
+from mentor_desktop.storage.repositories.plain_sql import AnyConnection, day_value, run_sql
 
 
 def _rows(connection: AnyConnection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -90,7 +84,7 @@ def load_practice(connection: AnyConnection, ids: Sequence[int] | None = None) -
         f"{mwhere} ORDER BY measured_on, id",
         mparams,
     ):
-        measured[pid].append(Measurement(mid, pid, _day(on) or date.min, float(value), note))
+        measured[pid].append(Measurement(mid, pid, day_value(on) or date.min, float(value), note))
     result = []
     for r in rows:
         metric = Metric(r[10], r[11], r[12], r[13]) if r[10] is not None else None
@@ -102,13 +96,13 @@ def load_practice(connection: AnyConnection, ids: Sequence[int] | None = None) -
                 origin=PracticeOrigin(r[3]),
                 session_id=r[4],
                 status=PracticeStatus(r[5]),
-                start_date=_day(r[6]),
-                due_date=_day(r[7]),
-                finished_on=_day(r[8]),
+                start_date=day_value(r[6]),
+                due_date=day_value(r[7]),
+                finished_on=day_value(r[8]),
                 hypothesis=r[9],
                 metric=metric,
                 debrief=Debrief(r[14], r[15], r[16], r[17]),
-                debriefed_on=_day(r[18]),
+                debriefed_on=day_value(r[18]),
                 skill_ids=tuple(skills.get(r[0], ())),
                 goal_ids=tuple(goals.get(r[0], ())),
                 measurements=tuple(measured.get(r[0], ())),
@@ -153,7 +147,7 @@ def load_skills(connection: AnyConnection, ids: Sequence[int] | None = None) -> 
                 LevelField(c[2]),
                 c[3],
                 c[4],
-                _day(c[5]) or date.min,
+                day_value(c[5]) or date.min,
                 c[6],
                 Evidence(c[7], c[8], c[9]),
             )
@@ -166,7 +160,7 @@ def load_skills(connection: AnyConnection, ids: Sequence[int] | None = None) -> 
             current_level=r[3],
             target_level=r[4],
             why=r[5],
-            since=_day(r[6]) or date.min,
+            since=day_value(r[6]) or date.min,
             goal_ids=tuple(goals.get(r[0], ())),
             changes=tuple(changes.get(r[0], ())),
         )
@@ -230,7 +224,7 @@ def load_opportunities(
                 m[1],
                 OpportunityStatus(m[2]) if m[2] else None,
                 OpportunityStatus(m[3]),
-                _day(m[4]) or date.min,
+                day_value(m[4]) or date.min,
                 m[5],
             )
         )
@@ -240,7 +234,7 @@ def load_opportunities(
             title=r[1],
             kind=OpportunityKind(r[2]),
             source=OpportunitySource(r[3]),
-            deadline=_day(r[4]),
+            deadline=day_value(r[4]),
             impact=r[5],
             risk=r[6],
             status=OpportunityStatus(r[7]),

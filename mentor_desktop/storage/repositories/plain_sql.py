@@ -8,6 +8,7 @@ with `storage.reading.reading`): one implementation, the same answers.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 if TYPE_CHECKING:
@@ -28,6 +29,23 @@ def run_sql(connection: AnyConnection, sql: str, params: Sequence[object] = ()) 
     if run is None:  # a plain sqlite3 (or SQLCipher) connection
         run = cast("sqlite3.Connection", connection).execute
     return run(sql, tuple(params))
+
+
+def day_value(value: Any) -> date | None:
+    """A stored day (ISO text, or a date already) as a date; None stays None."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def moment_value(value: Any) -> datetime:
+    """A stored moment (ISO text, or a datetime already) as a datetime."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def optional_moment_value(value: Any) -> datetime | None:
+    """`moment_value`, with None kept."""
+    return None if value is None else moment_value(value)
 
 
 def has_content(connection: AnyConnection) -> bool:

@@ -11,28 +11,17 @@ whose writes stay in the ORM) or on a plain one before SQLAlchemy is loaded (see
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime
-from typing import Any
 
 from mentor_desktop.domain.cadence import CadenceRule
 from mentor_desktop.domain.models import Mentor, Mentorship
 from mentor_desktop.domain.sessions import Agreement, Session, SessionStatus
-from mentor_desktop.storage.repositories.plain_sql import AnyConnection, run_sql
-
-
-def _day(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
-def _moment(value: Any) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-
-
-def _optional_moment(value: Any) -> datetime | None:
-    return None if value is None else _moment(value)
-
+from mentor_desktop.storage.repositories.plain_sql import (
+    AnyConnection,
+    day_value,
+    moment_value,
+    optional_moment_value,
+    run_sql,
+)
 
 _MENTORSHIPS = (
     "SELECT ms.id, m.id, m.name, m.role, m.organisation, m.contact, ms.purpose, ms.hopes, "
@@ -64,7 +53,7 @@ def load_agreements(connection: AnyConnection, mentorship_id: int | None = None)
             CadenceRule(
                 label=label,
                 rrule=rrule,
-                first_start=_moment(first_start),
+                first_start=moment_value(first_start),
                 duration_minutes=minutes,
                 id=rule_id,
             )
@@ -82,9 +71,9 @@ def load_agreements(connection: AnyConnection, mentorship_id: int | None = None)
                 cadence=row[11],
                 communication=row[12],
                 confidentiality=row[13],
-                start_date=_day(row[14]),
-                end_date=_day(row[15]),
-                review_date=_day(row[16]),
+                start_date=day_value(row[14]),
+                end_date=day_value(row[15]),
+                review_date=day_value(row[16]),
                 active=bool(row[17]),
             ),
             tuple(rules.get(row[0], ())),
@@ -115,11 +104,11 @@ def load_sessions(
             id=row[0],
             mentorship_id=row[1],
             label=row[2],
-            start=_moment(row[3]),
+            start=moment_value(row[3]),
             duration_minutes=row[4],
             status=SessionStatus(row[5]),
             rule_id=row[6],
-            original_start=_optional_moment(row[7]),
+            original_start=optional_moment_value(row[7]),
             personal_update=row[8],
             notes=row[9],
             takeaways=row[10],
