@@ -135,8 +135,12 @@ def read_and_draw(
     args: argparse.Namespace,
     read: Callable[[Services], DataT],
     draw: Callable[[DataT], dict[str, bytes]],
+    quick: Callable[[Path], DataT] | None = None,
 ) -> Iterator[tuple[DataT, Mapping[str, bytes]]]:
     """A document's data, `read(services)`, and its chart images, `draw(data)`; Qt is ready.
+
+    With `quick`, the data is read as `read_quickly` reads it: `quick(db_path)` without
+    SQLAlchemy, `read(services)` only for a file that must be created or upgraded first.
 
     Matplotlib loads in a helper process while the data is read, and the helper draws while
     the document is laid out (see charts/helper_process.py): the images are waited for when
@@ -147,8 +151,11 @@ def read_and_draw(
     from mentor_desktop.reports.chart_images import import_chart_modules
 
     with ChartProcess.started(prepare=import_chart_modules) as charts:
-        with opened(args) as (_engine, services):
-            data = read(services)
+        if quick is not None:
+            data = read_quickly(args, quick, read)
+        else:
+            with opened(args) as (_engine, services):
+                data = read(services)
         charts.submit(draw, data)
         if not charts.has_helper:
             from mentor_desktop.charts.base import import_matplotlib

@@ -7,9 +7,16 @@ starts, so services, Qt and Matplotlib are imported inside the handlers.
 from __future__ import annotations
 
 import argparse
+from datetime import date
+from typing import TYPE_CHECKING
 
 from mentor_desktop.cli_common import opened, output_path, parse_day, read_and_draw, written_pages
 from mentor_desktop.domain.errors import FileWriteError, MentorDesktopError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from mentor_desktop.domain.timeline import ReviewData
 
 CHART_CHOICES = ("burnup", "progress", "follow-through", "rhythm", "skills")
 CHART_EXTENSIONS = (".png", ".svg", ".pdf")
@@ -85,10 +92,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
             f"--from {start.isoformat()} is after --to {end.isoformat()}; swap them."
         )
     output = output_path(args.output, (".pdf",), "the review pack")
+
+    def quick(db_path: Path) -> ReviewData:
+        from mentor_desktop.services.quick_reads import review_data
+
+        return review_data(db_path, date.today(), start, end, args.reflection)
+
     with read_and_draw(
         args,
         lambda services: services.timeline.review_data(start, end, args.reflection),
         review_images,
+        quick,
     ) as (data, images):
         from mentor_desktop.reports.review import range_label, write_review
 

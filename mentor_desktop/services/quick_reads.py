@@ -20,11 +20,14 @@ from mentor_desktop.storage.repositories.journal_search import search_entries
 from mentor_desktop.storage.search_query import build_match_query
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from mentor_desktop.domain.growth.opportunities import Opportunity
     from mentor_desktop.domain.growth.practice import Practice
     from mentor_desktop.domain.growth.skills import Skill
     from mentor_desktop.domain.models import Goal
     from mentor_desktop.domain.sessions import Agreement, Session
+    from mentor_desktop.domain.timeline import ReviewData
 
 __all__ = [
     "AgreementSessions",
@@ -33,6 +36,7 @@ __all__ = [
     "first_screen",
     "opportunity_list",
     "practice_list",
+    "review_data",
     "search_journal",
     "session_lists",
     "skill_list",
@@ -134,3 +138,13 @@ def opportunity_list(db_path: Path) -> list[Opportunity]:
 
     with reading(db_path) as connection:
         return pipeline_order(load_opportunities(connection))
+
+
+def review_data(
+    db_path: Path, today: date, start: date | None, end: date | None, reflection: str | None
+) -> ReviewData:
+    """The review pack, as `TimelineService.review_data` gives it on the day `today`."""
+    from mentor_desktop.services.review_pack import read_review
+
+    with reading(db_path) as connection:
+        return read_review(connection, today, start, end, reflection)

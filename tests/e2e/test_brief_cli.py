@@ -117,12 +117,21 @@ def cli_loading(db: Path, *args: str) -> tuple[str, list[str]]:
 def test_the_chart_helper_forks_before_the_database_code_loads(
     demo_db: Path, tmp_path: Path, command: str
 ) -> None:
-    """The helper imports Matplotlib while the command imports SQLAlchemy and reads: forked
-    after SQLAlchemy, it would start its work that much later."""
+    """The helper imports Matplotlib while the command reads: forked after the database
+    code, it would start its work that much later."""
     _printed, loaded = cli_loading(demo_db, command, "-o", str(tmp_path / f"{command}.pdf"))
     fork = loaded.index("mentor_desktop.charts.helper_process")
     assert not [name for name in loaded[:fork] if name.startswith("sqlalchemy")]
-    assert any(name.startswith("sqlalchemy") for name in loaded[fork:])
+    assert any(name.startswith("matplotlib") for name in loaded[fork:])
+
+
+def test_the_review_pack_is_read_without_the_database_library(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    printed, loaded = cli_loading(demo_db, "report", "-o", str(tmp_path / "review.pdf"))
+    assert "Wrote the review pack for" in printed
+    assert "mentor_desktop.services.review_pack" in loaded
+    assert not [name for name in loaded if name.startswith("sqlalchemy")]
 
 
 @pytest.mark.parametrize(

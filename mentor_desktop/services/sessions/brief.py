@@ -46,7 +46,8 @@ class BriefUseCases(AgendaUseCases):
             )
             actions = repo.actions(mentorship_id=session.mentorship_id)
             # the burn-up's own numbers: planned for the original due date, done when done
-            trend = burnup(TimelineRepository(uow.session).milestone_dates(), (), today)
+            milestones = TimelineRepository(uow.session.connection()).milestone_dates()
+            trend = burnup(milestones, (), today)
             growth = brief_growth(repo.growth_sources(), today)
             profile = load_profile(uow.session.connection())
         return BriefData(

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from mentor_desktop.domain.profile import Profile
-from mentor_desktop.storage.orm import ProfileRow
+from mentor_desktop.storage.repositories.plain_sql import AnyConnection, run_sql
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
-def load_profile(connection: Connection) -> Profile:
+def load_profile(connection: AnyConnection) -> Profile:
     """The saved profile (an empty one when none was saved); plain SQL, no ORM."""
-    row = connection.exec_driver_sql(
-        "SELECT name, role, organisation FROM profile WHERE id = 1"
-    ).first()
+    row = run_sql(
+        connection, "SELECT name, role, organisation FROM profile WHERE id = 1"
+    ).fetchone()
     return Profile(*row) if row is not None else Profile()
 
 
 def save_profile(session: Session, profile: Profile) -> None:
     """Keep `profile` as the one profile row (created on first save)."""
+    from mentor_desktop.storage.orm import ProfileRow
+
     row = session.get(ProfileRow, 1)
     if row is None:
         session.add(

@@ -6,6 +6,9 @@ closing reflection. One part per use:
 * `charts.ChartReads`: goals' dates, commitments, the journal's days;
 * `items.ItemReads`: what the timeline draws;
 * `review.ReviewReads`: a period's milestones, evidence, slips, feedback, wins; the reflection.
+
+Every read runs on a unit of work's connection or on a plain one (`storage.reading`), so this
+package imports no SQLAlchemy; `reflection.save_reflection` writes the reflection.
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from mentor_desktop.storage.repositories.timeline.review import ReviewReads
 
 
 class TimelineRepository(ItemReads, ReviewReads):
-    """Everything the timeline service reads (and the reflection it writes) within one
-    database session: `TimelineRepository(uow.session)`."""
+    """Everything the timeline service reads, on one connection:
+    `TimelineRepository(uow.session.connection())`, or a plain one."""
 
 
 __all__ = ["GoalHead", "TimelineRepository"]

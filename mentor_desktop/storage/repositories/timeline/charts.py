@@ -8,6 +8,7 @@ from datetime import date
 from mentor_desktop.domain.models import Goal
 from mentor_desktop.domain.sessions import Commitment
 from mentor_desktop.storage.repositories import goal_reads
+from mentor_desktop.storage.repositories.plain_sql import run_sql
 from mentor_desktop.storage.repositories.timeline.common import TimelinePart, day_of
 
 
@@ -37,7 +38,8 @@ class ChartReads(TimelinePart):
             params = tuple(statuses)
         return [
             GoalHead(row[0], row[1], row[2], row[3], day_of(row[4]), day_of(row[5]))
-            for row in self._connection.exec_driver_sql(
+            for row in run_sql(
+                self._connection,
                 "SELECT id, title, kind, status, start_date, target_date FROM goal"
                 f"{where} ORDER BY position, id",
                 params,
@@ -52,8 +54,9 @@ class ChartReads(TimelinePart):
         """Every action item with a due date (`Commitment.outcome` decides which count)."""
         return [
             Commitment(day_of(due), day_of(done), owner == "me")
-            for due, done, owner in self._connection.exec_driver_sql(
-                "SELECT due_date, done_date, owner FROM action_item WHERE due_date IS NOT NULL"
+            for due, done, owner in run_sql(
+                self._connection,
+                "SELECT due_date, done_date, owner FROM action_item WHERE due_date IS NOT NULL",
             )
         ]
 
@@ -61,8 +64,9 @@ class ChartReads(TimelinePart):
         """(day, entries, wins) for every day with an entry."""
         return [
             (date.fromisoformat(day), int(entries), int(wins or 0))
-            for day, entries, wins in self._connection.exec_driver_sql(
+            for day, entries, wins in run_sql(
+                self._connection,
                 "SELECT entry_date, count(*), sum(kind = 'win') FROM journal_entry "
-                "GROUP BY entry_date ORDER BY entry_date"
+                "GROUP BY entry_date ORDER BY entry_date",
             )
         ]

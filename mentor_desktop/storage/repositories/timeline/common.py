@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy.orm import Session as DbSession
-
 from mentor_desktop.domain.timeline import MilestoneDates
+from mentor_desktop.storage.repositories.plain_sql import AnyConnection, run_sql
 
 
 def day_of(value: str | None) -> date | None:
@@ -30,19 +29,19 @@ def days_before(day: date, days: int) -> date:
 
 
 class TimelinePart:
-    """One part of `TimelineRepository`: plain indexed SQL on the unit of work's connection
-    (no ORM on the read path, no N+1)."""
+    """One part of `TimelineRepository`: plain indexed SQL (no ORM, no N+1) on a unit of
+    work's connection or on a plain one opened with `storage.reading.reading`."""
 
-    def __init__(self, db: DbSession) -> None:
-        self._db = db
-        self._connection = db.connection()
+    def __init__(self, connection: AnyConnection) -> None:
+        self._connection = connection
 
     def first_planned_dates(self) -> dict[int, date]:
         """Milestone id -> the due date it had first (before the first recalibration moved it)."""
         first: dict[int, date] = {}
-        for milestone_id, old, new in self._connection.exec_driver_sql(
+        for milestone_id, old, new in run_sql(
+            self._connection,
             "SELECT milestone_id, old_value, new_value FROM goal_change "
-            "WHERE field = 'milestone_due' AND milestone_id IS NOT NULL ORDER BY changed_at, id"
+            "WHERE field = 'milestone_due' AND milestone_id IS NOT NULL ORDER BY changed_at, id",
         ):
             if milestone_id in first:
                 continue
@@ -54,9 +53,7 @@ class TimelinePart:
     def milestone_dates(self) -> list[MilestoneDates]:
         """Every milestone with its original due date, current due date and done date."""
         first = self.first_planned_dates()
-        rows = self._connection.exec_driver_sql(
-            "SELECT id, goal_id, due_date, done_date FROM milestone"
-        )
+        rows = run_sql(self._connection, "SELECT id, goal_id, due_date, done_date FROM milestone")
         result = []
         for milestone_id, goal_id, due, done in rows:
             due_day = day_of(due)

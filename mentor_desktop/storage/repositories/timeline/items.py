@@ -9,6 +9,7 @@ from mentor_desktop.domain.dates import date_time_text
 from mentor_desktop.domain.growth.timeline import growth_items
 from mentor_desktop.domain.timeline import TimelineItem, TimelineKind
 from mentor_desktop.storage.repositories import growth_reads
+from mentor_desktop.storage.repositories.plain_sql import run_sql
 from mentor_desktop.storage.repositories.timeline.charts import ChartReads
 from mentor_desktop.storage.repositories.timeline.common import day_of, moment_of
 
@@ -52,9 +53,10 @@ class ItemReads(ChartReads):
                     status=status,
                 )
             )
-        for milestone_id, goal_id, title, due, done in self._connection.exec_driver_sql(
+        for milestone_id, goal_id, title, due, done in run_sql(
+            self._connection,
             "SELECT id, goal_id, title, due_date, done_date FROM milestone "
-            "WHERE due_date IS NOT NULL ORDER BY due_date, id"
+            "WHERE due_date IS NOT NULL ORDER BY due_date, id",
         ):
             due_day = day_of(due)
             assert due_day is not None
@@ -106,7 +108,7 @@ class ItemReads(ChartReads):
             status,
             minutes,
             original,
-        ) in self._connection.exec_driver_sql(query + " ORDER BY start, id", params):
+        ) in run_sql(self._connection, query + " ORDER BY start, id", params):
             when = moment_of(moment)
             moved_from = f", moved from {date_time_text(moment_of(original))}" if original else ""
             items.append(

@@ -1,4 +1,4 @@
-"""Reads behind the review pack of a period, and its closing reflection (read and written)."""
+"""Reads behind the review pack of a period, and its closing reflection."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date
 from mentor_desktop.domain.models import ChangeField
 from mentor_desktop.domain.sessions import Commitment
 from mentor_desktop.domain.timeline import CompletedMilestone, Evidence, FeedbackLine, Slip
-from mentor_desktop.storage.orm import ReviewReflectionRow
+from mentor_desktop.storage.repositories.plain_sql import run_sql
 from mentor_desktop.storage.repositories.timeline.common import (
     TimelinePart,
     day_of,
@@ -30,7 +30,8 @@ class ReviewReads(TimelinePart):
         """Milestones done in the range, each with the date it was first planned for and up
         to `per_milestone` evidence lines (see `_evidence`)."""
         done: list[_Done] = []
-        for row in self._connection.exec_driver_sql(
+        for row in run_sql(
+            self._connection,
             "SELECT m.id, g.id, m.title, g.title, m.due_date, m.done_date FROM milestone m "
             "JOIN goal g ON g.id = m.goal_id WHERE m.done_date >= ? AND m.done_date < ? "
             "ORDER BY m.done_date, m.id",
@@ -64,7 +65,8 @@ class ReviewReads(TimelinePart):
         ids = [m[0] for m in milestones]
         marks = ", ".join("?" * len(ids))
         linked: dict[int, list[Evidence]] = defaultdict(list)
-        for milestone_id, day, title, kind in self._connection.exec_driver_sql(
+        for milestone_id, day, title, kind in run_sql(
+            self._connection,
             "SELECT l.milestone_id, e.entry_date, e.title, e.kind FROM journal_entry_milestone l "
             f"JOIN journal_entry e ON e.id = l.entry_id WHERE l.milestone_id IN ({marks}) "
             "ORDER BY e.entry_date DESC, e.id DESC",
@@ -75,7 +77,8 @@ class ReviewReads(TimelinePart):
         goal_marks = ", ".join("?" * len(goal_ids))
         earliest = days_before(min(m[5] for m in milestones), look_back_days)
         wins: dict[int, list[Evidence]] = defaultdict(list)
-        for goal_id, day, title, kind in self._connection.exec_driver_sql(
+        for goal_id, day, title, kind in run_sql(
+            self._connection,
             "SELECT l.goal_id, e.entry_date, e.title, e.kind FROM journal_entry_goal l "
             f"JOIN journal_entry e ON e.id = l.entry_id WHERE l.goal_id IN ({goal_marks}) "
             "AND e.kind = 'win' AND e.entry_date >= ? ORDER BY e.entry_date DESC, e.id DESC",
@@ -99,9 +102,10 @@ class ReviewReads(TimelinePart):
         """(title, day) of achieved goals whose achievement date falls in the range: the last
         done date of their milestones (the target date when they have none done)."""
         result = []
-        for title, last_done, target in self._connection.exec_driver_sql(
+        for title, last_done, target in run_sql(
+            self._connection,
             "SELECT g.title, (SELECT max(done_date) FROM milestone m WHERE m.goal_id = g.id), "
-            "g.target_date FROM goal g WHERE g.status = 'achieved' ORDER BY g.position, g.id"
+            "g.target_date FROM goal g WHERE g.status = 'achieved' ORDER BY g.position, g.id",
         ):
             day = day_of(last_done) or day_of(target)
             if day is not None and start <= day <= end:
@@ -110,10 +114,11 @@ class ReviewReads(TimelinePart):
 
     def sessions_held(self, start: date, end: date) -> int:
         return int(
-            self._connection.exec_driver_sql(
+            run_sql(
+                self._connection,
                 "SELECT count(*) FROM session WHERE status = 'done' AND start >= ? AND start < ?",
                 (start.isoformat(), end_exclusive(end)),
-            ).scalar()
+            ).fetchone()[0]
             or 0
         )
 
@@ -121,7 +126,8 @@ class ReviewReads(TimelinePart):
         """Action items due in the range (`Commitment.outcome` decides which count)."""
         return [
             Commitment(day_of(due), day_of(done), owner == "me")
-            for due, done, owner in self._connection.exec_driver_sql(
+            for due, done, owner in run_sql(
+                self._connection,
                 "SELECT due_date, done_date, owner FROM action_item "
                 "WHERE due_date >= ? AND due_date < ?",
                 (start.isoformat(), end_exclusive(end)),
@@ -141,7 +147,8 @@ class ReviewReads(TimelinePart):
                 changed_at=moment_of(changed),
             )
             for subject, goal_title, field, old, new, reason, changed in (
-                self._connection.exec_driver_sql(
+                run_sql(
+                    self._connection,
                     "SELECT c.subject, g.title, c.field, c.old_value, c.new_value, c.reason, "
                     "c.changed_at FROM goal_change c JOIN goal g ON g.id = c.goal_id "
                     "WHERE c.changed_at >= ? AND c.changed_at < ? ORDER BY c.changed_at, c.id",
@@ -153,7 +160,8 @@ class ReviewReads(TimelinePart):
     def feedback(self, start: date, end: date) -> list[FeedbackLine]:
         return [
             FeedbackLine(moment_of(moment).date(), situation, behaviour, impact, response)
-            for moment, situation, behaviour, impact, response in self._connection.exec_driver_sql(
+            for moment, situation, behaviour, impact, response in run_sql(
+                self._connection,
                 "SELECT s.start, f.situation, f.behaviour, f.impact, f.response FROM feedback f "
                 "JOIN session s ON s.id = f.session_id WHERE s.start >= ? AND s.start < ? "
                 "ORDER BY s.start, f.id",
@@ -166,7 +174,8 @@ class ReviewReads(TimelinePart):
         goals in the user's order, else the goal of a milestone it is linked to."""
         return [
             Evidence(date.fromisoformat(day), title, "win", goal or "")
-            for day, title, goal in self._connection.exec_driver_sql(
+            for day, title, goal in run_sql(
+                self._connection,
                 "SELECT e.entry_date, e.title, coalesce("
                 "(SELECT g.title FROM journal_entry_goal l JOIN goal g ON g.id = l.goal_id "
                 "WHERE l.entry_id = e.id ORDER BY g.position, g.id LIMIT 1), "
@@ -181,15 +190,7 @@ class ReviewReads(TimelinePart):
 
     def reflection(self) -> str:
         """The closing reflection as last saved ('' when none was)."""
-        text = self._connection.exec_driver_sql(
-            "SELECT text FROM review_reflection WHERE id = 1"
-        ).scalar()
-        return str(text or "")
-
-    def save_reflection(self, text: str) -> None:
-        """Keep `text` as the closing reflection (written only when it changed)."""
-        row = self._db.get(ReviewReflectionRow, 1)
-        if row is None:
-            self._db.add(ReviewReflectionRow(id=1, text=text))
-        elif row.text != text:
-            row.text = text
+        text = run_sql(
+            self._connection, "SELECT text FROM review_reflection WHERE id = 1"
+        ).fetchone()
+        return str(text[0] or "") if text is not None else ""
