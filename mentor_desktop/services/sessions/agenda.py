@@ -3,59 +3,32 @@ restore for undo, reorder)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from mentor_desktop.domain.growth.agenda import growth_suggestions
 from mentor_desktop.domain.sessions import (
     MAX_AGENDA_TEXT,
     AgendaItem,
     AgendaKind,
     AgendaSource,
-    AgendaSources,
     Session,
     Suggestion,
     suggest,
 )
 from mentor_desktop.domain.sessions.validation import check_agenda_room, clean_agenda_text
 from mentor_desktop.services.sessions.base import SessionUseCases
+from mentor_desktop.storage.repositories.brief_reads import agenda_sources
 from mentor_desktop.storage.repositories.sessions import SessionRepository
 
 
 class AgendaUseCases(SessionUseCases):
     """What to talk about in a session."""
 
-    def _sources(self, repo: SessionRepository, session: Session) -> AgendaSources:
-        """What the agenda builder draws on for `session`: everything since the end of the
-        last session that took place before it."""
-        last = repo.last_done_before(session.mentorship_id, session.start)
-        since = last.end if last is not None else None
-        until_day = max(session.start.date(), self._today())
-        growth = growth_suggestions(
-            repo.growth_sources(),
-            last.start.date() if last is not None else None,
-            session.start.date(),
-            session.start - last.start if last is not None else None,
-        )
-        return AgendaSources(
-            last_session=last,
-            last_agenda=tuple(repo.agenda(last.id)) if last is not None and last.id else (),
-            flagged=tuple(repo.flagged_entries(since, until_day)),
-            open_actions=tuple(repo.actions(open_only=True, mentorship_id=session.mentorship_id)),
-            milestones_due=tuple(repo.milestones_due(session.start.date())),
-            recalibrations=tuple(
-                repo.recalibrations(since, datetime.combine(until_day, datetime.max.time()))
-            ),
-            wins=tuple(repo.wins(since, until_day)),
-            growth=tuple(growth),
-            taken=repo.agenda_taken(session.id) if session.id is not None else frozenset(),
-        )
-
     def suggestions(self, session: Session) -> list[Suggestion]:
         """What the agenda builder proposes for `session`, minus what was accepted or dropped
-        (see `domain.sessions.suggestions`)."""
+        (see `domain.sessions.suggestions`; the sources are read by
+        `brief_reads.agenda_sources`)."""
+        today = self._today()
         with self._uow() as uow:
-            sources = self._sources(SessionRepository(uow.session), session)
-        return suggest(sources, self._today())
+            sources = agenda_sources(uow.session.connection(), session, today)
+        return suggest(sources, today)
 
     def _add(
         self,

@@ -10,6 +10,7 @@ from mentor_desktop.domain.sessions import Agreement, Session, SessionStatus
 from mentor_desktop.domain.sessions import schedule as rules
 from mentor_desktop.domain.sessions.validation import validate_new_session
 from mentor_desktop.services.sessions.base import SessionUseCases
+from mentor_desktop.storage.repositories.brief_reads import listed_sessions, next_session
 from mentor_desktop.storage.repositories.sessions import SessionRepository
 
 
@@ -25,28 +26,18 @@ class ScheduleUseCases(SessionUseCases):
         """Stored sessions (past and future) plus the cadence's occurrences that have no row
         yet: upcoming ones, and recent past ones still waiting to be recorded."""
         with self._uow() as uow:
-            repo = SessionRepository(uow.session)
-            stored = repo.sessions(mentorship_id)
-            cadence = repo.agreement(mentorship_id).rules
-        return rules.session_list(
-            mentorship_id, stored, cadence, self._minute(), upcoming_days, unrecorded_days
-        )
+            return listed_sessions(
+                uow.session.connection(),
+                mentorship_id,
+                self._minute(),
+                upcoming_days,
+                unrecorded_days,
+            )
 
     def next_session(self, mentorship_id: int | None = None) -> Session | None:
         """The next session that is not cancelled, of one mentorship or of all active ones."""
-        if mentorship_id is None:
-            with self._uow() as uow:
-                agreements = SessionRepository(uow.session).agreements()
-            ids = [a.id for a in agreements if a.mentorship.active]
-        else:
-            ids = [mentorship_id]
-        now = self._minute()
-        found = [
-            session
-            for mid in ids
-            if (session := rules.next_planned(self.list_sessions(mid), now)) is not None
-        ]
-        return min(found, key=lambda s: s.start) if found else None
+        with self._uow() as uow:
+            return next_session(uow.session.connection(), mentorship_id, self._minute())
 
     def session(self, session_id: int) -> Session:
         with self._uow() as uow:

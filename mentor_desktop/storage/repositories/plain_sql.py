@@ -48,6 +48,12 @@ def optional_moment_value(value: Any) -> datetime | None:
     return None if value is None else moment_value(value)
 
 
+def moment_param(moment: datetime) -> str:
+    """A naive moment as a query parameter, in the form moments are stored in
+    (`2026-05-31 17:00:00.000000`), so that text comparisons order as time does."""
+    return moment.isoformat(" ", "microseconds")
+
+
 def has_content(connection: AnyConnection) -> bool:
     """Whether the person has written anything yet: a goal, a mentor or a journal entry."""
     return any(

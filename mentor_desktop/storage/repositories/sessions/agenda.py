@@ -7,6 +7,7 @@ from sqlalchemy import select
 from mentor_desktop.domain.errors import NotFoundError
 from mentor_desktop.domain.sessions import AgendaItem, AgendaKind, AgendaSource
 from mentor_desktop.storage.orm import AgendaItemRow, SessionRow
+from mentor_desktop.storage.repositories import agenda_reads
 from mentor_desktop.storage.repositories.sessions.mapping import RepositoryPart, agenda_to_domain
 
 
@@ -31,17 +32,15 @@ class AgendaRows(RepositoryPart):
             row.position = position
 
     def agenda(self, session_id: int) -> list[AgendaItem]:
-        """The items on the agenda of a session (not the dropped ones), in order."""
-        return [agenda_to_domain(r) for r in self._rows(session_id)]
+        """The items on the agenda of a session (not the dropped ones), in order (plain SQL)."""
+        return agenda_reads.load_agenda(self._plain(), session_id)
 
     def agenda_item(self, item_id: int) -> AgendaItem:
         return agenda_to_domain(self._row(item_id))
 
     def agenda_taken(self, session_id: int) -> frozenset[tuple[str, int | None]]:
-        """(source, source id) of every item on the agenda or dropped from it."""
-        return frozenset(
-            (r.source, r.source_id) for r in self._rows(session_id, include_dropped=True)
-        )
+        """(source, source id) of every item on the agenda or dropped from it (plain SQL)."""
+        return agenda_reads.agenda_taken(self._plain(), session_id)
 
     def add_agenda_item(
         self,

@@ -13,21 +13,12 @@ from mentor_desktop.domain.sessions import (
     Feedback,
     FeedbackDraft,
 )
-from mentor_desktop.storage.orm import ActionItemRow, FeedbackRow, GoalRow, SessionRow
+from mentor_desktop.storage.orm import ActionItemRow, FeedbackRow, SessionRow
+from mentor_desktop.storage.repositories import agenda_reads
 from mentor_desktop.storage.repositories.sessions.mapping import (
     RepositoryPart,
     action_to_domain,
     feedback_to_domain,
-)
-
-_ACTION_COLUMNS = (
-    ActionItemRow.id,
-    ActionItemRow.session_id,
-    ActionItemRow.owner,
-    ActionItemRow.text,
-    ActionItemRow.due_date,
-    ActionItemRow.done_date,
-    ActionItemRow.goal_id,
 )
 
 
@@ -53,25 +44,8 @@ class FollowUpRows(RepositoryPart):
         mentorship_id: int | None = None,
     ) -> list[ActionItem]:
         """Action items (of one session, or of one mentorship with those of no session),
-        by due date (none last), with the title of the goal each serves.
-
-        Plain columns, not ORM objects: fifty years of commitments load in milliseconds.
-        """
-        query = select(*_ACTION_COLUMNS, GoalRow.title).outerjoin(
-            GoalRow, GoalRow.id == ActionItemRow.goal_id
-        )
-        if session_id is not None:
-            query = query.where(ActionItemRow.session_id == session_id)
-        if mentorship_id is not None:
-            query = query.outerjoin(SessionRow, SessionRow.id == ActionItemRow.session_id).where(
-                (SessionRow.mentorship_id == mentorship_id) | (ActionItemRow.session_id.is_(None))
-            )
-        if open_only:
-            query = query.where(ActionItemRow.done_date.is_(None))
-        query = query.order_by(
-            ActionItemRow.due_date.is_(None), ActionItemRow.due_date, ActionItemRow.id
-        )
-        return [action_to_domain(row, row.title or "") for row in self._db.execute(query)]
+        by due date (none last), with the title of the goal each serves (plain SQL)."""
+        return agenda_reads.load_actions(self._plain(), session_id, open_only, mentorship_id)
 
     def add_action(
         self,

@@ -3,10 +3,7 @@ session repository shares."""
 
 from __future__ import annotations
 
-from datetime import MAXYEAR, MINYEAR, UTC, datetime
-from typing import Any
-
-from sqlalchemy import Row
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session as DbSession
 
 from mentor_desktop.domain.sessions import (
@@ -32,6 +29,12 @@ class RepositoryPart:
 
     def __init__(self, db: DbSession) -> None:
         self._db = db
+
+    def _plain(self) -> Connection:
+        """The session's connection for the plain-SQL reads, with pending changes flushed
+        first (as an ORM query would)."""
+        self._db.flush()
+        return self._db.connection()
 
 
 def session_to_domain(row: SessionRow, agenda_count: int = 0) -> Session:
@@ -66,10 +69,7 @@ def agenda_to_domain(row: AgendaItemRow) -> AgendaItem:
     )
 
 
-def action_to_domain(
-    row: ActionItemRow | Row[*tuple[Any, ...]], goal_title: str = ""
-) -> ActionItem:
-    """An action item from its ORM row or from a row of its columns (same names)."""
+def action_to_domain(row: ActionItemRow, goal_title: str = "") -> ActionItem:
     return ActionItem(
         id=row.id,
         session_id=row.session_id,
@@ -84,10 +84,3 @@ def action_to_domain(
 
 def feedback_to_domain(row: FeedbackRow) -> Feedback:
     return Feedback(row.id, row.session_id, row.situation, row.behaviour, row.impact, row.response)
-
-
-def local_to_utc(moment: datetime) -> datetime:
-    """A local wall-clock time as naive UTC, the way timestamps are stored."""
-    if moment.year >= MAXYEAR or moment.year <= MINYEAR:
-        return moment  # the ends of time stay where they are
-    return moment.astimezone(UTC).replace(tzinfo=None)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from mentor_desktop.domain.errors import NotFoundError, ValidationError
 from mentor_desktop.domain.sessions import Session, SessionStatus
-from mentor_desktop.storage.orm import AgendaItemRow, MentorshipRow, SessionRow
-from mentor_desktop.storage.repositories.session_reads import load_sessions
+from mentor_desktop.storage.orm import MentorshipRow, SessionRow
+from mentor_desktop.storage.repositories.session_reads import (
+    last_done_before,
+    load_session,
+    load_sessions,
+)
 from mentor_desktop.storage.repositories.sessions.mapping import (
     RepositoryPart,
     session_to_domain,
@@ -25,21 +29,9 @@ class ScheduleRows(RepositoryPart):
             raise NotFoundError("Session", session_id)
         return row
 
-    def _agenda_counts(self, session_ids: list[int]) -> dict[int, int]:
-        if not session_ids:
-            return {}
-        query = (
-            select(AgendaItemRow.session_id, func.count())
-            .where(AgendaItemRow.session_id.in_(session_ids), AgendaItemRow.dropped.is_(False))
-            .group_by(AgendaItemRow.session_id)
-        )
-        return {sid: count for sid, count in self._db.execute(query)}
-
     def session(self, session_id: int, with_agenda_count: bool = True) -> Session:
-        """One stored session; NotFoundError when there is none with that id."""
-        row = self._session_row(session_id)
-        count = self._agenda_counts([row.id]).get(row.id, 0) if with_agenda_count else 0
-        return session_to_domain(row, count)
+        """One stored session; NotFoundError when there is none with that id (plain SQL)."""
+        return load_session(self._plain(), session_id, with_agenda_count)
 
     def sessions(self, mentorship_id: int, with_agenda_counts: bool = True) -> list[Session]:
         """The stored sessions of one mentorship in time order (plain SQL)."""
@@ -115,15 +107,6 @@ class ScheduleRows(RepositoryPart):
         return session_to_domain(row)
 
     def last_done_before(self, mentorship_id: int, moment: datetime) -> Session | None:
-        """The last session that took place before `moment` (None when none did)."""
-        row = self._db.scalars(
-            select(SessionRow)
-            .where(
-                SessionRow.mentorship_id == mentorship_id,
-                SessionRow.status == SessionStatus.DONE.value,
-                SessionRow.start < moment,
-            )
-            .order_by(SessionRow.start.desc())
-            .limit(1)
-        ).one_or_none()
-        return session_to_domain(row) if row is not None else None
+        """The last session that took place before `moment` (None when none did; plain
+        SQL)."""
+        return last_done_before(self._plain(), mentorship_id, moment)
