@@ -25,6 +25,12 @@ if TYPE_CHECKING:
     from mentor_desktop.domain.sessions import BriefData
     from mentor_desktop.services.quick_reads import AgreementSessions
 
+#: What `brief` says when it is not given a session and none is coming.
+NO_UPCOMING_SESSION = (
+    "There is no upcoming session: add a cadence to an active agreement or plan a session "
+    "first (or pass --session ID)."
+)
+
 #: The furthest ahead `sessions --days` lists: ten years.
 MAX_DAYS = 3660
 
@@ -42,13 +48,19 @@ def _cmd_brief(args: argparse.Namespace) -> int:
             return sessions.brief_data(sessions.session(args.session))
         session = sessions.next_session()
         if session is None:
-            raise MentorDesktopError(
-                "There is no upcoming session: add a cadence to an active agreement or "
-                "plan a session first (or pass --session ID)."
-            )
+            raise MentorDesktopError(NO_UPCOMING_SESSION)
         return sessions.brief_data(session)
 
-    with read_and_draw(args, read, brief_images) as (data, images):
+    def quick(db_path: Path) -> BriefData:
+        from mentor_desktop.services.quick_reads import brief_data
+
+        now = datetime.now()
+        data = brief_data(db_path, args.session, now.date(), now)
+        if data is None:
+            raise MentorDesktopError(NO_UPCOMING_SESSION)
+        return data
+
+    with read_and_draw(args, read, brief_images, quick=quick) as (data, images):
         from mentor_desktop.reports.brief import write_brief
 
         pages = written_pages(args, output, lambda paper: write_brief(data, output, paper, images))

@@ -26,13 +26,14 @@ if TYPE_CHECKING:
     from mentor_desktop.domain.growth.practice import Practice
     from mentor_desktop.domain.growth.skills import Skill
     from mentor_desktop.domain.models import Goal
-    from mentor_desktop.domain.sessions import Agreement, Session
+    from mentor_desktop.domain.sessions import Agreement, BriefData, Session
     from mentor_desktop.domain.timeline import ReviewData
 
 __all__ = [
     "AgreementSessions",
     "FirstScreen",
     "NeedsFullOpen",
+    "brief_data",
     "first_screen",
     "opportunity_list",
     "practice_list",
@@ -148,3 +149,20 @@ def review_data(
 
     with reading(db_path) as connection:
         return read_review(connection, today, start, end, reflection)
+
+
+def brief_data(
+    db_path: Path, session_id: int | None, today: date, now: datetime
+) -> BriefData | None:
+    """The brief of the session `session_id` (None: the next one at `now`) on the day
+    `today`, as `SessionService.brief_data` gives it; None when there is no upcoming
+    session. Raises NotFoundError for an unknown `session_id`, else what `reading` does."""
+    from mentor_desktop.storage.repositories.brief_reads import next_session, read_brief
+    from mentor_desktop.storage.repositories.session_reads import load_session
+
+    with reading(db_path) as connection:
+        if session_id is not None:
+            session: Session | None = load_session(connection, session_id, False)
+        else:
+            session = next_session(connection, None, now.replace(second=0, microsecond=0))
+        return read_brief(connection, session, today) if session is not None else None

@@ -150,3 +150,16 @@ def test_the_listings_are_read_without_the_database_library(
     printed, loaded = cli_loading(demo_db, *command)
     assert shown in printed and len(printed.splitlines()) > 1
     assert not [name for name in loaded if name.startswith(("sqlalchemy", "PySide6"))]
+
+
+@pytest.mark.parametrize("which", [[], ["--session", "1"]], ids=["next", "by id"])
+def test_the_brief_is_read_without_the_database_library(
+    demo_db: Path, tmp_path: Path, which: list[str]
+) -> None:
+    pdf = tmp_path / "brief.pdf"
+    printed, loaded = cli_loading(demo_db, "brief", *which, "-o", str(pdf))
+    assert "Wrote the brief for" in printed
+    assert "mentor_desktop.storage.repositories.brief_reads" in loaded
+    assert not [name for name in loaded if name.startswith("sqlalchemy")]
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Session brief" in text and "Dr. Amara Okafor" in text
