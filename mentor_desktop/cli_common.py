@@ -7,7 +7,7 @@ parser stays cheap; the database and services are imported when a command runs.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -134,10 +134,11 @@ def output_path(text: str, suffixes: tuple[str, ...], what: str) -> Path:
 def read_and_draw(
     args: argparse.Namespace,
     read: Callable[[Services], DataT],
-    draw: Callable[[DataT], dict[str, bytes]],
+    draw: Callable[[DataT], dict[str, bytes]] | Sequence[Callable[[DataT], dict[str, bytes]]],
     quick: Callable[[Path], DataT] | None = None,
 ) -> Iterator[tuple[DataT, Mapping[str, bytes]]]:
-    """A document's data, `read(services)`, and its chart images, `draw(data)`; Qt is ready.
+    """A document's data, `read(services)`, and its chart images, `draw(data)` (or each of
+    several jobs' images, drawn side by side); Qt is ready.
 
     With `quick`, the data is read as `read_quickly` reads it: `quick(db_path)` without
     SQLAlchemy, `read(services)` only for a file that must be created or upgraded first.
@@ -156,7 +157,7 @@ def read_and_draw(
         else:
             with opened(args) as (_engine, services):
                 data = read(services)
-        charts.submit(draw, data)
+        charts.submit_all([draw] if callable(draw) else draw, data)
         if not charts.has_helper:
             from mentor_desktop.charts.base import import_matplotlib
 

@@ -3,9 +3,11 @@
 A command that writes a document with charts (`brief`, `report`) would spend about half its
 time importing Matplotlib. Where the system can fork (Linux) and has a second core, the command
 starts a helper before it reads anything: the helper imports Matplotlib on the other core, then
-draws the one job the command sends it and returns the result. Wherever that is not possible,
-or the helper fails in any way, the job runs in the command itself, so the document is always
-the same; only the wait differs.
+draws what the command sends it and returns the result. Several jobs (the review pack's two
+charts) are drawn side by side: once Matplotlib is imported, the helper forks one more process
+per extra job, so each starts drawing at once. Wherever that is not possible, or a helper fails
+in any way, the jobs run in the command itself, so the document is always the same; only the
+wait differs.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import IO, Any, ClassVar, Generic, NoReturn, TypeVar
 
@@ -26,10 +28,11 @@ def can_fork_helper() -> bool:
 
 
 class ChartProcess(Generic[T]):
-    """One chart job drawn by a forked helper that imported Matplotlib while the caller worked.
+    """Chart jobs drawn by a forked helper that imported Matplotlib while the caller worked.
 
     Use as a context manager, started before the command imports anything heavy (and before
-    any thread starts): `submit(job, *args)` once the data is known, then `result()`.
+    any thread starts): `submit(job, *args)` once the data is known, then `result()`; or
+    `submit_all(jobs, *args)`, then `results()`, for jobs drawn side by side.
     `prepare` runs in the helper after Matplotlib is imported, while it waits for its job
     (importing the chart modules the job will use, say).
     """
@@ -43,7 +46,7 @@ class ChartProcess(Generic[T]):
         self._pid: int | None = None
         self._jobs: IO[bytes] | None = None
         self._results: IO[bytes] | None = None
-        self._job: tuple[Callable[..., T], tuple[Any, ...]] | None = None
+        self._job: tuple[tuple[Callable[..., T], ...], tuple[Any, ...]] | None = None
         if can_fork_helper() if use_helper is None else use_helper:
             self._start(prepare)
 
@@ -81,30 +84,41 @@ class ChartProcess(Generic[T]):
 
     def submit(self, job: Callable[..., T], *args: Any) -> None:
         """Send `job(*args)` to the helper; it must be a module-level function."""
-        self._job = (job, args)
+        self.submit_all((job,), *args)
+
+    def submit_all(self, jobs: Sequence[Callable[..., T]], *args: Any) -> None:
+        """Send `job(*args)` for each of `jobs` (module-level functions), to be drawn side by
+        side."""
+        self._job = (tuple(jobs), args)
         if self._jobs is None:
             return
         try:
-            pickle.dump((job, args), self._jobs, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(self._job, self._jobs, protocol=pickle.HIGHEST_PROTOCOL)
             self._jobs.close()
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             self._stop_helper()
         self._jobs = None
 
     def result(self) -> T:
-        """What the submitted job returned: from the helper, or computed here if it could not."""
+        """What the one submitted job returned (see `results`)."""
+        (value,) = self.results()
+        return value
+
+    def results(self) -> list[T]:
+        """What each submitted job returned, in order: from the helper, or computed here if it
+        could not."""
         if self._job is None:
             raise RuntimeError("submit a job before asking for its result")
-        job, args = self._job
+        jobs, args = self._job
         if self._results is not None:
             try:
-                done, value = pickle.load(self._results)
-            except Exception:  # whatever went wrong there, the job runs here below
-                done, value = False, None
+                done, values = pickle.load(self._results)
+            except Exception:  # whatever went wrong there, the jobs run here below
+                done, values = False, None
             self._stop_helper()
             if done:
-                return value  # type: ignore[no-any-return]  # whatever `job` returned
-        return job(*args)  # here: the same result, or the same error, as the helper's
+                return values  # type: ignore[no-any-return]  # whatever the jobs returned
+        return [job(*args) for job in jobs]  # the same results, or the same error, as there
 
     def _stop_helper(self) -> None:
         for stream in (self._jobs, self._results):
@@ -138,7 +152,9 @@ class ImagesWhenAsked(Mapping[str, bytes]):
 
     def _drawn(self) -> dict[str, bytes]:
         if self._images is None:
-            self._images = self._charts.result()
+            self._images = {
+                name: image for images in self._charts.results() for name, image in images.items()
+            }
         return self._images
 
     def __getitem__(self, name: str) -> bytes:
@@ -152,7 +168,7 @@ class ImagesWhenAsked(Mapping[str, bytes]):
 
 
 def _serve(jobs_fd: int, results_fd: int, prepare: Callable[[], object] | None) -> NoReturn:
-    """The helper's life: import Matplotlib, prepare, draw the one job, send the result, exit."""
+    """The helper's life: import Matplotlib, prepare, draw the jobs, send the results, exit."""
     try:
         from mentor_desktop.charts.base import import_matplotlib
 
@@ -161,14 +177,57 @@ def _serve(jobs_fd: int, results_fd: int, prepare: Callable[[], object] | None) 
             prepare()
         with os.fdopen(jobs_fd, "rb") as jobs, os.fdopen(results_fd, "wb") as results:
             try:
-                job, args = pickle.load(jobs)
+                submitted, args = pickle.load(jobs)
             except EOFError:  # the command ended (or failed) before it had a job
                 os._exit(0)
+            first, *others = submitted
+            aside = [_JobAside(job, args) for job in others]
             try:
-                answer: tuple[bool, object] = (True, job(*args))
-            except Exception:  # the command runs the job itself and reports the error
+                answer: tuple[bool, object] = (
+                    True,
+                    [first(*args), *(job.value() for job in aside)],
+                )
+            except Exception:  # the command runs the jobs itself and reports the error
                 answer = (False, None)
             pickle.dump(answer, results, protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException:  # never let the helper run the command's code after the fork
+        os._exit(1)
+    os._exit(0)
+
+
+class _JobAside:
+    """One more job drawn, inside the helper, by a process forked from it (Matplotlib is
+    already imported there); `value()` waits for it, or draws it here if that failed."""
+
+    def __init__(self, job: Callable[..., object], args: tuple[Any, ...]) -> None:
+        self._job, self._args = job, args
+        read_end, write_end = os.pipe()
+        self._pid = os.fork()
+        if self._pid == 0:
+            os.close(read_end)
+            _answer_once(write_end, job, args)
+        os.close(write_end)
+        self._answer = os.fdopen(read_end, "rb")
+
+    def value(self) -> object:
+        try:
+            done, value = pickle.load(self._answer)
+        except Exception:  # the process died: drawn here below
+            done, value = False, None
+        self._answer.close()
+        os.waitpid(self._pid, 0)
+        return value if done else self._job(*self._args)
+
+
+def _answer_once(fd: int, job: Callable[..., object], args: tuple[Any, ...]) -> NoReturn:
+    """In a forked process: send back (True, job(*args)), or (False, None) if it failed."""
+    try:
+        with os.fdopen(fd, "wb") as answer:
+            try:
+                result: tuple[bool, object] = (True, job(*args))
+            except Exception:
+                result = (False, None)
+            pickle.dump(result, answer, protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException:
         os._exit(1)
     os._exit(0)

@@ -41,18 +41,30 @@ def brief_images(data: BriefData) -> dict[str, bytes]:
     }
 
 
-def review_images(data: ReviewData) -> dict[str, bytes]:
-    """The review pack's chart images by name, as `reports.review.review_report` takes them."""
+def review_burnup_image(data: ReviewData) -> dict[str, bytes]:
+    """The review pack's milestone burn-up, by the name `reports.review.review_report` takes."""
     from mentor_desktop.charts.base import render_png
     from mentor_desktop.charts.burnup import burnup_figure
+
+    width, height = REVIEW_CHART_MM
+    figure = burnup_figure(data.burnup, width_mm=width, height_mm=height)
+    return {"chart:burnup": render_png(figure, REVIEW_CHART_DPI)}
+
+
+def review_progress_image(data: ReviewData) -> dict[str, bytes]:
+    """The review pack's progress by goal, by the name `reports.review.review_report` takes."""
+    from mentor_desktop.charts.base import render_png
     from mentor_desktop.charts.goal_progress import goal_progress_figure
 
     width, height = REVIEW_CHART_MM
-    return {
-        "chart:burnup": render_png(
-            burnup_figure(data.burnup, width_mm=width, height_mm=height), REVIEW_CHART_DPI
-        ),
-        "chart:progress": render_png(
-            goal_progress_figure(data.goals, width_mm=width, height_mm=height), REVIEW_CHART_DPI
-        ),
-    }
+    figure = goal_progress_figure(data.goals, width_mm=width, height_mm=height)
+    return {"chart:progress": render_png(figure, REVIEW_CHART_DPI)}
+
+
+#: The review pack's charts, one job each: a command draws them side by side.
+REVIEW_IMAGE_JOBS = (review_burnup_image, review_progress_image)
+
+
+def review_images(data: ReviewData) -> dict[str, bytes]:
+    """The review pack's chart images by name, as `reports.review.review_report` takes them."""
+    return {name: image for job in REVIEW_IMAGE_JOBS for name, image in job(data).items()}

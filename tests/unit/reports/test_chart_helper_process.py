@@ -137,3 +137,65 @@ def test_the_helper_prepares_while_it_waits_for_its_job() -> None:
         charts.submit(prepared_here)
         assert charts.result() not in (None, str(os.getpid()))
     assert "CHART_HELPER_PREPARED" not in os.environ  # prepared there, not here
+
+
+def refuses_in_a_child(label: str) -> str:
+    """Fails in the process the helper forks for it, and only there."""
+    if os.environ.get("CHART_HELPER_PREPARED") and os.getpid() != int(
+        os.environ["CHART_HELPER_PREPARED"]
+    ):
+        os._exit(3)  # the process dies without an answer
+    return label
+
+
+def mark_the_helper() -> None:
+    os.environ["CHART_HELPER_PREPARED"] = str(os.getpid())
+
+
+@needs_fork
+def test_several_jobs_are_drawn_side_by_side_each_in_its_own_process() -> None:
+    with ChartProcess[tuple[str, int]]() as charts:
+        charts.submit_all([drawn_where, drawn_where, drawn_where], "burn-up")
+        results = charts.results()
+    assert [label for label, _pid in results] == ["burn-up"] * 3
+    pids = [pid for _label, pid in results]
+    assert len(set(pids)) == 3 and os.getpid() not in pids
+
+
+@pytest.mark.parametrize("use_helper", [True, False], ids=["helper", "here"])
+def test_side_by_side_jobs_give_their_results_in_order_or_the_first_error(
+    use_helper: bool,
+) -> None:
+    if use_helper and not can_fork_helper():
+        pytest.skip("needs fork and a second core")
+    with ChartProcess[str](use_helper) as charts:
+        charts.submit_all([refuses_in_a_child, str.upper], "progress")
+        assert charts.results() == ["progress", "PROGRESS"]
+    with ChartProcess[str](use_helper) as charts:
+        charts.submit_all([str.upper, refuses], "the skills chart")
+        with pytest.raises(ValueError, match="cannot draw the skills chart"):
+            charts.results()
+
+
+@needs_fork
+def test_a_side_job_whose_process_dies_is_drawn_by_the_helper() -> None:
+    with ChartProcess[str](prepare=mark_the_helper) as charts:
+        charts.submit_all([str.upper, refuses_in_a_child], "burn-up")
+        assert charts.results() == ["BURN-UP", "burn-up"]
+    assert "CHART_HELPER_PREPARED" not in os.environ
+
+
+@pytest.mark.parametrize("use_helper", [True, False], ids=["helper", "here"])
+def test_the_images_of_side_by_side_jobs_are_merged(use_helper: bool) -> None:
+    if use_helper and not can_fork_helper():
+        pytest.skip("needs fork and a second core")
+    with ChartProcess[dict[str, bytes]](use_helper) as charts:
+        charts.submit_all([drawn_images, lambda_free_images], "chart:burnup")
+        assert dict(ImagesWhenAsked(charts)) == {
+            "chart:burnup": b"\x89PNG",
+            "chart:progress": b"\x89PNG",
+        }
+
+
+def lambda_free_images(_label: str) -> dict[str, bytes]:
+    return {"chart:progress": b"\x89PNG"}
