@@ -136,9 +136,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     command, db = _named_command(arguments)
     if command in DRAWING_COMMANDS and not {"-h", "--help"} & set(arguments):
         from mentor_desktop.charts.helper_process import ChartProcess
-        from mentor_desktop.reports.chart_images import import_chart_modules
+        from mentor_desktop.reports import chart_images
 
-        ChartProcess.start_early(prepare=import_chart_modules)
+        ChartProcess.start_early(
+            prepare=chart_images.import_brief_chart_modules
+            if command == "brief"
+            else chart_images.import_review_chart_modules
+        )
     elif command in READING_COMMANDS:
         from mentor_desktop.app import begin_start_checks
 

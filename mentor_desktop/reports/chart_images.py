@@ -21,12 +21,22 @@ REVIEW_CHART_MM = (170, 80)
 REVIEW_CHART_DPI = 200
 
 
-def import_chart_modules() -> None:
-    """Import what `brief_images` and `review_images` draw with (a chart helper does this
-    while it waits for the data)."""
-    import mentor_desktop.charts.burnup
-    import mentor_desktop.charts.goal_progress
+def import_brief_chart_modules() -> None:
+    """Import what `brief_images` draws with (a chart helper does this while it waits for
+    the data)."""
     import mentor_desktop.charts.progress  # noqa: F401 - imported for what it loads
+
+
+def import_review_chart_modules() -> None:
+    """Import what the review pack's images are drawn with."""
+    import mentor_desktop.charts.burnup
+    import mentor_desktop.charts.goal_progress  # noqa: F401 - imported for what it loads
+
+
+def import_chart_modules() -> None:
+    """Import what both documents' images are drawn with."""
+    import_brief_chart_modules()
+    import_review_chart_modules()
 
 
 def brief_images(data: BriefData) -> dict[str, bytes]:
