@@ -31,14 +31,14 @@ class AgreementRows(RepositoryPart):
 
     def agreement(self, mentorship_id: int) -> Agreement:
         """One agreement; NotFoundError when there is none with that id (plain SQL)."""
-        found = load_agreements(self._db.connection(), mentorship_id)
+        found = load_agreements(self._plain(), mentorship_id)
         if not found:
             raise NotFoundError("Mentorship", mentorship_id)
         return found[0]
 
     def agreements(self) -> list[Agreement]:
         """Every agreement, active ones first, then the most recent (plain SQL)."""
-        return load_agreements(self._db.connection())
+        return load_agreements(self._plain())
 
     def save_agreement(self, mentorship_id: int | None, draft: AgreementDraft) -> Agreement:
         """Create (`mentorship_id` None) or update an agreement with its cadence rules, as

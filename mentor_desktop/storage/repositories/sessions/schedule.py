@@ -35,7 +35,7 @@ class ScheduleRows(RepositoryPart):
 
     def sessions(self, mentorship_id: int, with_agenda_counts: bool = True) -> list[Session]:
         """The stored sessions of one mentorship in time order (plain SQL)."""
-        return load_sessions(self._db.connection(), mentorship_id, with_agenda_counts)
+        return load_sessions(self._plain(), mentorship_id, with_agenda_counts)
 
     def stored(self, session: Session) -> Session:
         """`session` as stored: a cadence occurrence gets its row now (once)."""
