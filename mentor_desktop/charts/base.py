@@ -112,26 +112,29 @@ def style_axes(axes: Axes, palette: ChartPalette, font_size: float = 7.0) -> Non
     axes.set_axisbelow(True)
 
 
-#: How hard the PNG images that go into documents are compressed (zlib's 0 to 9): not at
-#: all, since the PDF writer compresses the pixels again; at the default (6) it took about a
-#: fifth of each chart's drawing time.
-DOCUMENT_PNG_COMPRESSION = 0
-
-
 def render_png(figure: Figure, dpi: int = PRINT_DPI) -> bytes:
-    """The figure as PNG bytes at `dpi`, drawn with the Agg canvas (for a document)."""
+    """The figure as PNG bytes at `dpi`, drawn with the Agg canvas."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     FigureCanvasAgg(figure)
     buffer = io.BytesIO()
-    figure.savefig(
-        buffer,
-        format="png",
-        dpi=dpi,
-        facecolor=figure.get_facecolor(),
-        pil_kwargs={"compress_level": DOCUMENT_PNG_COMPRESSION},
-    )
+    figure.savefig(buffer, format="png", dpi=dpi, facecolor=figure.get_facecolor())
     return buffer.getvalue()
+
+
+def render_document_image(figure: Figure, dpi: int = PRINT_DPI) -> bytes:
+    """The figure at `dpi` as a binary PPM picture, for a document: the Agg canvas's pixels
+    as they are (the figure's background is opaque), which Qt reads without decoding. The PDF
+    writer compresses the pixels itself, so a PNG's compression would be work done twice."""
+    import numpy
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure.set_dpi(dpi)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    pixels = numpy.asarray(canvas.buffer_rgba())
+    height, width = pixels.shape[:2]
+    return b"P6\n%d %d\n255\n" % (width, height) + pixels[..., :3].tobytes()
 
 
 #: File formats a chart can be exported to, by file extension.

@@ -6,12 +6,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mentor_desktop.charts.base import (
-    PRINT_DPI,
     PRINT_PALETTE,
     TITLE_Y,
     ChartPalette,
     new_figure,
-    render_png,
     style_axes,
     style_legend,
 )
@@ -66,14 +64,3 @@ def milestone_progress_figure(
         y=TITLE_Y,
     )
     return figure
-
-
-def milestone_progress_png(
-    points: Sequence[MilestonePoint],
-    palette: ChartPalette = PRINT_PALETTE,
-    width_mm: float = 80,
-    height_mm: float = 45,
-    dpi: int = PRINT_DPI,
-) -> bytes:
-    """The chart as PNG bytes at print resolution."""
-    return render_png(milestone_progress_figure(points, palette, width_mm, height_mm), dpi)

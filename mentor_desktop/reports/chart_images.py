@@ -1,4 +1,4 @@
-"""The charts the brief and the review pack print, drawn as PNG images (Matplotlib, no Qt).
+"""The charts the brief and the review pack print, drawn as pictures (Matplotlib, no Qt).
 
 Kept apart from the documents, which need Qt, so that a command can have these drawn in a
 helper process (see charts/helper_process.py) while it lays out the page.
@@ -41,34 +41,32 @@ def import_chart_modules() -> None:
 
 def brief_images(data: BriefData) -> dict[str, bytes]:
     """The brief's chart images by name, as `reports.brief.brief_report` takes them."""
-    from mentor_desktop.charts.progress import milestone_progress_png
+    from mentor_desktop.charts.base import render_document_image
+    from mentor_desktop.charts.progress import milestone_progress_figure
 
     width, height = BRIEF_CHART_MM
-    return {
-        "chart:milestones": milestone_progress_png(
-            data.milestone_points, width_mm=width, height_mm=height, dpi=BRIEF_CHART_DPI
-        )
-    }
+    figure = milestone_progress_figure(data.milestone_points, width_mm=width, height_mm=height)
+    return {"chart:milestones": render_document_image(figure, BRIEF_CHART_DPI)}
 
 
 def review_burnup_image(data: ReviewData) -> dict[str, bytes]:
     """The review pack's milestone burn-up, by the name `reports.review.review_report` takes."""
-    from mentor_desktop.charts.base import render_png
+    from mentor_desktop.charts.base import render_document_image
     from mentor_desktop.charts.burnup import burnup_figure
 
     width, height = REVIEW_CHART_MM
     figure = burnup_figure(data.burnup, width_mm=width, height_mm=height)
-    return {"chart:burnup": render_png(figure, REVIEW_CHART_DPI)}
+    return {"chart:burnup": render_document_image(figure, REVIEW_CHART_DPI)}
 
 
 def review_progress_image(data: ReviewData) -> dict[str, bytes]:
     """The review pack's progress by goal, by the name `reports.review.review_report` takes."""
-    from mentor_desktop.charts.base import render_png
+    from mentor_desktop.charts.base import render_document_image
     from mentor_desktop.charts.goal_progress import goal_progress_figure
 
     width, height = REVIEW_CHART_MM
     figure = goal_progress_figure(data.goals, width_mm=width, height_mm=height)
-    return {"chart:progress": render_png(figure, REVIEW_CHART_DPI)}
+    return {"chart:progress": render_document_image(figure, REVIEW_CHART_DPI)}
 
 
 #: The review pack's charts, one job each: a command draws them side by side.

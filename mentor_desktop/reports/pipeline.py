@@ -1,6 +1,6 @@
 """The one way the app makes PDFs: HTML + CSS -> QTextDocument -> pages on a QPdfWriter/QPrinter.
 
-A `Report` is plain data (HTML, CSS, named PNG images, a title). `write_pdf` lays it out on
+A `Report` is plain data (HTML, CSS, named pictures, a title). `write_pdf` lays it out on
 A4 or Letter (the locale's choice unless overridden), draws page after page so nothing is
 clipped or overlaps, and adds a footer with the page number and a visible continuation note
 when a document runs onto another page. The PDF embeds its fonts (Qt subsets them) and keeps
@@ -84,8 +84,9 @@ def load_template(name: str) -> str:
 
 @dataclass(frozen=True)
 class Report:
-    """A document to print: `images` maps the `src` names used in `html` to PNG bytes (a
-    mapping that may be filled only when first read: see `build_document`)."""
+    """A document to print: `images` maps the `src` names used in `html` to pictures in any
+    format Qt reads, PNG or PPM (a mapping that may be filled only when first read: see
+    `build_document`)."""
 
     title: str
     html: str

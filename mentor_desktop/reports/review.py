@@ -1,7 +1,7 @@
 """The review pack: ReviewData -> HTML from `templates/review.html` -> the report pipeline.
 
 The same pipeline as the session brief (HTML + CSS -> QTextDocument -> PDF or printer); the
-burn-up and progress charts go in as PNG images.
+burn-up and progress charts go in as pictures.
 """
 
 from __future__ import annotations

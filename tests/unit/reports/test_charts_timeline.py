@@ -174,3 +174,26 @@ def test_charts_draw_dates_at_either_end_of_the_calendar(tmp_path: Path) -> None
         target = tmp_path / f"{name}.png"
         export_figure(draw_chart(name, data, PRINT_PALETTE, WIDTH_MM, HEIGHT_MM), target)
         assert png_size(target)[0] > 0
+
+
+@pytest.mark.parametrize("palette", [PRINT_PALETTE, DARK], ids=["print", "dark"])
+def test_a_document_picture_has_the_pixels_of_the_png(qapp, palette: ChartPalette) -> None:
+    """Documents take a chart as the canvas's own pixels (PPM); they are the PNG's exactly."""
+    from PySide6.QtGui import QImage
+
+    from mentor_desktop.charts.base import render_document_image, render_png
+
+    data = burnup(
+        [MilestoneDates(1, 1, date(2026, 2, 1), date(2026, 3, 1), date(2026, 2, 20))],
+        [(1, "Speak", date(2026, 9, 1))],
+        TODAY,
+    )
+    png = render_png(draw_chart("burnup", data, palette, WIDTH_MM, HEIGHT_MM), DPI)
+    picture = render_document_image(draw_chart("burnup", data, palette, WIDTH_MM, HEIGHT_MM), DPI)
+    assert picture.startswith(b"P6\n")
+    from_png, from_picture = QImage.fromData(png), QImage.fromData(picture)
+    assert not from_picture.isNull()
+    assert from_picture.size() == from_png.size()
+    assert from_picture.width() == int(WIDTH_MM / 25.4 * DPI)
+    rgb = QImage.Format.Format_RGB888
+    assert from_picture.convertToFormat(rgb) == from_png.convertToFormat(rgb)
