@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from mentor_desktop.app import Services
+    from mentor_desktop.reports.chart_images import ImageCall
     from mentor_desktop.reports.pipeline import PageSize
 
 DataT = TypeVar("DataT")
@@ -134,19 +135,19 @@ def output_path(text: str, suffixes: tuple[str, ...], what: str) -> Path:
 def read_and_draw(
     args: argparse.Namespace,
     read: Callable[[Services], DataT],
-    draw: Callable[[DataT], dict[str, bytes]] | Sequence[Callable[[DataT], dict[str, bytes]]],
+    jobs: Callable[[DataT], Sequence[ImageCall]],
     quick: Callable[[Path], DataT] | None = None,
 ) -> Iterator[tuple[DataT, Mapping[str, bytes]]]:
-    """A document's data, `read(services)`, and its chart images, `draw(data)` (or each of
-    several jobs' images, drawn side by side); Qt is ready.
+    """A document's data, `read(services)`, and its chart images: the `(job, args)` calls
+    that `jobs(data)` names, drawn side by side; Qt is ready.
 
     With `quick`, the data is read as `read_quickly` reads it: `quick(db_path)` without
     SQLAlchemy, `read(services)` only for a file that must be created or upgraded first.
 
     Matplotlib loads in a helper process while the data is read, and the helper draws while
     the document is laid out (see charts/helper_process.py): the images are waited for when
-    first looked at, inside the `with` block. `draw` must be a module-level function without
-    Qt.
+    first looked at, inside the `with` block. Each job must be a module-level function
+    without Qt (see reports/chart_images.py).
     """
     from mentor_desktop.charts.helper_process import ChartProcess, ImagesWhenAsked
     from mentor_desktop.reports.chart_images import import_chart_modules
@@ -157,7 +158,7 @@ def read_and_draw(
         else:
             with opened(args) as (_engine, services):
                 data = read(services)
-        charts.submit_all([draw] if callable(draw) else draw, data)
+        charts.submit_all(jobs(data))
         if not charts.has_helper:
             from mentor_desktop.charts.base import import_matplotlib
 

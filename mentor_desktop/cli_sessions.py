@@ -38,7 +38,7 @@ MAX_DAYS = 3660
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    from mentor_desktop.reports.chart_images import brief_images
+    from mentor_desktop.reports.chart_images import brief_image_jobs
 
     output = output_path(args.output, (".pdf",), "the brief")
 
@@ -60,7 +60,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
             raise MentorDesktopError(NO_UPCOMING_SESSION)
         return data
 
-    with read_and_draw(args, read, brief_images, quick=quick) as (data, images):
+    with read_and_draw(args, read, brief_image_jobs, quick=quick) as (data, images):
         from mentor_desktop.reports.brief import write_brief
 
         pages = written_pages(args, output, lambda paper: write_brief(data, output, paper, images))

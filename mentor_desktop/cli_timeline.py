@@ -83,7 +83,7 @@ def _add_chart(commands: argparse._SubParsersAction) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from mentor_desktop.reports.chart_images import REVIEW_IMAGE_JOBS
+    from mentor_desktop.reports.chart_images import review_image_jobs
 
     start = parse_day(args.start, "--from") if args.start else None
     end = parse_day(args.end, "--to") if args.end else None
@@ -101,7 +101,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     with read_and_draw(
         args,
         lambda services: services.timeline.review_data(start, end, args.reflection),
-        REVIEW_IMAGE_JOBS,
+        review_image_jobs,
         quick,
     ) as (data, images):
         from mentor_desktop.reports.review import range_label, write_review

@@ -16,7 +16,8 @@ from mentor_desktop.charts.base import (
     style_axes,
     style_legend,
 )
-from mentor_desktop.domain.timeline import FAR_FUTURE_YEARS, BurnupData
+from mentor_desktop.domain.timeline.burnup import BurnupData
+from mentor_desktop.domain.timeline.periods import FAR_FUTURE_YEARS
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

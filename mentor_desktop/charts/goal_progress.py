@@ -15,7 +15,7 @@ from mentor_desktop.charts.base import (
 )
 from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.domain.progress import percent
-from mentor_desktop.domain.timeline import GoalProgressData, Pace
+from mentor_desktop.domain.timeline.goal_pace import GoalProgressData, Pace
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -17,9 +17,11 @@ import pickle
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import TracebackType
-from typing import IO, Any, ClassVar, Generic, NoReturn, TypeVar
+from typing import IO, Any, ClassVar, Generic, NoReturn, TypeAlias, TypeVar
 
 T = TypeVar("T")
+#: A chart job and its arguments: `job(*args)` is drawn.
+Call: TypeAlias = "tuple[Callable[..., T], tuple[Any, ...]]"
 
 
 def can_fork_helper() -> bool:
@@ -32,7 +34,7 @@ class ChartProcess(Generic[T]):
 
     Use as a context manager, started before the command imports anything heavy (and before
     any thread starts): `submit(job, *args)` once the data is known, then `result()`; or
-    `submit_all(jobs, *args)`, then `results()`, for jobs drawn side by side.
+    `submit_all(calls)`, then `results()`, for jobs drawn side by side.
     `prepare` runs in the helper after Matplotlib is imported, while it waits for its job
     (importing the chart modules the job will use, say).
     """
@@ -46,7 +48,7 @@ class ChartProcess(Generic[T]):
         self._pid: int | None = None
         self._jobs: IO[bytes] | None = None
         self._results: IO[bytes] | None = None
-        self._job: tuple[tuple[Callable[..., T], ...], tuple[Any, ...]] | None = None
+        self._calls: list[Call[T]] | None = None
         if can_fork_helper() if use_helper is None else use_helper:
             self._start(prepare)
 
@@ -84,16 +86,16 @@ class ChartProcess(Generic[T]):
 
     def submit(self, job: Callable[..., T], *args: Any) -> None:
         """Send `job(*args)` to the helper; it must be a module-level function."""
-        self.submit_all((job,), *args)
+        self.submit_all([(job, args)])
 
-    def submit_all(self, jobs: Sequence[Callable[..., T]], *args: Any) -> None:
-        """Send `job(*args)` for each of `jobs` (module-level functions), to be drawn side by
-        side."""
-        self._job = (tuple(jobs), args)
+    def submit_all(self, calls: Sequence[Call[T]]) -> None:
+        """Send `job(*args)` for each `(job, args)` of `calls` (module-level functions), to be
+        drawn side by side."""
+        self._calls = list(calls)
         if self._jobs is None:
             return
         try:
-            pickle.dump(self._job, self._jobs, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(self._calls, self._jobs, protocol=pickle.HIGHEST_PROTOCOL)
             self._jobs.close()
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             self._stop_helper()
@@ -107,9 +109,8 @@ class ChartProcess(Generic[T]):
     def results(self) -> list[T]:
         """What each submitted job returned, in order: from the helper, or computed here if it
         could not."""
-        if self._job is None:
+        if self._calls is None:
             raise RuntimeError("submit a job before asking for its result")
-        jobs, args = self._job
         if self._results is not None:
             try:
                 done, values = pickle.load(self._results)
@@ -118,7 +119,7 @@ class ChartProcess(Generic[T]):
             self._stop_helper()
             if done:
                 return values  # type: ignore[no-any-return]  # whatever the jobs returned
-        return [job(*args) for job in jobs]  # the same results, or the same error, as there
+        return [job(*args) for job, args in self._calls]  # the same results, or error, as there
 
     def _stop_helper(self) -> None:
         for stream in (self._jobs, self._results):
@@ -177,15 +178,14 @@ def _serve(jobs_fd: int, results_fd: int, prepare: Callable[[], object] | None) 
             prepare()
         with os.fdopen(jobs_fd, "rb") as jobs, os.fdopen(results_fd, "wb") as results:
             try:
-                submitted, args = pickle.load(jobs)
+                (first, first_args), *others = pickle.load(jobs)
             except EOFError:  # the command ended (or failed) before it had a job
                 os._exit(0)
-            first, *others = submitted
-            aside = [_JobAside(job, args) for job in others]
+            aside = [_JobAside(job, args) for job, args in others]
             try:
                 answer: tuple[bool, object] = (
                     True,
-                    [first(*args), *(job.value() for job in aside)],
+                    [first(*first_args), *(job.value() for job in aside)],
                 )
             except Exception:  # the command runs the jobs itself and reports the error
                 answer = (False, None)

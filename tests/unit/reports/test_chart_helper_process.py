@@ -155,7 +155,9 @@ def mark_the_helper() -> None:
 @needs_fork
 def test_several_jobs_are_drawn_side_by_side_each_in_its_own_process() -> None:
     with ChartProcess[tuple[str, int]]() as charts:
-        charts.submit_all([drawn_where, drawn_where, drawn_where], "burn-up")
+        charts.submit_all(
+            [(drawn_where, ("burn-up",)), (drawn_where, ("burn-up",)), (drawn_where, ("burn-up",))]
+        )
         results = charts.results()
     assert [label for label, _pid in results] == ["burn-up"] * 3
     pids = [pid for _label, pid in results]
@@ -169,10 +171,10 @@ def test_side_by_side_jobs_give_their_results_in_order_or_the_first_error(
     if use_helper and not can_fork_helper():
         pytest.skip("needs fork and a second core")
     with ChartProcess[str](use_helper) as charts:
-        charts.submit_all([refuses_in_a_child, str.upper], "progress")
+        charts.submit_all([(refuses_in_a_child, ("progress",)), (str.upper, ("progress",))])
         assert charts.results() == ["progress", "PROGRESS"]
     with ChartProcess[str](use_helper) as charts:
-        charts.submit_all([str.upper, refuses], "the skills chart")
+        charts.submit_all([(str.upper, ("the skills chart",)), (refuses, ("the skills chart",))])
         with pytest.raises(ValueError, match="cannot draw the skills chart"):
             charts.results()
 
@@ -180,7 +182,7 @@ def test_side_by_side_jobs_give_their_results_in_order_or_the_first_error(
 @needs_fork
 def test_a_side_job_whose_process_dies_is_drawn_by_the_helper() -> None:
     with ChartProcess[str](prepare=mark_the_helper) as charts:
-        charts.submit_all([str.upper, refuses_in_a_child], "burn-up")
+        charts.submit_all([(str.upper, ("burn-up",)), (refuses_in_a_child, ("burn-up",))])
         assert charts.results() == ["BURN-UP", "burn-up"]
     assert "CHART_HELPER_PREPARED" not in os.environ
 
@@ -190,7 +192,9 @@ def test_the_images_of_side_by_side_jobs_are_merged(use_helper: bool) -> None:
     if use_helper and not can_fork_helper():
         pytest.skip("needs fork and a second core")
     with ChartProcess[dict[str, bytes]](use_helper) as charts:
-        charts.submit_all([drawn_images, lambda_free_images], "chart:burnup")
+        charts.submit_all(
+            [(drawn_images, ("chart:burnup",)), (lambda_free_images, ("chart:burnup",))]
+        )
         assert dict(ImagesWhenAsked(charts)) == {
             "chart:burnup": b"\x89PNG",
             "chart:progress": b"\x89PNG",
