@@ -145,7 +145,7 @@ def review_data(
     db_path: Path, today: date, start: date | None, end: date | None, reflection: str | None
 ) -> ReviewData:
     """The review pack, as `TimelineService.review_data` gives it on the day `today`."""
-    from mentor_desktop.services.review_pack import read_review
+    from mentor_desktop.services.review_reads import read_review
 
     with reading(db_path) as connection:
         return read_review(connection, today, start, end, reflection)
@@ -157,7 +157,7 @@ def brief_data(
     """The brief of the session `session_id` (None: the next one at `now`) on the day
     `today`, as `SessionService.brief_data` gives it; None when there is no upcoming
     session. Raises NotFoundError for an unknown `session_id`, else what `reading` does."""
-    from mentor_desktop.storage.repositories.brief_reads import next_session, read_brief
+    from mentor_desktop.services.brief_reads import next_session, read_brief
     from mentor_desktop.storage.repositories.session_reads import load_session
 
     with reading(db_path) as connection:

@@ -23,7 +23,7 @@ from mentor_desktop.domain.timeline import (
     planned_session_items,
     rhythm,
 )
-from mentor_desktop.services.review_pack import goal_paces, read_review
+from mentor_desktop.services.review_reads import goal_paces, read_review
 from mentor_desktop.storage.repositories import growth_reads
 from mentor_desktop.storage.repositories.sessions import SessionRepository
 from mentor_desktop.storage.repositories.timeline import TimelineRepository

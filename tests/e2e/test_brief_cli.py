@@ -130,7 +130,7 @@ def test_the_review_pack_is_read_without_the_database_library(
 ) -> None:
     printed, loaded = cli_loading(demo_db, "report", "-o", str(tmp_path / "review.pdf"))
     assert "Wrote the review pack for" in printed
-    assert "mentor_desktop.services.review_pack" in loaded
+    assert "mentor_desktop.services.review_reads" in loaded
     assert not [name for name in loaded if name.startswith("sqlalchemy")]
 
 
@@ -159,7 +159,7 @@ def test_the_brief_is_read_without_the_database_library(
     pdf = tmp_path / "brief.pdf"
     printed, loaded = cli_loading(demo_db, "brief", *which, "-o", str(pdf))
     assert "Wrote the brief for" in printed
-    assert "mentor_desktop.storage.repositories.brief_reads" in loaded
+    assert "mentor_desktop.services.brief_reads" in loaded
     assert not [name for name in loaded if name.startswith("sqlalchemy")]
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Session brief" in text and "Dr. Amara Okafor" in text

@@ -13,8 +13,8 @@ from mentor_desktop.domain.sessions import (
     suggest,
 )
 from mentor_desktop.domain.sessions.validation import check_agenda_room, clean_agenda_text
+from mentor_desktop.services.brief_reads import agenda_sources
 from mentor_desktop.services.sessions.base import SessionUseCases
-from mentor_desktop.storage.repositories.brief_reads import agenda_sources
 from mentor_desktop.storage.repositories.sessions import SessionRepository
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from mentor_desktop.domain.sessions import BriefData, Session
+from mentor_desktop.services.brief_reads import read_brief
 from mentor_desktop.services.sessions.agenda import AgendaUseCases
-from mentor_desktop.storage.repositories.brief_reads import read_brief
 
 
 class BriefUseCases(AgendaUseCases):

@@ -9,8 +9,8 @@ from mentor_desktop.domain.errors import NotFoundError, ValidationError
 from mentor_desktop.domain.sessions import Agreement, Session, SessionStatus
 from mentor_desktop.domain.sessions import schedule as rules
 from mentor_desktop.domain.sessions.validation import validate_new_session
+from mentor_desktop.services.brief_reads import listed_sessions, next_session
 from mentor_desktop.services.sessions.base import SessionUseCases
-from mentor_desktop.storage.repositories.brief_reads import listed_sessions, next_session
 from mentor_desktop.storage.repositories.sessions import SessionRepository
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, QObject, QSignalBlocker
 from PySide6.QtWidgets import QWidget
 
 from mentor_desktop.domain.dates import date_text
-from mentor_desktop.services.review_pack import default_review_range
+from mentor_desktop.services.review_reads import default_review_range
 from mentor_desktop.services.timeline import TimelineService
 from mentor_desktop.ui.autosave import Autosave
 from mentor_desktop.ui.dialogs import Dialogs

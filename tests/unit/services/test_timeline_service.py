@@ -9,7 +9,7 @@ import pytest
 
 from mentor_desktop.domain.errors import ValidationError
 from mentor_desktop.domain.timeline import TimelineKind
-from mentor_desktop.services.review_pack import default_review_range
+from mentor_desktop.services.review_reads import default_review_range
 from mentor_desktop.services.timeline import TimelineService
 from mentor_desktop.storage.orm import (
     ActionItemRow,
