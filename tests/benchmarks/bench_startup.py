@@ -2,8 +2,9 @@
 
 As a person sees it: Xvfb and the xcb platform, so mapping and painting the window cost what
 they cost on a desktop (offscreen they cost nothing). The floor is a bare PySide6 main window
-with SQLAlchemy imported, measured the same way in the same run. Both print a line right
-after their first paint; the time is taken when that line arrives.
+with SQLAlchemy imported, measured the same way in the same run, start for start in turn
+with the app (see `_interleaved_medians`). Both print a line right after their first paint;
+the time is taken when that line arrives.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ import time
 
 from tests.benchmarks.common import Row, compile_bytecode, demo_db, print_table
 from tests.benchmarks.screen import virtual_screen
+
+#: Rounds of whole-process starts; each round starts the floor and both apps once.
+ROUNDS = 9
 
 FLOOR_SCRIPT = """
 import sqlalchemy, sqlalchemy.orm
@@ -63,10 +67,21 @@ def _time_to_shown(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     return shown_ms, peak_mb
 
 
-def _median_run(args: list[str], env: dict[str, str], runs: int = 7) -> tuple[float, float]:
-    _time_to_shown(args, env)  # warm the file cache
-    results = [_time_to_shown(args, env) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+def _interleaved_medians(
+    commands: list[list[str]], env: dict[str, str], rounds: int = ROUNDS
+) -> list[tuple[float, float]]:
+    """For each command, (median ms to shown, peak RSS in MB) over `rounds` rounds that run
+    every command once in turn: a machine that speeds up or slows down during the run
+    affects all of them alike."""
+    for command in commands:
+        _time_to_shown(command, env)  # warm the file cache
+    runs: list[list[tuple[float, float]]] = [[] for _ in commands]
+    for _ in range(rounds):
+        for command, results in zip(commands, runs, strict=True):
+            results.append(_time_to_shown(command, env))
+    return [
+        (statistics.median(r[0] for r in results), max(r[1] for r in results)) for results in runs
+    ]
 
 
 def main() -> None:
@@ -76,13 +91,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as home, virtual_screen() as screen:
         # A first start of its own: no remembered tab or geometry, so Goals is on screen.
         env = {**screen, "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home}
-        floor_ms, floor_rss = _median_run([sys.executable, "-c", FLOOR_SCRIPT], env)
-        app_ms, app_rss = _median_run([*app, ten], env)
-        large_ms, large_rss = _median_run([*app, hundred], env)
-        floor_again_ms, _ = _median_run([sys.executable, "-c", FLOOR_SCRIPT], env)
-    floor_ms = min(floor_ms, floor_again_ms)
+        (floor_ms, floor_rss), (app_ms, app_rss), (large_ms, large_rss) = _interleaved_medians(
+            [[sys.executable, "-c", FLOOR_SCRIPT], [*app, ten], [*app, hundred]], env
+        )
     print_table(
-        "Start-up on a real X screen (Xvfb + xcb), median of 7 whole-process runs",
+        f"Start-up on a real X screen (Xvfb + xcb), median of {ROUNDS} interleaved runs",
         [
             Row("mentor-desktop, 10-year demo: start to painted window", app_ms),
             Row("floor: bare PySide6 window + SQLAlchemy, painted", floor_ms),
