@@ -142,7 +142,8 @@ def add_images(document: QTextDocument, report: Report) -> None:
 
 def laid_out(report: Report, page_size: PageSize | None) -> QTextDocument:
     """`report` laid out on `page_size` (the locale's paper by default) as `paint_report`
-    lays it out, without painting anything."""
+    lays it out, without painting anything (the layout measures text: Qt must be running)."""
+    ensure_gui_application()
     layout = QPageLayout(
         (page_size or locale_page_size()).qt,
         QPageLayout.Orientation.Portrait,
