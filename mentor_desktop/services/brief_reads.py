@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from mentor_desktop.domain.errors import NotFoundError
 from mentor_desktop.domain.growth.agenda import growth_suggestions
-from mentor_desktop.domain.growth.brief import brief_growth
+from mentor_desktop.domain.growth.brief import GrowthSources, brief_growth
 from mentor_desktop.domain.progress import goal_progress
 from mentor_desktop.domain.sessions import (
     AgendaSources,
@@ -83,14 +83,20 @@ def next_session(
     return min(found, key=lambda s: s.start) if found else None
 
 
-def agenda_sources(connection: AnyConnection, session: Session, today: date) -> AgendaSources:
+def agenda_sources(
+    connection: AnyConnection,
+    session: Session,
+    today: date,
+    growth_read: GrowthSources | None = None,
+) -> AgendaSources:
     """What the agenda builder draws on for `session`: everything since the end of the last
-    session that took place before it."""
+    session that took place before it (`growth_read`: practice and opportunities, when the
+    caller has read them already)."""
     last = last_done_before(connection, session.mentorship_id, session.start)
     since = last.end if last is not None else None
     until_day = max(session.start.date(), today)
     growth = growth_suggestions(
-        growth_sources(connection),
+        growth_read if growth_read is not None else growth_sources(connection),
         last.start.date() if last is not None else None,
         session.start.date(),
         session.start - last.start if last is not None else None,
@@ -135,8 +141,11 @@ def read_brief(connection: AnyConnection, session: Session, today: date) -> Brie
     actions = load_actions(connection, mentorship_id=session.mentorship_id)
     # the burn-up's own numbers: planned for the original due date, done when done
     trend = burnup(TimelineRepository(connection).milestone_dates(), (), today)
+    growth = growth_sources(connection)
     suggested = (
-        tuple(suggest(agenda_sources(connection, session, today), today)[:BRIEF_SUGGESTIONS])
+        tuple(
+            suggest(agenda_sources(connection, session, today, growth), today)[:BRIEF_SUGGESTIONS]
+        )
         if not agenda
         else ()
     )
@@ -155,6 +164,6 @@ def read_brief(connection: AnyConnection, session: Session, today: date) -> Brie
         follow_through=follow_through(actions, today),
         today=today,
         suggested=suggested,
-        growth=brief_growth(growth_sources(connection), today),
+        growth=brief_growth(growth, today),
         profile=load_profile(connection),
     )
