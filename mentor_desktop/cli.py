@@ -157,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             db_path = resolve_db_path(args.db)
             unlock_if_given(args, db_path)
             begin_start_checks(db_path)
-            return run_gui(db_path, settings_file(), args.quit_after_show)
+            return run_gui(db_path, settings_file(), args.quit_after_show, own_process=argv is None)
         code = handler(args)
         if argv is None and command in DRAWING_COMMANDS:
             _leave_at_once(code)
