@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, overload
 
@@ -58,17 +57,27 @@ PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Node:
+    """One row. `made` holds the rows under it once made: a milestone's step rows are made
+    when the view first asks for them (`GoalTreeModel._children`), since at start-up the
+    tree shows goals and milestones, and most steps are never opened."""
+
     kind: NodeKind
     item: Goal | Milestone | Step
     parent: _Node | None
     row: int
-    children: list[_Node] = field(default_factory=list)
+    made: list[_Node] | None = None
 
     @property
     def key(self) -> NodeKey:
         return (self.kind, self.item.id)
+
+    def child_count(self) -> int:
+        """How many rows are under this one, without making them."""
+        if self.made is not None:
+            return len(self.made)
+        return len(self.item.steps) if isinstance(self.item, Milestone) else 0
 
 
 def _fmt(day: date | None) -> str:
@@ -105,10 +114,9 @@ class GoalTreeModel(QAbstractItemModel):
         self._by_key = {}
         for g_row, goal in enumerate(goals):
             goal_node = _Node(NodeKind.GOAL, goal, None, g_row)
-            goal_node.children = self._milestone_nodes(goal, goal_node)
+            goal_node.made = self._milestone_nodes(goal, goal_node)
             self._roots.append(goal_node)
-        for node in self._walk():
-            self._by_key[node.key] = node
+            self._remember(goal_node)
         self.endResetModel()
 
     def replace_goal(self, goal: Goal) -> bool:
@@ -121,28 +129,32 @@ class GoalTreeModel(QAbstractItemModel):
         node = self._by_key.get((NodeKind.GOAL, goal.id))
         if node is None:
             return False
-        shown = [(m.item.id, [s.item.id for s in m.children]) for m in node.children]
+        old = node.item
+        assert isinstance(old, Goal)
+        shown = [(m.id, [s.id for s in m.steps]) for m in old.milestones]
         fresh = [(m.id, [s.id for s in m.steps]) for m in goal.milestones]
         node.item = goal
         parent = self.createIndex(node.row, 0, node)
         if shown == fresh:
-            for m_node, milestone in zip(node.children, goal.milestones, strict=True):
+            for m_node, milestone in zip(self._children(node), goal.milestones, strict=True):
                 m_node.item = milestone
-                for s_node, step in zip(m_node.children, milestone.steps, strict=True):
-                    s_node.item = step
+                if m_node.made is not None:
+                    for s_node, step in zip(m_node.made, milestone.steps, strict=True):
+                        s_node.item = step
                 self._children_changed(self.createIndex(m_node.row, 0, m_node), m_node)
             self._children_changed(parent, node)
         else:
-            for child in node.children:
+            shown_rows = self._children(node)
+            for child in shown_rows:
                 self._forget(child)
-            if node.children:
-                self.beginRemoveRows(parent, 0, len(node.children) - 1)
-                node.children = []
+            if shown_rows:
+                self.beginRemoveRows(parent, 0, len(shown_rows) - 1)
+                node.made = []
                 self.endRemoveRows()
             children = self._milestone_nodes(goal, node)
             if children:
                 self.beginInsertRows(parent, 0, len(children) - 1)
-                node.children = children
+                node.made = children
                 for child in children:
                     self._remember(child)
                 self.endInsertRows()
@@ -150,46 +162,58 @@ class GoalTreeModel(QAbstractItemModel):
         return True
 
     def _children_changed(self, parent: QModelIndex, node: _Node) -> None:
-        if node.children:
-            last = len(node.children) - 1
+        if node.made:
+            last = len(node.made) - 1
             self.dataChanged.emit(
                 self.index(0, 0, parent), self.index(last, len(Column) - 1, parent)
             )
 
     @staticmethod
     def _milestone_nodes(goal: Goal, goal_node: _Node) -> list[_Node]:
-        nodes = []
-        for m_row, milestone in enumerate(goal.milestones):
-            m_node = _Node(NodeKind.MILESTONE, milestone, goal_node, m_row)
-            m_node.children = [
-                _Node(NodeKind.STEP, step, m_node, s_row)
-                for s_row, step in enumerate(milestone.steps)
-            ]
-            nodes.append(m_node)
-        return nodes
+        return [
+            _Node(NodeKind.MILESTONE, milestone, goal_node, m_row)
+            for m_row, milestone in enumerate(goal.milestones)
+        ]
 
     def _remember(self, node: _Node) -> None:
+        """Index `node` and the rows made under it (step rows are indexed when made)."""
         self._by_key[node.key] = node
-        for child in node.children:
+        for child in node.made or ():
             self._remember(child)
 
     def _forget(self, node: _Node) -> None:
         self._by_key.pop(node.key, None)
-        for child in node.children:
+        for child in node.made or ():
             self._forget(child)
 
-    def _walk(self) -> Iterator[_Node]:
-        stack = list(reversed(self._roots))
-        while stack:
-            node = stack.pop()
-            yield node
-            stack.extend(reversed(node.children))
+    def _children(self, node: _Node) -> list[_Node]:
+        """The rows under `node`, made and indexed on the first call for a milestone."""
+        if node.made is None:
+            steps = node.item.steps if isinstance(node.item, Milestone) else ()
+            node.made = [_Node(NodeKind.STEP, step, node, row) for row, step in enumerate(steps)]
+            for child in node.made:
+                self._by_key[child.key] = child
+        return node.made
+
+    def _step_node(self, step_id: int) -> _Node | None:
+        """The row of step `step_id`, made (with its siblings) if it was not yet."""
+        for goal_node in self._roots:
+            for m_node in self._children(goal_node):
+                milestone = m_node.item
+                if not isinstance(milestone, Milestone) or m_node.made is not None:
+                    continue
+                if any(step.id == step_id for step in milestone.steps):
+                    self._children(m_node)
+                    return self._by_key.get((NodeKind.STEP, step_id))
+        return None
 
     def goals(self) -> list[Goal]:
         return [node.item for node in self._roots if isinstance(node.item, Goal)]
 
     def index_for(self, key: NodeKey, column: int = 0) -> QModelIndex:
         node = self._by_key.get(key)
+        if node is None and key[0] is NodeKind.STEP:
+            node = self._step_node(key[1])
         if node is None:
             return QModelIndex()
         return self.createIndex(node.row, column, node)
@@ -219,7 +243,7 @@ class GoalTreeModel(QAbstractItemModel):
         if column < 0 or column >= len(Column) or row < 0:
             return QModelIndex()
         node = self._node(parent)
-        siblings = self._roots if node is None else node.children
+        siblings = self._roots if node is None else self._children(node)
         if row >= len(siblings):
             return QModelIndex()
         return self.createIndex(row, column, siblings[row])
@@ -243,7 +267,7 @@ class GoalTreeModel(QAbstractItemModel):
             return len(self._roots)
         if parent.column() != 0:
             return 0
-        return len(node.children)
+        return node.child_count()
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return len(Column)
