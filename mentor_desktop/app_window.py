@@ -14,7 +14,8 @@ from mentor_desktop.domain.errors import MentorDesktopError
 if TYPE_CHECKING:
     from mentor_desktop.app import Services
     from mentor_desktop.services.backups import BackupService
-    from mentor_desktop.services.quick_reads import FirstScreen
+    from mentor_desktop.services.goals import GoalService
+    from mentor_desktop.services.quick_reads import FirstScreen, LaterGoals
     from mentor_desktop.settings import AppSettings
     from mentor_desktop.storage.reopenable import ReopenableDatabase
     from mentor_desktop.storage.watch import ExternalWrites
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 WARM_UP_STEP_MS = 120
 #: Pause between the steps of opening the database after the first paint.
 OPEN_STEP_MS = 20
+#: A window not painted by then (started minimized) adds the later goals all the same.
+LATER_GOALS_MS = 1000
 
 
 def warm_up(window: MainWindow, database: ReopenableDatabase | None = None) -> None:
@@ -177,9 +180,54 @@ def build_window(
     window.set_preferences(preferences_registry(services, backups, settings, window))
     portability.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))
     window.restore_state()
+    if first is not None and first.later is not None:
+        _add_later_goals(window, services.goals, first, first.later)
     if first.is_empty if first is not None else services.first_start.is_empty():
         _welcome(services, backups, settings, dialogs, window, portability)
     return window, portability
+
+
+def _add_later_goals(
+    window: MainWindow, goals: GoalService, first: FirstScreen, later: LaterGoals
+) -> None:
+    """The goals after the first screen's join the Goals tab once the window is on screen:
+    right after its first paint, or after `LATER_GOALS_MS` if it is not shown by then. A
+    Goals tab not built by then reads every goal itself when it is."""
+    from PySide6.QtCore import QTimer
+
+    from mentor_desktop.ui.first_paint import FirstPaint
+    from mentor_desktop.ui.goals.tab import GoalsTab
+    from mentor_desktop.ui.widgets.lazy_tab import LazyTab
+
+    first_ids = [goal.id for goal in first.goals]
+
+    def built_goals_tab() -> GoalsTab | None:
+        for page in window.tab_pages():
+            if isinstance(page, LazyTab) and page.is_built:
+                page = page.tab()
+            if isinstance(page, GoalsTab):
+                return page
+        return None
+
+    def add() -> None:
+        if not later.is_open:
+            return
+        tab = built_goals_tab()
+        if tab is None:
+            later.close()
+            goals.prime(None)
+            return
+        try:
+            rest = later.read()
+        except MentorDesktopError as exc:
+            message = f"Only the first {len(first_ids)} goals are shown: {exc}"
+            window.statusBar().showMessage(message)
+            return
+        tab.add_later_goals(rest, first_ids)
+
+    FirstPaint(window, add)
+    QTimer.singleShot(LATER_GOALS_MS, add)
+    window.close_hooks.append(later.close)
 
 
 def _welcome(

@@ -70,9 +70,10 @@ class GoalService:
                 statuses=[s.value for s in statuses] if statuses else None,
             )
 
-    def prime(self, goals: list[Goal]) -> None:
-        """Every goal, read at start-up before the database was opened (`quick_reads`): the
-        next unfiltered `list_goals` answers with them instead of reading them again."""
+    def prime(self, goals: list[Goal] | None) -> None:
+        """The goals read at start-up before the database was opened (`quick_reads`: all of
+        them, or the first screen's): the next unfiltered `list_goals` answers with them
+        instead of reading them again. None forgets them."""
         self._primed = goals
 
     def get_goal(self, goal_id: int) -> Goal:

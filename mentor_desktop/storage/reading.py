@@ -22,6 +22,28 @@ class NeedsFullOpen(Exception):
     """The file must be opened the normal way first: it is missing, new or behind."""
 
 
+def open_reading(path: Path) -> sqlite3.Connection:
+    """The connection `reading` gives, for a caller that closes it itself; raises what
+    `reading` does."""
+    if not path.is_file():
+        raise NeedsFullOpen(path)
+    if read_stored_revision(path) != HEAD_REVISION:
+        raise NeedsFullOpen(path)
+    return connect_read_only(path)
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """sqlite3's errors of the environment (locked, I/O, disk full) as a StorageFailedError."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        known = environment_error(exc)
+        if known is None:
+            raise
+        raise known from exc
+
+
 @contextmanager
 def reading(path: Path) -> Iterator[sqlite3.Connection]:
     """A read-only connection on the checked database at `path`.
@@ -29,17 +51,9 @@ def reading(path: Path) -> Iterator[sqlite3.Connection]:
     Raises NeedsFullOpen (see above), a DatabaseOpenError subclass for a file that cannot be
     used, or a StorageFailedError for an environment error while reading (locked, I/O).
     """
-    if not path.is_file():
-        raise NeedsFullOpen(path)
-    if read_stored_revision(path) != HEAD_REVISION:
-        raise NeedsFullOpen(path)
-    connection = connect_read_only(path)
+    connection = open_reading(path)
     try:
-        yield connection
-    except sqlite3.Error as exc:
-        known = environment_error(exc)
-        if known is None:
-            raise
-        raise known from exc
+        with storage_errors():
+            yield connection
     finally:
         connection.close()

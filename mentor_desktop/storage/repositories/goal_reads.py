@@ -56,9 +56,15 @@ def load_goals(
     goal_ids: Sequence[int] | None = None,
     kinds: Sequence[str] | None = None,
     statuses: Sequence[str] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[Goal]:
-    """Goals in the user's order, each with everything under it."""
+    """Goals in the user's order, each with everything under it; `limit` and `offset` take
+    one stretch of that order (the first screen reads the first goals only)."""
     where, params = _goal_filter(goal_ids, kinds, statuses)
+    if limit is not None or offset:
+        where += " ORDER BY position, id LIMIT ? OFFSET ?"
+        params += [-1 if limit is None else limit, offset]
     chosen = f"SELECT id FROM goal{where}"
 
     def run(sql: str, params: Sequence[object]) -> Any:
@@ -148,7 +154,7 @@ def load_goals(
         )
         for row in run(
             "SELECT id, title, kind, status, why, success_measure, start_date, target_date, "
-            f"position FROM goal{where} ORDER BY position, id",
+            f"position FROM goal WHERE id IN ({chosen}) ORDER BY position, id",
             tuple(params),
         )
     ]

@@ -238,6 +238,20 @@ class GoalsTab(TabPage):
         self._show_details()
         self._update_buttons()
 
+    def add_later_goals(self, goals: list[Goal], first_ids: list[int]) -> None:
+        """Show `goals` below the first screen's goals (`first_ids`, in order), opening the
+        active ones as the first load does. Nothing happens when the tree shows anything
+        else by now: whatever changed it read every goal again."""
+        shown = [goal.id for goal in self.model.goals()]
+        kinds, statuses = self._filters()
+        if shown != first_ids or kinds or statuses or self.view.text_filter.text().strip():
+            return
+        self.model.add_goals(goals)
+        opened = {(NodeKind.GOAL, g.id) for g in goals if g.status is GoalStatus.ACTIVE}
+        self._expanded = (self._expanded or set()) | opened
+        for key in opened:
+            self.view.tree.setExpanded(self.model.index_for(key), True)
+
     def _all_keys(self) -> list[NodeKey]:
         keys: list[NodeKey] = []
         for goal in self.model.goals():
@@ -369,23 +383,7 @@ class GoalsTab(TabPage):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        item = self.current_item()
-        v = self.view
-        v.add_milestone_button.setEnabled(item is not None)
-        v.add_step_button.setEnabled(isinstance(item, Milestone | Step))
-        for button in (v.edit_button, v.done_button, v.delete_button, v.up_button, v.down_button):
-            button.setEnabled(item is not None)
-        if isinstance(item, Goal):
-            v.done_button.setText(
-                "Mark not achieved" if item.status is GoalStatus.ACHIEVED else "Mark achieved"
-            )
-        elif isinstance(item, Milestone):
-            v.done_button.setText("Mark not done" if item.is_done else "Mark done")
-        elif isinstance(item, Step):
-            v.done_button.setText("Mark not done" if item.done else "Mark done")
-        chosen = v.details.resource_view.currentIndex().isValid()
-        v.details.edit_resource_button.setEnabled(chosen)
-        v.details.delete_resource_button.setEnabled(chosen)
+        self.view.enable_for(self.current_item())
 
     # ---------------------------------------------------------------- edits (for the menus)
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from mentor_desktop.domain.bidi import mark_bidi
 from mentor_desktop.domain.dates import date_text
-from mentor_desktop.domain.models import Goal, GoalKind, GoalStatus
+from mentor_desktop.domain.models import Goal, GoalKind, GoalStatus, Milestone, Step
 from mentor_desktop.domain.overdue import overdue_text
 from mentor_desktop.domain.progress import goal_progress, percent
 from mentor_desktop.ui.models.goal_tree import PROGRESS_ROLE, Column
@@ -325,3 +325,24 @@ class GoalsView(QWidget):
         for column, width in ((Column.DATE, 100), (Column.PROGRESS, 110), (Column.STATUS, 150)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
+
+    def enable_for(self, item: Goal | Milestone | Step | None) -> None:
+        """Enable the buttons that apply to `item`, the row chosen in the tree (None: no row),
+        and the resource buttons when a resource is chosen."""
+        self.add_milestone_button.setEnabled(item is not None)
+        self.add_step_button.setEnabled(isinstance(item, Milestone | Step))
+        for button in (
+            self.edit_button, self.done_button, self.delete_button, self.up_button,
+            self.down_button,
+        ):  # fmt: skip
+            button.setEnabled(item is not None)
+        if isinstance(item, Goal):
+            achieved = item.status is GoalStatus.ACHIEVED
+            self.done_button.setText("Mark not achieved" if achieved else "Mark achieved")
+        elif isinstance(item, Milestone):
+            self.done_button.setText("Mark not done" if item.is_done else "Mark done")
+        elif isinstance(item, Step):
+            self.done_button.setText("Mark not done" if item.done else "Mark done")
+        chosen = self.details.resource_view.currentIndex().isValid()
+        self.details.edit_resource_button.setEnabled(chosen)
+        self.details.delete_resource_button.setEnabled(chosen)

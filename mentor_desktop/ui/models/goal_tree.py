@@ -112,12 +112,23 @@ class GoalTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._roots = []
         self._by_key = {}
-        for g_row, goal in enumerate(goals):
+        self._add_roots(goals)
+        self.endResetModel()
+
+    def add_goals(self, goals: list[Goal]) -> None:
+        """Show `goals` below the goals shown."""
+        if goals:
+            first = len(self._roots)
+            self.beginInsertRows(QModelIndex(), first, first + len(goals) - 1)
+            self._add_roots(goals)
+            self.endInsertRows()
+
+    def _add_roots(self, goals: list[Goal]) -> None:
+        for g_row, goal in enumerate(goals, start=len(self._roots)):
             goal_node = _Node(NodeKind.GOAL, goal, None, g_row)
             goal_node.made = self._milestone_nodes(goal, goal_node)
             self._roots.append(goal_node)
             self._remember(goal_node)
-        self.endResetModel()
 
     def replace_goal(self, goal: Goal) -> bool:
         """Show `goal` as it is now in place of the shown goal with its id, without a reset.

@@ -1,5 +1,6 @@
 """The window's first screen, read with sqlite3 alone before the database is opened: the same
-goals the goal service gives, the same "nothing written yet", and the same refusals."""
+goals the goal service gives (the first ones, then the later ones from the same snapshot),
+the same "nothing written yet", and the same refusals."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from mentor_desktop.domain.errors import DamagedDatabaseError, DatabaseBusyError
 from mentor_desktop.domain.models import GoalDraft, GoalKind, GoalStatus, MilestoneDraft
+from mentor_desktop.services import quick_reads
 from mentor_desktop.services.goals import GoalService
 from mentor_desktop.services.quick_reads import NeedsFullOpen, first_screen
 from mentor_desktop.storage.reopenable import ReopenableDatabase
@@ -31,6 +33,47 @@ def test_the_goals_are_the_ones_the_goal_service_reads(services, db_path: Path) 
     assert not first.is_empty
     assert first.goals == services.goals.list_goals()
     assert [goal.title for goal in first.goals] == ["Speak at a conference", "Run a half marathon"]
+
+
+def test_past_a_screenful_the_later_goals_come_from_the_same_snapshot(
+    services, db_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(quick_reads, "FIRST_SCREEN_GOALS", 2)
+    for title in ("One", "Two", "Three", "Four", "Five"):
+        goal = services.goals.create_goal(GoalDraft(title, GoalKind.CAREER))
+        services.goals.add_milestone(goal.id, MilestoneDraft(f"{title}: first step"))
+    every = services.goals.list_goals()
+    first = first_screen(db_path)
+    assert first.goals == every[:2]
+    assert first.later is not None and first.later.offset == 2 and first.later.is_open
+    services.goals.create_goal(GoalDraft("Written after the first screen was read"))
+    services.goals.delete_goal(every[4].id)
+    assert first.later.read() == every[2:]  # the file as the first goals were read
+    assert not first.later.is_open
+    with pytest.raises(RuntimeError):
+        first.later.read()
+
+
+def test_a_screenful_or_fewer_goals_are_read_at_once(services, db_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(quick_reads, "FIRST_SCREEN_GOALS", 2)
+    for title in ("One", "Two"):
+        services.goals.create_goal(GoalDraft(title, GoalKind.CAREER))
+    first = first_screen(db_path)
+    assert first.goals == services.goals.list_goals() and first.later is None
+
+
+def test_a_stretch_of_goals_is_read_in_the_users_order_within_a_filter(services, db_path) -> None:
+    from mentor_desktop.storage.reading import reading
+    from mentor_desktop.storage.repositories.goal_reads import load_goals
+
+    for title, kind in (("A", GoalKind.CAREER), ("B", GoalKind.PERSONAL), ("C", GoalKind.CAREER),
+                        ("D", GoalKind.CAREER), ("E", GoalKind.CAREER)):  # fmt: skip
+        services.goals.create_goal(GoalDraft(title, kind))
+    services.goals.move_goal(services.goals.list_goals()[4].id, 0)  # E first
+    with reading(db_path) as connection:
+        titles = [g.title for g in load_goals(connection, kinds=["career"], limit=2, offset=1)]
+        rest = [g.title for g in load_goals(connection, offset=3)]
+    assert titles == ["A", "C"] and rest == ["C", "D"]
 
 
 def test_a_missing_or_damaged_file_goes_the_full_way(tmp_path: Path) -> None:
