@@ -128,9 +128,10 @@ def run_gui(
     """Start the Qt application on `db_path`; returns the process exit code.
 
     `quit_after_show` (start-up checks and benchmarks) prints what is shown and closes at
-    once, without dialogs and without touching the backups. `own_process`: the window is
-    the whole process (not a test calling in), so what start-up built may be set aside from
-    the garbage collector (`_set_aside_start_up_objects`).
+    once, without dialogs and without touching the backups; the rest of the start is a real
+    one (the window lock, the watch on other programs' writes), so it costs what it costs.
+    `own_process`: the window is the whole process (not a test calling in), so what
+    start-up built may be set aside from the garbage collector (`_set_aside_start_up_objects`).
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -156,17 +157,15 @@ def run_gui(
     apply_theme(app, settings.theme)
     dialogs = Dialogs(settings)
     app_window.use_spelling(settings)
-    lock = None
-    if not quit_after_show:
-        from mentor_desktop.storage.files import new_folders_private
-        from mentor_desktop.ui.single_window import WindowLock, hand_over
+    from mentor_desktop.storage.files import new_folders_private
+    from mentor_desktop.ui.single_window import WindowLock, hand_over
 
-        with contextlib.suppress(OSError):  # a first start: the data folder is made here
-            new_folders_private(db_path.parent)
-        lock = WindowLock(db_path)
-        if not lock.try_lock():
-            return hand_over(lock)
-        app_window.keep_dialog_drafts(db_path)
+    with contextlib.suppress(OSError):  # a first start: the data folder is made here
+        new_folders_private(db_path.parent)
+    lock = WindowLock(db_path)
+    if not lock.try_lock():
+        return hand_over(lock)
+    app_window.keep_dialog_drafts(db_path)
     backups = BackupService(
         db_path,
         settings.backup_dir or data_dir() / "backups",
@@ -183,6 +182,7 @@ def run_gui(
         print(f"mentor-desktop: {exc}", file=sys.stderr)
         if not quit_after_show:
             dialogs.error(None, "Cannot open the database", str(exc))
+        lock.release()
         return 2
     backups.protect()
     from mentor_desktop.storage.reopenable import ReopenableDatabase
@@ -198,18 +198,16 @@ def run_gui(
 
         FirstPaint(window, lambda: app_window.report_and_close(window))
     window.show()
+    watch = app_window.one_window(lock, window, database)
     if not quit_after_show:
         app_window.close_on_terminate(window)
         window.close_hooks.append(portability.backup_on_quit)
-        QTimer.singleShot(250, lambda: app_window.warm_up(window, database))
+        QTimer.singleShot(250, lambda: app_window.warm_up(window, database, watch.start))
         QTimer.singleShot(3000, portability.backup_if_due)  # off the GUI thread, after start
         QTimer.singleShot(1000, lambda: app_window.start_tray_reminders(services, settings, window))
-    watch = None if lock is None else app_window.one_window(lock, window, database)
     code = app.exec()
-    if watch is not None:
-        watch.close()
-    if lock is not None:
-        lock.release()
+    watch.close()
+    lock.release()
     database.dispose()
     return code
 

@@ -6,6 +6,7 @@ for the first screen."""
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,8 +15,7 @@ from mentor_desktop.domain.errors import MentorDesktopError
 if TYPE_CHECKING:
     from mentor_desktop.app import Services
     from mentor_desktop.services.backups import BackupService
-    from mentor_desktop.services.goals import GoalService
-    from mentor_desktop.services.quick_reads import FirstScreen, LaterGoals
+    from mentor_desktop.services.quick_reads import FirstScreen
     from mentor_desktop.settings import AppSettings
     from mentor_desktop.storage.reopenable import ReopenableDatabase
     from mentor_desktop.storage.watch import ExternalWrites
@@ -34,14 +34,16 @@ if TYPE_CHECKING:
 WARM_UP_STEP_MS = 120
 #: Pause between the steps of opening the database after the first paint.
 OPEN_STEP_MS = 20
-#: A window not painted by then (started minimized) adds the later goals all the same.
-LATER_GOALS_MS = 1000
 
 
-def warm_up(window: MainWindow, database: ReopenableDatabase | None = None) -> None:
+def warm_up(
+    window: MainWindow,
+    database: ReopenableDatabase | None = None,
+    opened: Callable[[], None] | None = None,
+) -> None:
     """Once the first screen is up: open `database` the full way if the first screen was
-    read without it, map the ORM classes, so the first edit answers at once, then load the
-    other tabs' modules one at a time, so their first visit is quick too.
+    read without it (then call `opened`), map the ORM classes, so the first edit answers at
+    once, then load the other tabs' modules one at a time, so their first visit is quick.
 
     Each step is short and runs on its own turn of the event loop, so the window keeps
     answering; an edit made before the database is open opens it at once.
@@ -59,6 +61,7 @@ def warm_up(window: MainWindow, database: ReopenableDatabase | None = None) -> N
         lambda: importlib.import_module("sqlalchemy.orm"),
         lambda: importlib.import_module("mentor_desktop.storage.migrate"),
         open_database,
+        opened or (lambda: None),
         lambda: importlib.import_module("mentor_desktop.storage.orm"),
         lambda: importlib.import_module("sqlalchemy.orm").configure_mappers(),
     ]
@@ -82,23 +85,44 @@ def warm_up(window: MainWindow, database: ReopenableDatabase | None = None) -> N
     next_step()
 
 
-def one_window(
-    lock: WindowLock, window: MainWindow, database: ReopenableDatabase
-) -> ExternalWrites:
-    """Answer second starts on this database by coming forward, and show what other
-    processes (the command line) write to it; returns the watch to close at the end."""
+def one_window(lock: WindowLock, window: MainWindow, database: ReopenableDatabase) -> WritesWatch:
+    """Answer second starts on this database by coming forward; returns the watch on what
+    other processes (the command line) write to it, to start once the database is open."""
     from PySide6.QtCore import QTimer
 
-    from mentor_desktop.storage.watch import ExternalWrites
-    from mentor_desktop.ui.external_changes import ExternalChangePoller
     from mentor_desktop.ui.single_window import bring_forward
 
     lock.raise_requested.connect(lambda: bring_forward(window))
     QTimer.singleShot(0, lock.listen)
-    watch = ExternalWrites(lambda: database.engine)  # it follows a reopened database
-    poller = ExternalChangePoller(watch.changed_areas, window.change_bus, parent=window)
-    poller.start()
-    return watch
+    return WritesWatch(window, database)
+
+
+class WritesWatch:
+    """Shows in `window` what other processes write to `database`.
+
+    `start` needs the database open: opening it (SQLAlchemy and all) before the first
+    paint held the first paint back by half a second. Not a QObject: no signals.
+    """
+
+    def __init__(self, window: MainWindow, database: ReopenableDatabase) -> None:
+        self._window = window
+        self._database = database
+        self._writes: ExternalWrites | None = None
+
+    def start(self) -> None:
+        """Watch from now on (once; opens the database if it is not open yet)."""
+        from mentor_desktop.storage.watch import ExternalWrites
+        from mentor_desktop.ui.external_changes import ExternalChangePoller
+
+        if self._writes is None:
+            database = self._database
+            self._writes = ExternalWrites(lambda: database.engine)  # follows a reopened file
+            bus = self._window.change_bus
+            ExternalChangePoller(self._writes.changed_areas, bus, parent=self._window).start()
+
+    def close(self) -> None:
+        if self._writes is not None:
+            self._writes.close()
 
 
 def keep_dialog_drafts(db_path: Path) -> None:
@@ -181,53 +205,12 @@ def build_window(
     portability.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))
     window.restore_state()
     if first is not None and first.later is not None:
-        _add_later_goals(window, services.goals, first, first.later)
+        from mentor_desktop.ui.goals.later_goals import add_later_goals
+
+        add_later_goals(window, services.goals, [goal.id for goal in first.goals], first.later)
     if first.is_empty if first is not None else services.first_start.is_empty():
         _welcome(services, backups, settings, dialogs, window, portability)
     return window, portability
-
-
-def _add_later_goals(
-    window: MainWindow, goals: GoalService, first: FirstScreen, later: LaterGoals
-) -> None:
-    """The goals after the first screen's join the Goals tab once the window is on screen:
-    right after its first paint, or after `LATER_GOALS_MS` if it is not shown by then. A
-    Goals tab not built by then reads every goal itself when it is."""
-    from PySide6.QtCore import QTimer
-
-    from mentor_desktop.ui.first_paint import FirstPaint
-    from mentor_desktop.ui.goals.tab import GoalsTab
-    from mentor_desktop.ui.widgets.lazy_tab import LazyTab
-
-    first_ids = [goal.id for goal in first.goals]
-
-    def built_goals_tab() -> GoalsTab | None:
-        for page in window.tab_pages():
-            if isinstance(page, LazyTab) and page.is_built:
-                page = page.tab()
-            if isinstance(page, GoalsTab):
-                return page
-        return None
-
-    def add() -> None:
-        if not later.is_open:
-            return
-        tab = built_goals_tab()
-        if tab is None:
-            later.close()
-            goals.prime(None)
-            return
-        try:
-            rest = later.read()
-        except MentorDesktopError as exc:
-            message = f"Only the first {len(first_ids)} goals are shown: {exc}"
-            window.statusBar().showMessage(message)
-            return
-        tab.add_later_goals(rest, first_ids)
-
-    FirstPaint(window, add)
-    QTimer.singleShot(LATER_GOALS_MS, add)
-    window.close_hooks.append(later.close)
 
 
 def _welcome(

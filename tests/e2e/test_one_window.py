@@ -82,7 +82,7 @@ def test_a_lock_left_by_a_killed_window_does_not_block_the_next_start(db_path: P
     first.wait()
     assert lock_path(db_path).exists()
     again = cli(db_path, "--quit-after-show")
-    assert again.returncode == 0, again.stderr  # no lock taken in this mode, but it opens
+    assert again.returncode == 0, again.stderr  # it takes over the stale lock and opens
     started = subprocess.Popen(
         [sys.executable, "-m", "mentor_desktop", "--db", str(db_path)],
         env=_env(),

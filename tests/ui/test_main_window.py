@@ -233,3 +233,30 @@ def test_after_start_a_database_read_without_sqlalchemy_is_opened(qtbot, window,
         lambda: window.statusBar().currentMessage().startswith("The database could not be opened:")
     )
     assert not broken.is_open
+
+
+def test_the_watch_on_other_programs_writes_waits_for_the_database_to_open(
+    qtbot, window, engine
+) -> None:
+    from mentor_desktop.app_window import one_window, warm_up
+    from mentor_desktop.storage.reopenable import ReopenableDatabase
+    from mentor_desktop.ui.bus import EXTERNAL
+    from mentor_desktop.ui.single_window import WindowLock
+
+    database = ReopenableDatabase(window.db_path, None)  # the first screen was read without it
+    lock = WindowLock(window.db_path, window)
+    assert lock.try_lock()
+    watch = one_window(lock, window, database)
+    assert not database.is_open  # so the first paint does not wait for SQLAlchemy
+    announced: list[str] = []
+    window.change_bus.changed.connect(
+        lambda change: announced.append(change.kind) if change.origin is EXTERNAL else None
+    )
+    started: list[bool] = []
+    warm_up(window, database, lambda: (watch.start(), started.append(database.is_open)))
+    qtbot.waitUntil(lambda: started == [True], timeout=5000)  # right after the open step
+    build_services(engine).goals.create_goal(GoalDraft("Written by another program"))
+    qtbot.waitUntil(lambda: "goals" in announced, timeout=5000)
+    watch.close()
+    lock.release()
+    database.dispose()
