@@ -58,18 +58,20 @@ class LaterGoals:
     in, until `read` or `close`: the later goals are the file as it was then.
     """
 
-    def __init__(self, connection: sqlite3.Connection, offset: int) -> None:
+    def __init__(self, connection: sqlite3.Connection, offset: int, total: int) -> None:
         self._connection: sqlite3.Connection | None = connection
         self._offset = offset
+        self._total = total
 
     @property
     def offset(self) -> int:
-        """How many goals come before these (the first screen's)."""
+        """How many goals come before the next `read` (the first screen's, and those read)."""
         return self._offset
 
-    def read(self) -> list[Goal]:
-        """Every goal after the first screen's, in order; raises StorageFailedError when the
-        file cannot be read, and RuntimeError once read or closed."""
+    def read(self, limit: int | None = None) -> list[Goal]:
+        """The next `limit` goals (None: every one left), in order; the connection closes
+        once none is left. Raises StorageFailedError when the file cannot be read (the
+        connection closes then too), and RuntimeError once closed."""
         from mentor_desktop.storage.repositories.goal_reads import load_goals
 
         connection = self._connection
@@ -77,9 +79,14 @@ class LaterGoals:
             raise RuntimeError("the later goals were read or given up already")
         try:
             with storage_errors():
-                return load_goals(connection, offset=self._offset)
-        finally:
+                goals = load_goals(connection, limit=limit, offset=self._offset)
+        except BaseException:
             self.close()
+            raise
+        self._offset += len(goals)
+        if limit is None or len(goals) < limit or self._offset >= self._total:
+            self.close()
+        return goals
 
     def close(self) -> None:
         if self._connection is not None:
@@ -119,14 +126,14 @@ def first_screen(db_path: Path) -> FirstScreen:
             connection.execute("BEGIN")  # one snapshot for the first goals and the later ones
             is_empty = not has_content(connection)
             goals = load_goals(connection, limit=FIRST_SCREEN_GOALS)
-            more = count_goals(connection) > len(goals)
+            total = count_goals(connection)
     except BaseException:
         connection.close()
         raise
-    if not more:
+    if total <= len(goals):
         connection.close()
         return FirstScreen(is_empty, goals)
-    return FirstScreen(is_empty, goals, LaterGoals(connection, len(goals)))
+    return FirstScreen(is_empty, goals, LaterGoals(connection, len(goals), total))
 
 
 def search_journal(db_path: Path, text: str, limit: int) -> list[EntrySummary]:

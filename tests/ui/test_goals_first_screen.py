@@ -15,6 +15,7 @@ from mentor_desktop.domain.models import GoalDraft, GoalStatus, MilestoneDraft
 from mentor_desktop.services import quick_reads
 from mentor_desktop.services.backups import BackupService
 from mentor_desktop.services.quick_reads import FirstScreen, first_screen
+from mentor_desktop.ui.goals import later_goals
 from mentor_desktop.ui.goals.tab import GoalsTab
 from mentor_desktop.ui.models.goal_tree import NodeKind
 
@@ -28,6 +29,7 @@ def start(qtbot, db_path: Path, app_settings, dialogs, monkeypatch):
     of five. `on_journal`: the person left the window on the Journal tab, so the Goals tab
     is not built yet."""
     monkeypatch.setattr(quick_reads, "FIRST_SCREEN_GOALS", 2)
+    monkeypatch.setattr(later_goals, "LATER_GOALS_STEP", 2)  # the three later ones in two
     engine, services = open_services(db_path)
     for number, title in enumerate(TITLES):
         status = GoalStatus.PAUSED if number == 2 else GoalStatus.ACTIVE
@@ -88,7 +90,7 @@ def test_later_goals_that_cannot_be_read_are_named_in_the_status_bar(
     window, tab, first, _ = started
     assert isinstance(first, FirstScreen) and first.later is not None
 
-    def fail() -> list:
+    def fail(limit: int | None = None) -> list:
         first.later.close()
         raise DiskIOError()
 

@@ -16,12 +16,15 @@ from mentor_desktop.ui.goals.tab import GoalsTab
 from mentor_desktop.ui.widgets.lazy_tab import LazyTab
 
 if TYPE_CHECKING:
+    from mentor_desktop.domain.models import Goal
     from mentor_desktop.services.goals import GoalService
     from mentor_desktop.services.quick_reads import LaterGoals
     from mentor_desktop.ui.main_window import MainWindow
 
 #: A window not painted by then (started minimized) adds the later goals all the same.
 LATER_GOALS_MS = 1000
+#: How many later goals are read in one turn of the event loop (about 20 ms at 100 years).
+LATER_GOALS_STEP = 100
 
 
 def add_later_goals(
@@ -29,7 +32,10 @@ def add_later_goals(
 ) -> None:
     """The goals after the first screen's (`first_ids`) join the Goals tab once `window` is
     on screen: right after its first paint, or after `LATER_GOALS_MS` if it is not shown
-    by then. A Goals tab not built by then reads every goal itself when it is."""
+    by then. They are read `LATER_GOALS_STEP` at a time, the window answering in between,
+    and shown at once (the tree lays itself out again on each addition). A Goals tab not
+    built by then reads every goal itself when it is."""
+    read: list[Goal] = []
 
     def built_goals_tab() -> GoalsTab | None:
         for page in window.tab_pages():
@@ -48,12 +54,15 @@ def add_later_goals(
             goals.prime(None)
             return
         try:
-            rest = later.read()
+            read.extend(later.read(LATER_GOALS_STEP))
         except MentorDesktopError as exc:
             message = f"Only the first {len(first_ids)} goals are shown: {exc}"
             window.statusBar().showMessage(message)
             return
-        tab.add_later_goals(rest, first_ids)
+        if later.is_open:
+            QTimer.singleShot(0, add)
+        else:
+            tab.add_later_goals(read, first_ids)
 
     FirstPaint(window, add)
     QTimer.singleShot(LATER_GOALS_MS, add)

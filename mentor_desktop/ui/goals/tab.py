@@ -238,19 +238,20 @@ class GoalsTab(TabPage):
         self._show_details()
         self._update_buttons()
 
-    def add_later_goals(self, goals: list[Goal], first_ids: list[int]) -> None:
+    def add_later_goals(self, goals: list[Goal], first_ids: list[int]) -> bool:
         """Show `goals` below the first screen's goals (`first_ids`, in order), opening the
-        active ones as the first load does. Nothing happens when the tree shows anything
-        else by now: whatever changed it read every goal again."""
+        active ones as the first load does. False (and nothing changed) when the tree shows
+        anything else by now: whatever changed it read every goal again."""
         shown = [goal.id for goal in self.model.goals()]
         kinds, statuses = self._filters()
         if shown != first_ids or kinds or statuses or self.view.text_filter.text().strip():
-            return
+            return False
         self.model.add_goals(goals)
         opened = {(NodeKind.GOAL, g.id) for g in goals if g.status is GoalStatus.ACTIVE}
         self._expanded = (self._expanded or set()) | opened
         for key in opened:
             self.view.tree.setExpanded(self.model.index_for(key), True)
+        return True
 
     def _all_keys(self) -> list[NodeKey]:
         keys: list[NodeKey] = []

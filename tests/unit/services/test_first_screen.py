@@ -48,10 +48,22 @@ def test_past_a_screenful_the_later_goals_come_from_the_same_snapshot(
     assert first.later is not None and first.later.offset == 2 and first.later.is_open
     services.goals.create_goal(GoalDraft("Written after the first screen was read"))
     services.goals.delete_goal(every[4].id)
-    assert first.later.read() == every[2:]  # the file as the first goals were read
-    assert not first.later.is_open
+    assert first.later.read(2) == every[2:4]  # the file as the first goals were read
+    assert first.later.is_open and first.later.offset == 4
+    assert first.later.read(2) == every[4:]
+    assert not first.later.is_open  # none left
     with pytest.raises(RuntimeError):
         first.later.read()
+
+
+def test_the_later_goals_read_at_once_close_the_connection(services, db_path, monkeypatch) -> None:
+    monkeypatch.setattr(quick_reads, "FIRST_SCREEN_GOALS", 1)
+    for title in ("One", "Two", "Three"):
+        services.goals.create_goal(GoalDraft(title, GoalKind.CAREER))
+    first = first_screen(db_path)
+    assert first.later is not None
+    assert [goal.title for goal in first.later.read()] == ["Two", "Three"]
+    assert not first.later.is_open
 
 
 def test_a_screenful_or_fewer_goals_are_read_at_once(services, db_path: Path, monkeypatch) -> None:
