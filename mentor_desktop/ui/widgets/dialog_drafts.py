@@ -16,8 +16,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from mentor_desktop.domain.errors import MentorDesktopError
-from mentor_desktop.ui.autosave import Autosave
-from mentor_desktop.ui.widgets.spelling_highlighter import enable_spelling
 
 TextWidget = QLineEdit | QPlainTextEdit | QTextEdit
 
@@ -56,6 +54,10 @@ class TextDrafts:
     """
 
     def __init__(self, owner: QObject, key: str, label: Callable[[], str]) -> None:
+        # Imported here, like the spelling below: the window names its store (`use_store`)
+        # before its first paint, and needs neither until a dialog opens.
+        from mentor_desktop.ui.autosave import Autosave
+
         self.key = key
         self.fields: dict[str, TextWidget] = {}
         self.autosave = Autosave(self._write, owner, label=label)
@@ -67,6 +69,8 @@ class TextDrafts:
         if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
             self.fields[name] = widget
         if isinstance(widget, QPlainTextEdit) and not widget.isReadOnly():
+            from mentor_desktop.ui.widgets.spelling_highlighter import enable_spelling
+
             enable_spelling(widget)
 
     def start(self, ask: Callable[[str], bool]) -> None:
