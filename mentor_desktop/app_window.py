@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 WARM_UP_STEP_MS = 120
 #: Pause between the steps of opening the database after the first paint.
 OPEN_STEP_MS = 20
+#: A window not painted by then (started minimized) answers second starts all the same.
+LISTEN_AT_THE_LATEST_MS = 1000
 
 
 def warm_up(
@@ -86,14 +88,17 @@ def warm_up(
 
 
 def one_window(lock: WindowLock, window: MainWindow, database: ReopenableDatabase) -> WritesWatch:
-    """Answer second starts on this database by coming forward; returns the watch on what
-    other processes (the command line) write to it, to start once the database is open."""
+    """Answer second starts on this database by coming forward, from the first paint on (a
+    second start keeps asking for a few seconds); returns the watch on what other processes
+    (the command line) write to it, to start once the database is open."""
     from PySide6.QtCore import QTimer
 
+    from mentor_desktop.ui.first_paint import FirstPaint
     from mentor_desktop.ui.single_window import bring_forward
 
     lock.raise_requested.connect(lambda: bring_forward(window))
-    QTimer.singleShot(0, lock.listen)
+    FirstPaint(window, lock.listen)
+    QTimer.singleShot(LISTEN_AT_THE_LATEST_MS, lock.listen)  # a window not shown by then
     return WritesWatch(window, database)
 
 

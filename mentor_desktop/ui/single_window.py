@@ -68,7 +68,9 @@ class WindowLock(QObject):
         return pid if isinstance(pid, int) and pid > 0 else None
 
     def listen(self) -> None:
-        """Answer second starts from now on (call once the window is up)."""
+        """Answer second starts from now on (call once the window is up; again: no-op)."""
+        if self._server is not None:
+            return
         from PySide6.QtNetwork import QLocalServer
 
         name = server_name(self.db_path)

@@ -260,3 +260,26 @@ def test_the_watch_on_other_programs_writes_waits_for_the_database_to_open(
     watch.close()
     lock.release()
     database.dispose()
+
+
+def test_a_window_answers_second_starts_once_it_is_painted(qtbot, window) -> None:
+    from mentor_desktop.app_window import one_window
+    from mentor_desktop.storage.reopenable import ReopenableDatabase
+    from mentor_desktop.ui.single_window import WindowLock, ask_first_window
+
+    window.hide()
+    lock = WindowLock(window.db_path, window)
+    assert lock.try_lock()
+    database = ReopenableDatabase(window.db_path, None)
+    one_window(lock, window, database)
+    qtbot.wait(50)  # the event loop runs, the window is not painted
+    assert not ask_first_window(window.db_path, wait_ms=100)  # so it does not listen yet
+    raised: list[bool] = []
+    lock.raise_requested.connect(lambda: raised.append(True))
+    window.show()
+    qtbot.waitUntil(lambda: ask_first_window(window.db_path, wait_ms=200), timeout=5000)
+    qtbot.waitUntil(lambda: bool(raised))
+    lock.listen()  # a second call (the timer for a window never painted) changes nothing
+    assert ask_first_window(window.db_path, wait_ms=200)
+    lock.release()
+    database.dispose()
