@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from mentor_desktop.ui.dialogs import Dialogs
     from mentor_desktop.ui.main_window import MainWindow
     from mentor_desktop.ui.portability.controller import PortabilityController
-    from mentor_desktop.ui.preferences.dialog import PreferencesRegistry
     from mentor_desktop.ui.preferences.page import PreferencesPage
+    from mentor_desktop.ui.preferences.registry import PreferencesRegistry
     from mentor_desktop.ui.single_window import WindowLock
     from mentor_desktop.ui.tasks import BackgroundTask
     from mentor_desktop.ui.welcome.page import WelcomePage
@@ -283,7 +283,7 @@ def preferences_registry(
 ) -> PreferencesRegistry:
     """Edit > Preferences… and its pages; other areas add theirs here with `add_page`."""
     from mentor_desktop.paths import data_dir
-    from mentor_desktop.ui.preferences.dialog import PreferencesRegistry
+    from mentor_desktop.ui.preferences.registry import PreferencesRegistry
 
     def set_backups(folder: Path, keep_daily: int) -> None:
         backups.backup_dir = folder

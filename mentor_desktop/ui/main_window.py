@@ -24,7 +24,7 @@ from mentor_desktop.ui.widgets.tab_page import TabPage
 if TYPE_CHECKING:
     from mentor_desktop.services.privacy import PrivacyService
     from mentor_desktop.ui.lock.window_lock import WindowLock
-    from mentor_desktop.ui.preferences.dialog import PreferencesRegistry
+    from mentor_desktop.ui.preferences.registry import PreferencesRegistry
 
 __all__ = ["MIN_TABS_WIDTH", "MainWindow", "build_tabs"]
 

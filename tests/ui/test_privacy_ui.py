@@ -21,8 +21,8 @@ from mentor_desktop.ui.lock.passphrase_dialog import WRONG, PassphraseDialog
 from mentor_desktop.ui.lock.window_lock import LOCKED_TITLE
 from mentor_desktop.ui.lock.wiring import install_privacy
 from mentor_desktop.ui.main_window import MainWindow, build_tabs
-from mentor_desktop.ui.preferences.dialog import PreferencesRegistry
 from mentor_desktop.ui.preferences.privacy_dialogs import NewPassphraseDialog, RecoveryKeyDialog
+from mentor_desktop.ui.preferences.registry import PreferencesRegistry
 from tests.factories import TEST_PASSPHRASE, write_demo_db
 
 NEW = "lighthouse-copper-meadow-seven"

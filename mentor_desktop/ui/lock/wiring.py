@@ -20,8 +20,8 @@ from mentor_desktop.ui.lock.window_lock import WindowLock
 
 if TYPE_CHECKING:
     from mentor_desktop.ui.main_window import MainWindow
-    from mentor_desktop.ui.preferences.dialog import PreferencesRegistry
     from mentor_desktop.ui.preferences.page import PreferencesPage
+    from mentor_desktop.ui.preferences.registry import PreferencesRegistry
 
 
 def unlock_at_start(service: PrivacyService, parent: QWidget | None = None) -> bool:

@@ -1,12 +1,8 @@
-"""The Preferences dialog and the registry of its pages."""
+"""The Preferences dialog: page titles on the left, the chosen page on the right."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,8 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from mentor_desktop.ui.preferences.page import PreferencesPage
-
-PageFactory = Callable[[], PreferencesPage]
 
 
 class PreferencesDialog(QDialog):
@@ -99,58 +93,3 @@ class PreferencesDialog(QDialog):
     def _ok(self) -> None:
         if self.apply():
             self.accept()
-
-
-@dataclass(frozen=True)
-class _Entry:
-    title: str
-    factory: PageFactory
-    order: int
-
-
-class PreferencesRegistry(QObject):
-    """The pages Preferences shows, and the Edit > Preferences… action that opens it.
-
-    Signals: `applied` after the dialog saved every page.
-    """
-
-    applied = Signal()
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._parent = parent
-        self._entries: list[_Entry] = []
-        self.action = QAction("Pr&eferences…", parent)
-        self.action.setObjectName("action_preferences")
-        self.action.setShortcuts(QKeySequence.StandardKey.Preferences)
-        self.action.setStatusTip("Your name, theme, paper, backups and more")
-        self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.action.triggered.connect(lambda: self.open())
-
-    def add_page(self, title: str, factory: PageFactory, order: int = 100) -> None:
-        """Show the page `factory()` builds under `title`, placed by `order` (General: 0)."""
-        self._entries.append(_Entry(title, factory, order))
-        self._entries.sort(key=lambda entry: entry.order)
-
-    def titles(self) -> list[str]:
-        return [entry.title for entry in self._entries]
-
-    def dialog(self) -> PreferencesDialog:
-        """A new dialog with freshly built pages (showing the saved values)."""
-        dialog = PreferencesDialog(self._parent)
-        for entry in self._entries:
-            page = entry.factory()
-            page.title = entry.title
-            dialog.add_page(page)
-        dialog.applied.connect(self.applied)
-        return dialog
-
-    def open(self, page: str | None = None) -> PreferencesDialog:
-        """Show the dialog (modal, not blocking), on `page` when given."""
-        dialog = self.dialog()
-        if page is not None:
-            dialog.show_page(page)
-        dialog.setModal(True)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.show()
-        return dialog
