@@ -96,11 +96,9 @@ class WindowLock(QObject):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self.lock)
+        self._filtering = False
         action.triggered.connect(self.lock)
         self.set_idle_minutes(idle_minutes)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     @property
     def locked(self) -> bool:
@@ -115,6 +113,20 @@ class WindowLock(QObject):
         self._idle.setInterval(max(minutes, 0) * 60000)
         if minutes > 0 and not self.locked:
             self._idle.start()
+        self._see_every_event(minutes > 0 or self.locked)
+
+    def _see_every_event(self, see: bool) -> None:
+        """Filter the application's events only while the idle lock needs to see activity
+        or the lock holds input back: a filter in Python makes every event (each paint,
+        each mouse move) call into Python, which a window with no idle lock never needs."""
+        app = QApplication.instance()
+        if app is None or see == self._filtering:
+            return
+        if see:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._filtering = see
 
     def set_check(self, check: Callable[[str], bool] | None) -> None:
         """After encrypting or decrypting: how the next unlock is checked."""
@@ -126,6 +138,7 @@ class WindowLock(QObject):
         if self.locked:
             return
         self._flush()
+        self._see_every_event(True)
         self._focus = QApplication.focusWidget()
         windows = [self._window] + [
             widget
