@@ -19,7 +19,7 @@ from tests.benchmarks.common import Row, compile_bytecode, demo_db, print_table
 from tests.benchmarks.screen import virtual_screen
 
 #: Rounds of whole-process starts; each round starts the floor and both apps once.
-ROUNDS = 9
+ROUNDS = 15
 
 FLOOR_SCRIPT = """
 import sqlalchemy, sqlalchemy.orm
