@@ -47,8 +47,9 @@ __all__ = [
 ]
 
 
-#: The goals the window shows at start-up, at most: more rows than any screen holds.
-FIRST_SCREEN_GOALS = 100
+#: The goals the window shows at start-up, at most: each is a row of the goal tree (with its
+#: milestones' rows when open), more than a full-screen window shows on a laptop (about 30).
+FIRST_SCREEN_GOALS = 50
 
 
 class LaterGoals:
