@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 
 import pytest
 
 from mentor_desktop.domain.errors import DamagedDatabaseError
-from mentor_desktop.storage import precheck
+from mentor_desktop.storage import engine, precheck
 from mentor_desktop.storage.migrate import open_database
 from tests.factories import damage_page, fill_with_goals
 
@@ -22,12 +23,21 @@ def _damage_second_last_page(path: Path) -> None:
     damage_page(path, path.stat().st_size // 4096 - 2)
 
 
-def test_a_sound_file_checked_in_the_background_opens(filled_db: Path) -> None:
+def test_a_sound_file_checked_in_the_background_opens(
+    filled_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     precheck.start_quick_check(filled_db)
-    assert precheck.problems_found(filled_db) == []
-    precheck.start_quick_check(filled_db)
+    assert precheck.problems_found(filled_db) == []  # the first screen's read
+    checks: list[object] = []
+    real_check = engine.quick_check
+    monkeypatch.setattr(engine, "quick_check", lambda c: checks.append(c) or real_check(c))
+    open_database(filled_db).dispose()  # the full open after the first paint
+    assert checks == []  # the unchanged file was checked once, for both
+    later = time.monotonic() + precheck.REUSE_S + 1
+    monkeypatch.setattr(precheck.time, "monotonic", lambda: later)
+    assert precheck.problems_found(filled_db) is None  # an old result is forgotten
     open_database(filled_db).dispose()
-    assert precheck.problems_found(filled_db) is None  # the result was used once, then dropped
+    assert len(checks) == 1  # and the next open checks the file itself
 
 
 def test_damage_found_in_the_background_refuses_the_file_unchanged(filled_db: Path) -> None:
