@@ -1,9 +1,10 @@
 """The frozen bundle (`make package` -> dist/mentor-desktop/) does what the installed app does.
 
 Runs the bundle's own executable, never this checkout's Python: the version, a demo database
-(every Alembic migration), the window under Xvfb, the brief and the review pack as PDFs with
-their charts, search, a backup and the list of backups, and the bundle's size. CI builds the
-bundle first (.ci/run); elsewhere the tests are skipped until `make package` has run.
+(every Alembic migration), the window under Xvfb and a second start handing over to it, the
+brief and the review pack as PDFs with their charts, search, a backup and the list of
+backups, and the bundle's size. CI builds the bundle first (.ci/run); elsewhere the tests
+are skipped until `make package` has run.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from mentor_desktop.ui.single_window import lock_path
 
 pytestmark = pytest.mark.slow
 
@@ -100,6 +103,29 @@ def test_the_window_opens_on_a_demo_database_under_xvfb(demo_db: Path, xvfb_disp
     assert result.returncode == 0, result.stderr
     assert f"shown: {demo_db.name} |" in result.stdout
     assert "tabs: Goals, Journal, Session prep" in result.stdout
+
+
+def test_a_second_start_brings_the_first_window_forward(
+    demo_db: Path, xvfb_display: str, tmp_path: Path
+) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "DISPLAY": xvfb_display}
+    env |= {"XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
+    log = tmp_path / "first.log"
+    with log.open("w") as output:
+        first = subprocess.Popen(
+            [str(EXECUTABLE), "--db", str(demo_db)], env=env, stdout=output, stderr=output
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while not lock_path(demo_db).exists() and time.monotonic() < deadline:
+                time.sleep(0.2)  # the first window is still starting
+            again = run("--db", str(demo_db), "--quit-after-show", **env)
+            assert again.returncode == 0, again.stderr
+            assert "brought that window to the front" in again.stdout
+        finally:
+            first.terminate()
+            first.wait(timeout=60)
+    assert "Traceback" not in log.read_text()
 
 
 @pytest.mark.skipif(shutil.which("pdfimages") is None, reason="poppler-utils is not installed")
