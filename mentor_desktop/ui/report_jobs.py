@@ -29,8 +29,11 @@ from mentor_desktop.ui.dialogs import Dialogs
 if TYPE_CHECKING:
     from mentor_desktop.reports.pipeline import PageSize, Report
 
-#: Builds the report; runs on a pool thread, so it must not touch widgets.
-ReportWork = Callable[[], "Report"]
+#: Builds the report on a pool thread, so it must not touch widgets: returns the report, or
+#: what lays it out (Qt's text layout) on the GUI thread. A pool thread laying text out
+#: holds Python's lock while it waits for Qt's, and the GUI thread, destroying an object
+#: under Qt's lock, waits for Python's: the window froze for good (seen saving a brief).
+ReportWork = Callable[[], "Report | Callable[[], Report]"]
 
 
 def make_printer(page_size: PageSize | None = None) -> QPrinter:
@@ -110,8 +113,13 @@ class ReportJob(QObject):
 
         self._set_busy(True)
 
-        def finished(report: Report) -> None:
+        def finished(result: Report | Callable[[], Report]) -> None:
             self._set_busy(False)
+            try:
+                report = result() if callable(result) else result
+            except MentorDesktopError as exc:
+                self._dialogs.error(self._host, f"Cannot make the {self._name}", str(exc))
+                return
             then(report)
 
         def failed(message: str) -> None:

@@ -626,21 +626,30 @@ def test_agenda_text_edits_and_ticks_can_be_undone_and_bad_text_is_kept_to_fix(
 
 
 @pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler-utils")
-def test_the_brief_is_prepared_off_the_gui_thread(
+def test_the_brief_is_prepared_off_the_gui_thread_and_laid_out_on_it(
     qtbot, service, dialogs, tmp_path, monkeypatch
 ) -> None:
+    """Its data and chart on a pool thread; its text laid out on the GUI thread: Qt's text
+    layout on a pool thread could freeze the window for good (see `ui.report_jobs`)."""
     from PySide6.QtCore import QThread
 
     import mentor_desktop.reports.brief as brief_module
+    import mentor_desktop.reports.chart_images as chart_images
 
-    threads: list[QThread] = []
-    real = brief_module.brief_report
+    drawn_on: list[QThread] = []
+    laid_out_on: list[QThread] = []
+    real_images, real_room_left = chart_images.brief_images, brief_module.room_left
 
-    def recording(data):
-        threads.append(QThread.currentThread())
-        return real(data)
+    def drawing(data):
+        drawn_on.append(QThread.currentThread())
+        return real_images(data)
 
-    monkeypatch.setattr(brief_module, "brief_report", recording)
+    def measuring(*args, **kwargs):
+        laid_out_on.append(QThread.currentThread())
+        return real_room_left(*args, **kwargs)
+
+    monkeypatch.setattr(chart_images, "brief_images", drawing)
+    monkeypatch.setattr(brief_module, "room_left", measuring)
     service.save_agreement(None, agreement_draft(rules=(MONTHLY,)))
     tab = make_tab(qtbot, service, dialogs, tmp_path, answers=["brief.pdf"])
     messages: list[str] = []
@@ -649,7 +658,8 @@ def test_the_brief_is_prepared_off_the_gui_thread(
     assert messages[-1] == "Preparing the brief…"
     assert not tab.view.pdf_button.isEnabled()
     qtbot.waitUntil(lambda: messages[-1].startswith("Saved the brief"), timeout=20_000)
-    assert threads and threads[0] is not tab.thread()
+    assert drawn_on and all(thread is not tab.thread() for thread in drawn_on)
+    assert laid_out_on and all(thread is tab.thread() for thread in laid_out_on)
     assert tab.view.pdf_button.isEnabled() and (tmp_path / "brief.pdf").stat().st_size > 0
 
 

@@ -1,5 +1,6 @@
 """The printable one-page brief of the selected session: the paper it is printed on, and its
-preview, print and PDF through a `ReportJob` (prepared off the GUI thread)."""
+preview, print and PDF through a `ReportJob` (its data and chart prepared off the GUI
+thread, its text laid out on it)."""
 
 from __future__ import annotations
 
@@ -68,8 +69,10 @@ class BriefActions(QObject):
         value = self._view.paper_combo.currentData()
         return PageSize(value) if value else None
 
-    def _work(self) -> Callable[[], Report] | None:
-        """What prepares the selected session's brief (None: no session selected)."""
+    def _work(self) -> Callable[[], Callable[[], Report]] | None:
+        """What prepares the selected session's brief (None: no session selected): its data
+        and chart on a pool thread, then the fitting of its notes to one page (text layout)
+        on the GUI thread."""
         session = self._host.current_session()
         if session is None:
             return None
@@ -77,10 +80,13 @@ class BriefActions(QObject):
         session = self._host.current_session() or session
         service = self._service
 
-        def work() -> Report:
+        def work() -> Callable[[], Report]:
             from mentor_desktop.reports.brief import brief_report
+            from mentor_desktop.reports.chart_images import brief_images
 
-            return brief_report(service.brief_data(session))
+            data = service.brief_data(session)
+            images = brief_images(data)
+            return lambda: brief_report(data, images=images)
 
         return work
 
