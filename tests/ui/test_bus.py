@@ -17,4 +17,3 @@ def test_a_change_names_its_kind_origin_and_ids(qtbot) -> None:
         Change(ChangeKind.JOURNAL, EXTERNAL, ()),
     ]
     assert heard[0].origin is tab and heard[1].origin == "external"
-

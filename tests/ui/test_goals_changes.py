@@ -14,7 +14,8 @@ from mentor_desktop.services.goals import GoalService
 from mentor_desktop.storage.uow import unit_of_work_factory
 from mentor_desktop.ui.bus import Change, ChangeBus, ChangeKind
 from mentor_desktop.ui.goals.tab import GoalsTab
-from mentor_desktop.ui.models.goal_tree import Column, NodeKind
+from mentor_desktop.ui.models.goal_cells import Column
+from mentor_desktop.ui.models.goal_tree import NodeKind
 
 TODAY = date(2026, 6, 1)
 

@@ -15,7 +15,8 @@ from mentor_desktop.settings import Theme
 from mentor_desktop.storage.uow import unit_of_work_factory
 from mentor_desktop.ui.bus import ChangeBus
 from mentor_desktop.ui.goals.tab import GoalsTab
-from mentor_desktop.ui.models.goal_tree import Column, NodeKind
+from mentor_desktop.ui.models.goal_cells import Column
+from mentor_desktop.ui.models.goal_tree import NodeKind
 from mentor_desktop.ui.theme import apply_theme, error_color
 from mentor_desktop.ui.widgets.context_menu import menu_texts
 

@@ -13,7 +13,8 @@ from mentor_desktop.services.goals import GoalService
 from mentor_desktop.storage.uow import unit_of_work_factory
 from mentor_desktop.ui.bus import ChangeBus
 from mentor_desktop.ui.goals.tab import GoalsTab
-from mentor_desktop.ui.models.goal_tree import Column, GoalTreeModel, NodeKind
+from mentor_desktop.ui.models.goal_cells import Column
+from mentor_desktop.ui.models.goal_tree import GoalTreeModel, NodeKind
 from mentor_desktop.ui.models.recalibrations import RecalibrationTableModel
 from mentor_desktop.ui.models.resources import ResourceTableModel
 

@@ -160,8 +160,10 @@ def test_a_pitch_typed_on_a_page_built_late_is_saved(qtbot, growth, dialogs) -> 
     assert growth.opportunities.get_opportunity(guild.id).value_pitch == "I ran three meetups."
     qtbot.keyClicks(pitch, " And I host.")
     qtbot.waitUntil(
-        lambda: growth.opportunities.get_opportunity(guild.id).value_pitch
-        == "I ran three meetups. And I host."
+        lambda: (
+            growth.opportunities.get_opportunity(guild.id).value_pitch
+            == "I ran three meetups. And I host."
+        )
     )
 
 

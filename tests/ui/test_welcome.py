@@ -103,9 +103,7 @@ def test_the_sample_opens_in_its_own_file_and_window_with_a_way_back(qtbot, open
     task = welcome.sample_task
     with qtbot.waitSignal(task.signals.finished, timeout=60_000):
         pass
-    sample = next(
-        w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window
-    )
+    sample = next(w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window)
     assert sample.windowTitle().startswith("Sample mentorship — sample-mentorship.sqlite3")
     assert not window.isVisible()
     assert sample.tabs.isVisible() and sample.findChild(WelcomePage) is None

@@ -29,7 +29,8 @@ from mentor_desktop.domain.dates import date_text
 from mentor_desktop.domain.models import Goal, GoalKind, GoalStatus, Milestone, Step
 from mentor_desktop.domain.overdue import overdue_text
 from mentor_desktop.domain.progress import goal_progress, percent
-from mentor_desktop.ui.models.goal_tree import PROGRESS_ROLE, Column
+from mentor_desktop.ui.models.goal_cells import Column
+from mentor_desktop.ui.models.goal_tree import PROGRESS_ROLE
 from mentor_desktop.ui.theme import show_as_error
 from mentor_desktop.ui.widgets.progress_delegate import ProgressBarDelegate
 

@@ -17,11 +17,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from mentor_desktop.domain.dates import date_text
-from mentor_desktop.domain.models import Goal, GoalStatus, Milestone, Step
-from mentor_desktop.domain.overdue import goal_overdue_days, milestone_overdue_days, overdue_text
-from mentor_desktop.domain.progress import goal_progress, milestone_progress, percent
+from mentor_desktop.domain.models import Goal, Milestone, Step
+from mentor_desktop.domain.overdue import goal_overdue_days, milestone_overdue_days
 from mentor_desktop.ui.models.display import marks_bidi
+from mentor_desktop.ui.models.goal_cells import (
+    HEADERS,
+    Column,
+    cell_text,
+    cell_tooltip,
+    row_progress,
+)
 from mentor_desktop.ui.theme import error_color
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -36,20 +41,6 @@ class NodeKind(enum.StrEnum):
 #: A stable name for a row across reloads: (kind, database id).
 NodeKey = tuple[NodeKind, int]
 
-
-class Column(enum.IntEnum):
-    TITLE = 0
-    DATE = 1
-    PROGRESS = 2
-    STATUS = 3
-
-
-HEADERS = {
-    Column.TITLE: "Goal / milestone / step",
-    Column.DATE: "Due",
-    Column.PROGRESS: "Progress",
-    Column.STATUS: "Status",
-}
 
 #: Progress as a float 0..1 (for the progress-bar delegate).
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,10 +69,6 @@ class _Node:
         if self.made is not None:
             return len(self.made)
         return len(self.item.steps) if isinstance(self.item, Milestone) else 0
-
-
-def _fmt(day: date | None) -> str:
-    return date_text(day)
 
 
 class GoalTreeModel(QAbstractItemModel):
@@ -312,11 +299,11 @@ class GoalTreeModel(QAbstractItemModel):
         if role == KEY_ROLE:
             return node.key
         if role == PROGRESS_ROLE:
-            return self._progress(node)
+            return row_progress(node.item)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._text(node, column)
+            return cell_text(node.item, column, self.overdue_days(node.item))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(node, column)
+            return cell_tooltip(node.item, column, self.overdue_days(node.item))
         if role == Qt.ItemDataRole.ForegroundRole and column in (Column.DATE, Column.STATUS):
             return error_color() if self.overdue_days(node.item) else None
         if role == Qt.ItemDataRole.CheckStateRole and column is Column.TITLE:
@@ -330,7 +317,8 @@ class GoalTreeModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{node.kind.value}: {self._text(node, column)}"
+            text = cell_text(node.item, column, self.overdue_days(node.item))
+            return f"{node.kind.value}: {text}"
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -354,39 +342,6 @@ class GoalTreeModel(QAbstractItemModel):
 
     # ---------------------------------------------------------------- helpers
 
-    @staticmethod
-    def _progress(node: _Node) -> float:
-        item = node.item
-        if isinstance(item, Goal):
-            return goal_progress(item)
-        if isinstance(item, Milestone):
-            return milestone_progress(item)
-        return 1.0 if item.done else 0.0
-
-    def _text(self, node: _Node, column: Column) -> str:
-        item = node.item
-        if column is Column.TITLE:
-            return item.title
-        if column is Column.PROGRESS:
-            return "" if node.kind is NodeKind.STEP else f"{percent(self._progress(node))} %"
-        if isinstance(item, Goal):
-            if column is Column.DATE:
-                return _fmt(item.target_date)
-            plain = f"{item.kind.label} · {item.status.label}"
-            return overdue_text(self.overdue_days(item)) or plain
-        if isinstance(item, Milestone):
-            if column is Column.DATE:
-                return _fmt(item.due_date)
-            return self._milestone_status(item)
-        if column is Column.STATUS:
-            return "Done" if item.done else "To do"
-        return ""
-
-    def _milestone_status(self, milestone: Milestone) -> str:
-        if milestone.done_date:
-            return f"Done {date_text(milestone.done_date)}"
-        return overdue_text(self.overdue_days(milestone)) or "Open"
-
     def overdue_days(self, item: Goal | Milestone | Step | None) -> int:
         """Days `item` is past its date and not done (0 for steps and for anything on time)."""
         today = self._today or date.today()
@@ -395,23 +350,3 @@ class GoalTreeModel(QAbstractItemModel):
         if isinstance(item, Milestone):
             return milestone_overdue_days(item, today)
         return 0
-
-    def _tooltip(self, node: _Node, column: Column) -> str | None:
-        late = self.overdue_days(node.item)
-        if late and column in (Column.DATE, Column.STATUS):
-            what = "target" if node.kind is NodeKind.GOAL else "due"
-            return (
-                f"{overdue_text(late)}: past its {what} date and not done.\n"
-                "Right-click > Recalibrate… to move the date and say why."
-            )
-        goal = node.item
-        if isinstance(goal, Goal):
-            parts = [goal.title]
-            if goal.why:
-                parts.append(f"Why: {goal.why}")
-            if goal.status is not GoalStatus.ACTIVE:
-                parts.append(goal.status.label)
-            return "\n".join(parts)
-        if column is Column.TITLE:
-            return node.item.title
-        return None
